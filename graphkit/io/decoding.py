@@ -1,0 +1,108 @@
+"""Bytes to text: UTF-8 first, then a guessed legacy encoding; binary data is refused.
+
+Order: a BOM (UTF-8/16/32) decides; NUL bytes or many control bytes mean binary; strict
+UTF-8; cp1252 when the result reads like Latin-script text (charset-normalizer alone guesses
+Baltic or Urdu code pages for short French or German Latin-1 text); otherwise the encoding
+charset-normalizer finds, and binary if it finds none.
+
+The text is cleaned for the rest of the pipeline: newlines become "\\n", stray control
+characters (which XML/RDF exports cannot carry) become spaces. Nothing else changes.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import string
+import unicodedata
+
+from graphkit.io.problems import Rejected
+
+BINARY = "binary file, not text"
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
+_MAX_CONTROL_RATIO = 0.05
+_MAX_NON_ASCII_LETTERS = 0.3       # share of letters; Cyrillic read as cp1252 is all non-ASCII
+_INNER_PUNCTUATION = set("'\u2019\u2018-\u2010\u2011\u00b7")
+_STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_NEWLINES = re.compile("\r\n?")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII_LETTERS = string.ascii_letters.encode()
+
+
+def decode_document(data: bytes) -> str:
+    """Decode a whole document; raise Rejected(BINARY) when it is not text."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return clean_text(data.decode(codec))
+            except UnicodeDecodeError:
+                raise Rejected(BINARY) from None
+    if looks_binary(data):
+        raise Rejected(BINARY)
+    try:
+        return clean_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return clean_text(_decode_legacy(data))
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than a few control bytes, mean this is not text."""
+    if b"\x00" in data:
+        return True
+    if not data:
+        return False
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return controls / len(data) > _MAX_CONTROL_RATIO
+
+
+def clean_text(text: str) -> str:
+    """Unify newlines and replace control characters (not tab or newline) with spaces."""
+    text = _NEWLINES.sub("\n", text)
+    return _STRAY_CONTROLS.sub(" ", text)
+
+
+def _decode_legacy(data: bytes) -> str:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _reads_as_latin(text):
+        return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise Rejected(BINARY)
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise Rejected(BINARY) from None
+
+
+def _reads_as_latin(text: str) -> bool:
+    """True for Latin-script text: few non-ASCII letters, no symbols inside words.
+
+    Polish cp1250 read as cp1252 puts superscripts and '¿' inside words; Cyrillic or
+    Greek read as cp1252 has almost only non-ASCII letters.
+    """
+    ascii_bytes = text.encode("ascii", "ignore")
+    letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
+    non_ascii = 0
+    for match in _NON_ASCII.finditer(text):
+        char, i = match.group(), match.start()
+        if char.isalpha():
+            non_ascii += 1
+        elif char not in _INNER_PUNCTUATION:
+            if unicodedata.category(char).startswith("C"):
+                return False
+            if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+                return False
+    letters += non_ascii
+    return letters > 0 and non_ascii <= _MAX_NON_ASCII_LETTERS * letters

@@ -1,0 +1,46 @@
+"""HTML pages: main text, title, date and URL through trafilatura.
+
+Scripts, styles, navigation and boilerplate are dropped by trafilatura; entities are
+decoded, and whatever the page says stays plain text (it is never interpreted).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphkit.io.decoding import clean_text
+from graphkit.io.problems import Rejected
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str | None
+    date: str | None
+    url: str | None
+
+
+def extract_page(markup: str) -> Page:
+    """The article in an HTML page; falls back to all visible text when trafilatura finds
+    no main content (very short pages)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
+        text = _field(doc, "text")
+        if not text:
+            text = trafilatura.html2txt(markup) or ""
+    except Exception as exc:  # a parser bug on hostile markup must not stop the run
+        raise Rejected(f"could not extract text from HTML ({type(exc).__name__})") from exc
+    return Page(text=clean_text(text), title=_field(doc, "title"),
+                date=_field(doc, "date"), url=_field(doc, "url"))
+
+
+def _field(doc: object, name: str) -> str | None:
+    """A metadata field of trafilatura's result (a Document, or a dict in older versions)."""
+    if doc is None:
+        return None
+    value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+    if not isinstance(value, str):
+        return None
+    value = clean_text(value).strip()
+    return value or None
