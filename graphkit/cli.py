@@ -1,0 +1,42 @@
+"""The command line: thin argument parsing over the library (`graphkit --help`)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .errors import GraphkitError
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="graphkit", description="Build knowledge graphs from news articles.")
+    parser.add_argument("--version", action="version", version=f"graphkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    from .commands import build
+    build.register(sub)
+    try:
+        from .query import commands as query_commands
+    except ImportError:  # pragma: no cover - while the query package is absent
+        query_commands = None
+    if query_commands is not None and hasattr(query_commands, "register"):
+        query_commands.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except GraphkitError as exc:
+        print(f"graphkit: error: {exc}", file=sys.stderr)
+        return 2 if exc.__class__.__name__ in ("UsageError", "ModelNotFoundError") else 1
+    except KeyboardInterrupt:
+        print("graphkit: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

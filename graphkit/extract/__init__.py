@@ -1,0 +1,1 @@
+"""Pure functions Doc -> records: mentions, roles, relations. No spaCy object leaves here."""

@@ -1,0 +1,65 @@
+"""Rule-based coreference for the pronouns and definite descriptions news uses.
+
+"he"/"she" -> the latest person; "it" -> the latest organisation or state;
+"the military"/"the army"/"the forces" -> the latest armed force; "the ministry",
+"the embassy", "the government" -> the latest office of that kind; "the country"
+-> the latest state. Only antecedents from the current and the two previous
+sentences are considered, and never one inside the same noun phrase.
+"""
+from __future__ import annotations
+
+from .mentions import DocMention
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "its"}
+_DESCRIPTIONS = {
+    "military": ("military", "forces", "army"), "army": ("military", "army"), "forces": ("military", "forces"),
+    "troops": ("military", "forces"),
+    "ministry": ("ministry",), "embassy": ("embassy",), "government": ("government",),
+    "administration": ("administration",), "navy": ("navy",), "group": None, "country": "GPE",
+    "nation": "GPE", "kremlin": None,
+}
+_WINDOW_SENTENCES = 2
+
+
+class Coreference:
+    def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str]):
+        self.doc = doc
+        self.types = entity_types
+        self.mentions = sorted(mentions, key=lambda m: m.tok_start)
+        self.sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_index[t.i] = n
+
+    def _candidates(self, token):
+        """Mentions before `token` within the window, nearest first."""
+        here = self.sent_index.get(token.i, 0)
+        for m in reversed(self.mentions):
+            if m.tok_end > token.i:
+                continue
+            if here - self.sent_index.get(m.tok_start, 0) > _WINDOW_SENTENCES:
+                break
+            if m.entity:
+                yield m
+
+    def resolve(self, token) -> str | None:
+        word = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if word in _PERSON_PRONOUNS:
+                return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "PERSON"), None)
+            if word in _THING_PRONOUNS:
+                return next((m.entity for m in self._candidates(token)
+                             if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"), None)
+            return None
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+            return None
+        want = _DESCRIPTIONS.get(word)
+        if want is None:
+            return None
+        if want == "GPE":
+            return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"), None)
+        return next((m.entity for m in self._candidates(token)
+                     if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)

@@ -1,0 +1,63 @@
+"""One parsed article -> its entities and relations (plain records, no spaCy objects)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..resolve.local import LocalEntity, resolve_local
+from ..types import Article, Relation
+from .mentions import find_mentions
+from .relations import RelationExtractor
+from .roles import RoleExtractor
+
+# "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —": the dateline is not part of any sentence
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{1,60}(?:,\s*[A-Z][A-Za-z .]+)?\s*\([A-Za-z .&]+\)\s*[-–—]+\s*")
+
+
+def mask_dateline(text: str) -> str:
+    """Blank the dateline with spaces: same length, so character offsets stay valid."""
+    match = _DATELINE.match(text)
+    if not match:
+        return text
+    return " " * match.end() + text[match.end():]
+
+
+@dataclass
+class DocResult:
+    """What one article contributes to the graph."""
+    article: Article
+    entities: dict[str, LocalEntity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+
+def statement_id(doc_id: str, source: str, relation: str, target: str, start: int, end: int,
+                 negated: bool, reported_by: str | None) -> str:
+    key = "\x1f".join([doc_id, source, relation, target, str(start), str(end), str(negated), reported_by or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
+    """Mentions, entities, roles and relations of one parsed article."""
+    mentions = find_mentions(doc)
+    entities = resolve_local(mentions, lexicon, gazetteer)
+    types = {key: ent.type for key, ent in entities.items()}
+    raw = RelationExtractor(doc, mentions, lexicon, types).extract()
+    raw += RoleExtractor(doc, mentions, lexicon, types).extract()
+
+    best: dict[tuple, object] = {}
+    for r in raw:
+        key = (r.source, r.relation, r.target, r.negated, r.reported_by)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    relations = []
+    text = article.text
+    for r in best.values():
+        relations.append(Relation(
+            source=r.source, target=r.target, relation=r.relation, doc=article.id,
+            evidence=text[r.sent_start:r.sent_end], start=r.sent_start, end=r.sent_end,
+            negated=r.negated, reported_by=r.reported_by, confidence=r.confidence, trigger=r.trigger,
+        ))
+    used = {r.source for r in relations} | {r.target for r in relations} | {r.reported_by for r in relations if r.reported_by}
+    kept = {k: e for k, e in entities.items() if e.named or k in used}
+    return DocResult(article=article, entities=kept, relations=relations)

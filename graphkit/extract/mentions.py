@@ -1,0 +1,71 @@
+"""Mentions: the spans of a parsed article that name actors and places."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
+# News agencies cited as sources and platforms are not actors (annotation guidelines).
+NOT_ACTORS = {
+    "reuters", "associated press", "ap", "afp", "agence france-presse", "agence france presse",
+    "bloomberg", "dpa", "tass", "xinhua", "interfax", "ria novosti", "ria", "yonhap", "kyodo",
+    "anadolu", "efe", "ansa", "bbc", "cnn", "al jazeera", "telegram", "x", "twitter", "facebook",
+    "instagram", "youtube", "tiktok", "whatsapp", "truth social", "weibo", "wechat", "vkontakte",
+}
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "our", "us", "i"}
+
+
+@dataclass
+class DocMention:
+    """A mention inside one parsed article (token and character offsets)."""
+    text: str          # the name as written, without a leading "the" or trailing "'s"
+    type: str
+    start: int         # character offsets in the article
+    end: int
+    tok_start: int
+    tok_end: int
+    root: int          # token index of the span's syntactic head
+    geonames: str | None = None
+    form: str = "name"   # name | adjective | plural_people
+    entity: str | None = None  # local entity key, set by resolve
+
+
+def clean_name(text: str) -> str:
+    """Strip a leading article and a trailing possessive; fold inner whitespace."""
+    text = " ".join(text.split())
+    text = _LEADING.sub("", text)
+    return _TRAILING.sub("", text).strip(" ,;:-\"'“”")
+
+
+def find_mentions(doc) -> list[DocMention]:
+    """Actor and place mentions from the doc's entities (after graphkit's components)."""
+    mentions = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ACTOR_TYPES:
+            continue
+        text = clean_name(ent.text)
+        if not text or not any(c.isalpha() for c in text) or text.lower() in NOT_ACTORS:
+            continue
+        if label == "FAC":
+            label = "LOC"
+        start_tok = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 else 0)
+        span = doc[start_tok:ent.end]
+        if span[-1].tag_ == "POS" and len(span) > 1:
+            span = span[:-1]
+        root = span.root
+        form = "name"
+        if label in ("NORP", "GPE") and len(span) == 1 and root.tag_ in ("JJ", "NNP") and root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i and not root.text[0].isdigit():
+            form = "adjective" if label == "NORP" or root.tag_ == "JJ" else "name"
+        if label == "NORP" and (root.tag_ in ("NNPS", "NNS") or (root.dep_ not in ("amod", "compound") and root.text.endswith("s"))):
+            form = "plural_people"
+        elif label == "NORP" and form == "name":
+            form = "adjective"
+        mentions.append(DocMention(
+            text=span.text if span.text == text else text, type=label,
+            start=span.start_char, end=span.end_char, tok_start=span.start, tok_end=span.end,
+            root=root.i, geonames=ent.kb_id_ or None, form=form,
+        ))
+    return mentions

@@ -1,0 +1,298 @@
+"""Relations from the dependency parse, driven by the relation lexicon.
+
+For every verb (or nominal trigger) the lexicon knows, find its agent and
+target mentions through the parse (active and passive voice, coordination,
+shared subjects of conjoined verbs, light-verb constructions such as "imposed
+sanctions on"), then decide polarity (negation, denial), modality (future and
+conditional events are dropped unless the lexicon says the announcement counts)
+and attribution (reported speech, "according to").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .coref import Coreference
+from .mentions import DocMention
+from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, MODIFIER_DEPS, OBJECT_DEPS,
+                     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
+                     is_negated, is_passive, particle, prep_objects)
+
+# Verbs that carry no event of their own: the event is the noun they govern
+# ("imposed sanctions on", "launched strikes against", "held talks with").
+LIGHT_VERBS = {
+    "impose", "launch", "carry", "conduct", "provide", "send", "deliver", "give", "hold", "sign",
+    "announce", "approve", "pledge", "offer", "stage", "mount", "make", "issue", "level", "step",
+    "continue", "extend", "unveil", "have", "slap", "lodge", "file", "express", "voice", "reach",
+    "agree", "intensify", "escalate", "resume", "begin", "start", "renew", "order", "authorize",
+    "authorise", "deploy", "receive", "seek", "keep", "maintain", "strengthen", "tighten", "expand",
+    "add", "adopt", "pass", "deliver", "finalize", "finalise", "conclude", "forge", "draw", "trade",
+    "exchange", "press", "ramp", "boost", "increase", "allocate", "commit", "earmark", "release",
+    "be",
+}
+# Acts that, told by a speaker, amount to an accusation of the actor.
+WRONGDOING_VERBS = {
+    "execute", "kill", "murder", "torture", "massacre", "abuse", "violate", "rape", "loot",
+    "deport", "kidnap", "abduct", "starve", "terrorize", "terrorise", "persecute", "target",
+    "shell", "bomb", "attack", "strike", "invade", "occupy", "harass", "detain", "arrest", "jail",
+    "smuggle", "arm", "supply", "interfere", "meddle", "hack", "spy", "lie", "cheat", "steal",
+    "sabotage", "provoke", "destabilize", "destabilise", "assassinate", "poison", "threaten",
+}
+SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
+
+
+@dataclass
+class RawRelation:
+    source: str
+    target: str
+    relation: str
+    sent_start: int      # character offsets of the sentence (evidence)
+    sent_end: int
+    negated: bool
+    reported_by: str | None
+    confidence: float
+    trigger: str
+
+
+class RelationExtractor:
+    """Extract relations from one parsed article whose mentions are resolved to entity keys."""
+
+    def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str]):
+        self.doc = doc
+        self.lex = lexicon
+        self.types = entity_types
+        self.by_token: dict[int, DocMention] = {}
+        for m in mentions:
+            for i in range(m.tok_start, m.tok_end):
+                self.by_token[i] = m
+        self.coref = Coreference(doc, mentions, entity_types)
+        self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
+
+    # ---- arguments -------------------------------------------------------
+    def entities_of(self, token, *, modifiers: bool = True, coref: bool = True) -> list[str]:
+        """Entity keys a noun phrase headed by `token` refers to (with coordination)."""
+        out = []
+        for t in conjuncts(token):
+            m = self.by_token.get(t.i)
+            if m is not None:
+                out.append(m.entity)
+                continue
+            if coref:
+                key = self.coref.resolve(t)
+                if key:
+                    out.append(key)
+                    continue
+            if modifiers and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                for c in t.children:
+                    if c.dep_ in MODIFIER_DEPS and c.i < t.i:
+                        m = self.by_token.get(c.i)
+                        if m is not None:
+                            out.append(m.entity)
+                            break
+        return list(dict.fromkeys(k for k in out if k))
+
+    def subjects(self, verb, depth: int = 0) -> list[str]:
+        subj = children(verb, SUBJECT_DEPS)
+        if subj:
+            return [k for s in subj for k in self.entities_of(s)]
+        if depth > 3:
+            return []
+        head = verb.head
+        if verb.dep_ == "conj" and head.i != verb.i:
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "xcomp":
+            obj = children(head, OBJECT_DEPS)
+            if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
+                return [k for o in obj for k in self.entities_of(o)]
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            return self.entities_of(head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return self.subjects(head, depth + 1)
+        return []
+
+    def passive_agents(self, verb) -> list[str]:
+        return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]
+
+    def targets(self, verb, frame_targets, passive: bool) -> list[str]:
+        out = []
+        for slot in frame_targets:
+            if slot == "dobj":
+                if passive:
+                    toks = children(verb, PASSIVE_SUBJECT_DEPS)
+                else:
+                    toks = children(verb, OBJECT_DEPS)
+                out += [k for t in toks for k in self.entities_of(t)]
+            elif slot == "dative":
+                out += [k for t in children(verb, {"dative"}) for k in self.entities_of(t)]
+                out += [k for t in prep_objects(verb, {"to"}) for k in self.entities_of(t)]
+            elif slot.startswith("prep:"):
+                prep = slot.split(":", 1)[1]
+                objs = prep_objects(verb, {prep})
+                # "pressing on with a drive to capture X": also look one prep deeper
+                out += [k for t in objs for k in self.entities_of(t)]
+            elif slot == "xcomp_obj":
+                for x in children(verb, {"xcomp"}):
+                    out += [k for t in children(x, OBJECT_DEPS) for k in self.entities_of(t)]
+            if out:
+                break
+        return list(dict.fromkeys(out))
+
+    # ---- context ---------------------------------------------------------
+    def modality(self, verb) -> tuple[bool, bool]:
+        """(irrealis, negated) for the clause of `verb`, looking up through governing verbs."""
+        negated = is_negated(verb)
+        irrealis = False
+        for aux in children(verb, {"aux", "auxpass"}):
+            if aux.lower_ in MODAL_IRREALIS or aux.lower_ in FUTURE_AUX or aux.lemma_ in FUTURE_AUX:
+                irrealis = True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+            irrealis = True
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go",) and any(c.lower_ == "to" for c in verb.children):
+            irrealis = True
+        for gov in governing_chain(verb):
+            if gov.lemma_ in self.lex.irrealis_markers:
+                irrealis = True
+            if gov.lemma_ in self.lex.denial_verbs:
+                negated = not negated
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
+                irrealis = True
+            if gov.lemma_ in self.lex.speech_verbs:
+                break
+        return irrealis, negated
+
+    def reporter(self, verb) -> tuple[str | None, object]:
+        """Who the sentence credits for the clause of `verb` (speech verb subject, 'according to')."""
+        for gov in governing_chain(verb):
+            if gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs:
+                subj = self.subjects(gov)
+                if subj:
+                    return subj[0], gov
+        sent = verb.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [k for o in prep_objects(self.doc[t.i + 1], {"to"}) or [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"] for k in self.entities_of(o)]
+                if objs:
+                    return objs[0], None
+        return None, None
+
+    # ---- triggers --------------------------------------------------------
+    def verb_frames(self, verb):
+        prt = particle(verb)
+        frames = []
+        if prt:
+            frames = self.lex.verb_frames(f"{verb.lemma_.lower()} {prt}")
+        if not frames:
+            for prep in children(verb, {"prep"}):
+                frames = self.lex.verb_frames(f"{verb.lemma_.lower()} {prep.lower_}")
+                if frames:
+                    break
+        return frames or self.lex.verb_frames(verb.lemma_.lower())
+
+    def extract(self) -> list[RawRelation]:
+        found: list[RawRelation] = []
+        for sent in self.doc.sents:
+            text = sent.text
+            lead = len(text) - len(text.lstrip())
+            start = sent.start_char + lead
+            end = start + len(text.strip())
+            for token in sent:
+                if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ in ("ROOT",)) or token.tag_.startswith("VB"):
+                    found += self._from_verb(token, start, end)
+                if token.pos_ in ("NOUN", "PROPN"):
+                    found += self._from_noun(token, start, end)
+        return found
+
+    def _emit(self, sources, targets, relation, verb, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
+        info = self.lex.relations.get(relation)
+        future_ok = getattr(info, "future_counts", False) or relation in ("threatens", "requests")
+        if irrealis and not future_ok:
+            return []
+        out = []
+        for s in sources:
+            for t in targets:
+                if s == t:
+                    continue
+                # a speaker who is also the source of a speech act is not a separate reporter
+                rep = None if (relation in self.speech_acts and reporter == s) else reporter
+                conf = weight * (0.85 if rep else 1.0) * (0.9 if irrealis else 1.0)
+                out.append(RawRelation(s, t, relation, sent_start, sent_end, negated, rep, round(min(conf, 1.0), 3), trigger))
+        return out
+
+    def _from_verb(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        frames = self.verb_frames(verb)
+        out = []
+        if frames:
+            passive = is_passive(verb)
+            sources = self.passive_agents(verb) if passive else self.subjects(verb)
+            irrealis, negated = self.modality(verb)
+            reporter, _ = self.reporter(verb)
+            for frame in frames:
+                targets = self.targets(verb, frame.target, passive)
+                if not sources or not targets:
+                    continue
+                neg = negated != bool(getattr(frame, "negative", False))
+                out += self._emit(sources, targets, frame.relation, verb, sent_start, sent_end, frame.weight,
+                                  verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
+                if out:
+                    break
+        if verb.lemma_ in self.lex.speech_verbs:
+            out += self._accusation(verb, sent_start, sent_end)
+        return out
+
+    def _accusation(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
+        """'X said Y executed soldiers' -> accuses(X, Y): a speaker alleging a wrongdoing."""
+        speakers = self.subjects(speech_verb)
+        if not speakers:
+            return []
+        out = []
+        for clause in children(speech_verb, {"ccomp", "parataxis"}):
+            for v in clause.subtree:
+                if v.pos_ != "VERB" or v.lemma_ not in WRONGDOING_VERBS or is_negated(v):
+                    continue
+                agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
+                for a in agents:
+                    for s in speakers:
+                        if a != s and self.types.get(a) not in ("LOC",):
+                            out.append(RawRelation(s, a, "accuses", sent_start, sent_end, False, None, 0.45, v.text))
+        return out
+
+    def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
+        frames = self.lex.noun_frames(noun.lemma_.lower())
+        if not frames:
+            return []
+        head = noun.head
+        light = head if (noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in LIGHT_VERBS) else None
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LIGHT_VERBS:
+            light = head.head
+        out = []
+        for frame in frames:
+            agents = [self.by_token[c.i].entity for c in noun.children
+                      if c.dep_ in MODIFIER_DEPS and c.i < noun.i and c.i in self.by_token]
+            targets = [k for t in prep_objects(noun, set(frame.target_preps)) for k in self.entities_of(t)]
+            if not agents:
+                agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
+            if light is not None:
+                if not agents:
+                    agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
+                if not targets:
+                    targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t)]
+            if not agents or not targets:
+                continue
+            verb = light if light is not None else self._clause_head(noun)
+            irrealis, negated = self.modality(verb) if verb is not None else (False, False)
+            if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+                negated = True
+            reporter, _ = self.reporter(verb) if verb is not None else (None, None)
+            conf = frame.weight * (0.9 if light is not None else 0.8)
+            out += self._emit(agents, targets, frame.relation, verb, sent_start, sent_end, conf, noun.text,
+                              irrealis=irrealis, negated=negated, reporter=reporter)
+            if out:
+                break
+        return out
+
+    @staticmethod
+    def _clause_head(token):
+        t = token
+        while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+            t = t.head
+        return t if t.pos_ in ("VERB", "AUX") else None

@@ -1,0 +1,164 @@
+"""Roles from titles and appositions, and located_in from place phrases.
+
+- "White House spokesperson John Kirby", "Chadian Prime Minister Succès Masra",
+  "U.S. Secretary of State Antony Blinken": title words before a person name,
+  the organisation or state in front of (or 'of' after) the title.
+- "Russia's ambassador to Washington, Anatoly Antonov" / "Anatoly Antonov, Russia's
+  ambassador": a title noun in apposition to a person. For ambassadors the state is
+  the sender (possessive or adjective), never the host ('to Washington').
+- located_in: "the Ukrainian city of Avdiivka", "Kharkiv, Ukraine", "X in Y",
+  "Tbilisi's Rustaveli Avenue".
+"""
+from __future__ import annotations
+
+from .mentions import DocMention
+from .relations import RawRelation
+
+_PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "island",
+                "state", "county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
+_ORG_TYPES = {"ORG", "GPE", "NORP"}
+
+
+class RoleExtractor:
+    def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str]):
+        self.doc = doc
+        self.lex = lexicon
+        self.types = entity_types
+        self.by_token = {}
+        for m in mentions:
+            for i in range(m.tok_start, m.tok_end):
+                self.by_token[i] = m
+        self.mentions = mentions
+
+    def _sentence_bounds(self, token):
+        sent = token.sent
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        start = sent.start_char + lead
+        return start, start + len(text.strip())
+
+    def _title(self, words: list[str]) -> str | None:
+        """The role of the longest title made of the last words ('deputy foreign minister')."""
+        for n in range(min(4, len(words)), 0, -1):
+            role = self.lex.role_of_title(" ".join(words[-n:]))
+            if role:
+                return role
+        return None
+
+    def _org_in(self, tokens, person_key) -> str | None:
+        for t in reversed(tokens):
+            m = self.by_token.get(t.i)
+            if m is not None and m.entity != person_key and self.types.get(m.entity) in _ORG_TYPES:
+                return m.entity
+        return None
+
+    def extract(self) -> list[RawRelation]:
+        out = []
+        for m in self.mentions:
+            if self.types.get(m.entity) != "PERSON":
+                continue
+            out += self._title_before(m)
+            out += self._apposition(m)
+        out += self._located_in()
+        return out
+
+    def _title_before(self, m: DocMention) -> list[RawRelation]:
+        """Words right before the name, inside its noun phrase: '<org> <title> <Name>'."""
+        doc = self.doc
+        i = m.tok_start - 1
+        prefix = []
+        while i >= 0 and i >= m.tok_start - 8:
+            t = doc[i]
+            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
+                break
+            if t.is_space or t.lower_ in ("said", "told", "and", "with", "by"):
+                break
+            prefix.insert(0, t)
+            i -= 1
+        if not prefix:
+            return []
+        title_words, org_tokens = [], []
+        # title words are the non-entity words closest to the name
+        j = len(prefix) - 1
+        while j >= 0 and prefix[j].i not in self.by_token and prefix[j].lower_ not in ("'s", "’s", "the"):
+            title_words.insert(0, prefix[j].lower_)
+            j -= 1
+        role = self._title(title_words) if title_words else None
+        if role is None:
+            return []
+        org_tokens = prefix[:j + 1]
+        org = self._org_in(org_tokens, m.entity)
+        if org is None and "of" in title_words:
+            pass
+        if org is None:
+            # "President of Ukraine Volodymyr Zelenskiy" / "Secretary of State Blinken": 'of' inside the title
+            return []
+        start, end = self._sentence_bounds(doc[m.tok_start])
+        return [RawRelation(m.entity, org, role, start, end, False, None, 0.85, " ".join(title_words))]
+
+    def _apposition(self, m: DocMention) -> list[RawRelation]:
+        doc = self.doc
+        root = doc[m.root]
+        pairs = []
+        if root.dep_ == "appos":
+            # "Russia's ambassador to Washington, Anatoly Antonov": the parser may hang the
+            # name on the host ('Washington'); climb prep/pobj links to the title noun
+            cand = root.head
+            for _ in range(3):
+                if cand.pos_ == "NOUN":
+                    pairs.append(cand)
+                    break
+                if cand.dep_ not in ("pobj", "prep"):
+                    break
+                cand = cand.head
+        pairs += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        out = []
+        for title in pairs:
+            words = [c.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.i not in self.by_token and c.i < title.i]
+            role = self._title(words + [title.lower_])
+            if role is None:
+                continue
+            org = None
+            for c in title.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.by_token:
+                    org = self.by_token[c.i].entity
+            if org is None and role != "ambassador_of":
+                for prep in title.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for"):
+                        for obj in prep.children:
+                            if obj.i in self.by_token:
+                                org = self.by_token[obj.i].entity
+            if org is None or org == m.entity or self.types.get(org) not in _ORG_TYPES:
+                continue
+            start, end = self._sentence_bounds(root)
+            out.append(RawRelation(m.entity, org, role, start, end, False, None, 0.8, title.text))
+        return out
+
+    def _located_in(self) -> list[RawRelation]:
+        out = []
+        places = [m for m in self.mentions if m.form == "name" and self.types.get(m.entity) in ("GPE", "LOC")]
+        for m in places:
+            root = self.doc[m.root]
+            container = None
+            head = root.head
+            # "the Ukrainian city of Avdiivka": city -> prep of -> Avdiivka; container = amod of city
+            if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _PLACE_NOUNS:
+                noun = head.head
+                for c in noun.children:
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
+                        container = self.by_token[c.i].entity
+            # "Kharkiv, Ukraine": apposition of two places
+            elif root.dep_ == "appos" and head.i in self.by_token and head.i < root.i:
+                inner = self.by_token[head.i]
+                if self.types.get(inner.entity) in ("GPE", "LOC") and inner.entity != m.entity:
+                    start, end = self._sentence_bounds(root)
+                    out.append(RawRelation(inner.entity, m.entity, "located_in", start, end, False, None, 0.7, ","))
+                continue
+            # "Tbilisi's Rustaveli Avenue": possessive place
+            for c in root.children:
+                if c.dep_ == "poss" and c.i in self.by_token:
+                    container = self.by_token[c.i].entity
+            if container and container != m.entity and self.types.get(container) == "GPE":
+                start, end = self._sentence_bounds(root)
+                out.append(RawRelation(m.entity, container, "located_in", start, end, False, None, 0.75, "of"))
+        return out

@@ -1,0 +1,73 @@
+"""Small helpers over spaCy's dependency parse (tokens in, tokens out)."""
+from __future__ import annotations
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none"}
+MODAL_IRREALIS = {"would", "could", "might", "may", "should", "can", "shall", "must"}
+FUTURE_AUX = {"will", "'ll", "wo"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+def children(token, deps):
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def conjuncts(token):
+    """The token and the tokens coordinated with it ("the U.S. and Britain")."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def prep_objects(token, preps):
+    """pobj tokens of `token`'s prepositions whose word is in `preps` ('prep:on' style names stripped)."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out.extend(conjuncts(obj))
+    return out
+
+
+def particle(token) -> str | None:
+    for c in token.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def is_negated(token) -> bool:
+    """A negation on the verb or its auxiliaries ("did not attack", "never met")."""
+    for c in token.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+            return True
+    return False
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def clause_verb(token):
+    """The verb whose clause `token` belongs to."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def governing_chain(verb):
+    """Verbs above `verb` through clausal links (xcomp, ccomp, conj...), nearest first."""
+    chain, t = [], verb
+    while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "parataxis", "acl", "relcl", "pobj", "dobj"):
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            chain.append(t)
+    return chain

@@ -1,0 +1,136 @@
+"""spaCy components graphkit adds after `ner` (registered with Language.factory).
+
+- graphkit_gazetteer: places from GeoNames. Re-labels NER spans that are known
+  places (the small model calls Kyiv a PERSON), adds places NER missed, and
+  stores the GeoNames id as the entity's kb_id. A longer NER span that merely
+  contains a place name ("John Kirby", "Washington Post") is left alone, which
+  is why it runs after `ner` and not before it.
+- graphkit_actors: descriptive actors NER leaves out or splits: a nationality
+  or state followed by an institution ("Russian military", "Chinese coast
+  guard", "the Japanese defence ministry") becomes one ORG span.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .gazetteer import load_gazetteer
+
+# Place types NER may give that we re-label when the gazetteer knows the span.
+_RELABEL = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "GPE", "EVENT"}
+# Cities this small or smaller are trusted only where NER already saw a name.
+_MIN_POPULATION_UNSEEN = 100_000
+
+INSTITUTION_HEADS = {
+    # armed forces
+    "military": "military", "forces": "military", "troops": "military", "army": "military",
+    "armed": "military", "soldiers": "military",
+    "navy": "navy", "coastguard": "coast guard", "coast": "coast guard",
+    "air": "air force",
+    # government bodies
+    "government": "government", "ministry": "ministry", "embassy": "embassy",
+    "police": "police", "parliament": "parliament", "cabinet": "cabinet",
+    "administration": "administration", "junta": "junta", "authorities": "authorities",
+    "intelligence": "intelligence",
+}
+_SECOND_WORD = {"coast": "guard", "air": "force", "armed": "forces"}
+MINISTRY_MODIFIERS = ["defense", "defence", "foreign", "interior", "finance", "economy", "justice",
+                      "health", "trade", "energy", "agriculture", "education", "information", "emergency",
+                      "emergencies", "home", "war"]
+
+
+@Language.factory("graphkit_gazetteer")
+def make_gazetteer(nlp: Language, name: str):
+    return GazetteerComponent(nlp)
+
+
+class GazetteerComponent:
+    def __init__(self, nlp: Language):
+        self.places = load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted(self.places)
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        by_token = {}
+        for ent in ents:
+            for i in range(ent.start, ent.end):
+                by_token[i] = ent
+        new, dropped = [], set()
+        for _, start, end in filter_spans_matches(self.matcher(doc)):
+            place = self.places[doc[start:end].text]
+            covering = {by_token[i] for i in range(start, end) if i in by_token}
+            if not covering:
+                if place.kind == "city" and place.population < _MIN_POPULATION_UNSEEN:
+                    continue
+                if doc[start].is_sent_start and doc[start].is_stop:
+                    continue
+                new.append(Span(doc, start, end, label=place.type, kb_id=place.geonames))
+                continue
+            ent = next(iter(covering))
+            if len(covering) > 1 or ent.label_ not in _RELABEL:
+                continue
+            core_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if (core_start, ent.end) == (start, end) or (ent.start <= start and end >= ent.end and ent.label_ != "PERSON"):
+                dropped.add(ent)
+                new.append(Span(doc, ent.start, ent.end, label=place.type, kb_id=place.geonames))
+        if new:
+            kept = [e for e in ents if e not in dropped]
+            doc.ents = filter_spans(new + kept)
+        return doc
+
+
+def filter_spans_matches(matches):
+    """Longest non-overlapping matches, left to right."""
+    out, taken = [], set()
+    for match_id, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        if taken.isdisjoint(range(start, end)):
+            out.append((match_id, start, end))
+            taken.update(range(start, end))
+    return sorted(out, key=lambda m: m[1])
+
+
+@Language.factory("graphkit_actors")
+def make_actors(nlp: Language, name: str):
+    return ActorPhraseComponent(nlp)
+
+
+class ActorPhraseComponent:
+    """NORP/GPE + institution head -> ORG span ("Russian military", "Chinese coast guard")."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        origin = {"ENT_TYPE": {"IN": ["NORP", "GPE"]}, "OP": "+"}
+        possessive = [{"ENT_TYPE": "GPE", "OP": "+"}, {"LOWER": "'s"}]
+        heads = [h for h in INSTITUTION_HEADS if h not in _SECOND_WORD]
+        for prefix in ([origin], [possessive[0], possessive[1]]):
+            self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": heads}}]])
+            self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": MINISTRY_MODIFIERS}}, {"LOWER": "ministry"}]])
+            for first, second in _SECOND_WORD.items():
+                self.matcher.add("ACTOR", [prefix + [{"LOWER": first}, {"LOWER": second}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for _, start, end in self.matcher(doc):
+            head = doc[end - 1]
+            if head.ent_type_ and head.ent_type_ not in ("NORP", "GPE", "ORG"):
+                continue
+            if head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+                continue
+            spans.append(Span(doc, start, end, label="ORG"))
+        if spans:
+            spans = filter_spans(spans)
+            taken = {i for s in spans for i in range(s.start, s.end)}
+            kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
+            # an ORG that only extended a NORP/GPE may absorb it; keep longer NER spans
+            overlapping_longer = [e for e in doc.ents if not taken.isdisjoint(range(e.start, e.end))
+                                  and e.label_ not in ("NORP", "GPE")]
+            if overlapping_longer:
+                spans = [s for s in spans if all(set(range(s.start, s.end)).isdisjoint(range(e.start, e.end))
+                                                 for e in overlapping_longer)]
+                kept += overlapping_longer
+            doc.ents = filter_spans(spans + kept)
+        return doc

@@ -1,0 +1,1 @@
+"""Entity resolution: mentions -> canonical entities, within an article and across a corpus."""

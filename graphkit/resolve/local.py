@@ -1,0 +1,148 @@
+"""Within one article: cluster mentions into entities and give each a canonical name.
+
+Rules (in order): demonyms stand for their state ("Russian" -> Russia) but are not
+aliases; names of states and IGOs are canonicalised ("U.S." -> United States); a
+capital used as a name stands for its state ("Washington said" -> United States);
+descriptive organisations get a normal form ("Russia's forces" -> Russian military);
+a surname merges with the full name used earlier or later ("Kirby" -> John Kirby);
+an acronym merges with the name it abbreviates ("RSF" -> Rapid Support Forces).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..extract.mentions import DocMention
+from .names import MILITARY_HEADS, acronym, entity_id, name_key
+
+_TYPE_RANK = {"PERSON": 5, "GPE": 4, "ORG": 3, "NORP": 2, "LOC": 1, "EVENT": 0}
+
+
+@dataclass
+class LocalEntity:
+    key: str
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    geonames: str | None = None
+    named: bool = False          # named at least once (not only through an adjective)
+    capital_mentions: set[str] = field(default_factory=set)
+
+
+class _Canon:
+    """Canonical (label, type, geonames, is_alias) for one mention."""
+
+    def __init__(self, lexicon, gazetteer):
+        self.lex = lexicon
+        self.gaz = gazetteer
+        self.adjective_of: dict[str, str] = {}   # country -> adjective seen in this article
+
+    def country_name(self, name: str) -> str:
+        canon = self.lex.canonical_name(name)
+        if canon:
+            return canon
+        place = self.gaz.get(name)
+        if place is not None and place.kind == "country":
+            return self.lex.canonical_name(place.name) or place.name
+        return name
+
+    def geonames_for(self, label: str) -> str | None:
+        place = self.gaz.get(label)
+        return place.geonames if place is not None and place.name == label or (place and place.kind == "country") else None
+
+    def of(self, m: DocMention) -> tuple[str, str, str | None]:
+        text = m.text
+        if m.form == "adjective":
+            country = self.lex.country_of_demonym(text)
+            if country:
+                self.adjective_of.setdefault(country, text)
+                return country, "GPE", self.geonames_for(country)
+            return text, m.type, None
+        if m.form == "plural_people":
+            return text, "NORP", None
+        if m.type == "ORG":
+            org = self.descriptive_org(text)
+            if org:
+                return org, "ORG", None
+        canon = self.lex.canonical_name(text)
+        if canon:
+            ctype = "ORG" if m.type == "ORG" and not self.gaz.get(canon) else ("GPE" if self.gaz.get(canon) else m.type)
+            return canon, ctype, self.geonames_for(canon)
+        if m.type in ("GPE", "LOC", "ORG", "PERSON"):
+            state = self.lex.capital_of(text)
+            if state and m.type != "PERSON":
+                return state, "GPE", self.geonames_for(state)
+        place = self.gaz.get(text)
+        if place is not None and m.type in ("GPE", "LOC"):
+            if place.kind == "country":
+                name = self.country_name(place.name)
+                return name, "GPE", place.geonames
+            return text, "GPE", place.geonames  # the article's spelling; GeoNames id links variants
+        return text, m.type, m.geonames
+
+    def descriptive_org(self, text: str) -> str | None:
+        """'Russian forces' / "Russia's military" -> 'Russian military'; None if not descriptive."""
+        words = text.replace("’", "'").split()
+        if len(words) < 2:
+            return None
+        first, rest = words[0], " ".join(words[1:])
+        country = None
+        if first.endswith("'s"):
+            country = self.country_name(first[:-2])
+        else:
+            country = self.lex.country_of_demonym(first)
+        if not country:
+            return None
+        adjective = self.adjective_of.get(country) or self.lex_adjective(country) or country
+        head = "military" if rest.lower() in MILITARY_HEADS else rest.lower().replace("defence", "defense")
+        return f"{adjective} {head}"
+
+    def lex_adjective(self, country: str) -> str | None:
+        finder = getattr(self.lex, "demonym_of", None)
+        return finder(country) if finder else None
+
+
+def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, LocalEntity]:
+    """Cluster `mentions` (sets `m.entity`) and return the article's entities by key."""
+    canon = _Canon(lexicon, gazetteer)
+    # adjectives first, so "Russia's forces" can borrow the article's own adjective
+    for m in mentions:
+        if m.form == "adjective":
+            canon.of(m)
+    decided = [(m, *canon.of(m)) for m in mentions]
+
+    # surnames and acronyms: map short names to the full names the article uses
+    full_people = {}
+    for m, label, type_, _ in decided:
+        if type_ == "PERSON" and len(label.split()) > 1:
+            full_people.setdefault(name_key(label.split()[-1]), label)
+    acronyms = {}
+    for m, label, type_, _ in decided:
+        if type_ in ("ORG", "GPE", "NORP", "EVENT") and len(label.split()) > 1:
+            ac = acronym(label)
+            if len(ac) >= 2:
+                acronyms.setdefault(ac, (label, type_))
+
+    entities: dict[str, LocalEntity] = {}
+    by_name: dict[str, str] = {}
+    for m, label, type_, geonames in decided:
+        if len(label.split()) == 1 and type_ in ("PERSON", "ORG", "GPE", "NORP") and name_key(label) in full_people and not gazetteer.get(label, None) or (
+                type_ == "PERSON" and len(label.split()) == 1 and name_key(label) in full_people):
+            label, type_ = full_people[name_key(label)], "PERSON"
+        elif label.isupper() and label.replace(".", "") in acronyms:
+            label, type_ = acronyms[label.replace(".", "")]
+        key = by_name.get(name_key(label)) or entity_id(type_, label)
+        ent = entities.get(key)
+        if ent is None:
+            ent = entities[key] = LocalEntity(key=key, label=label, type=type_, geonames=geonames)
+            by_name[name_key(label)] = key
+        ent.mentions += 1
+        if m.form != "adjective":
+            ent.named = True
+            if name_key(m.text) != name_key(label):
+                ent.aliases.add(m.text)
+        if geonames and not ent.geonames:
+            ent.geonames = geonames
+        m.entity = key
+    return entities
