@@ -77,13 +77,21 @@ def _decode_legacy(data: bytes) -> str:
         return text
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise Rejected(BINARY)
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise Rejected(BINARY) from None
+    decoded = []
+    for match in matches:  # best first; skip guesses that put symbols inside words
+        try:
+            candidate = data.decode(match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(candidate):
+            return candidate
+        decoded.append(candidate)
+    if not decoded:
+        raise Rejected(BINARY)
+    return decoded[0]
 
 
 def _reads_as_latin(text: str) -> bool:
@@ -92,17 +100,27 @@ def _reads_as_latin(text: str) -> bool:
     Polish cp1250 read as cp1252 puts superscripts and '¿' inside words; Cyrillic or
     Greek read as cp1252 has almost only non-ASCII letters.
     """
+    if not _plausible(text):
+        return False
     ascii_bytes = text.encode("ascii", "ignore")
     letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
-    non_ascii = 0
-    for match in _NON_ASCII.finditer(text):
-        char, i = match.group(), match.start()
-        if char.isalpha():
-            non_ascii += 1
-        elif char not in _INNER_PUNCTUATION:
-            if unicodedata.category(char).startswith("C"):
-                return False
-            if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
-                return False
+    non_ascii = sum(1 for match in _NON_ASCII.finditer(text) if match.group().isalpha())
     letters += non_ascii
     return letters > 0 and non_ascii <= _MAX_NON_ASCII_LETTERS * letters
+
+
+def _plausible(text: str) -> bool:
+    """No control characters and no symbol or digit-like sign between two letters
+    (the mark of text decoded with the wrong code page)."""
+    for match in _NON_ASCII.finditer(text):
+        char, i = match.group(), match.start()
+        if char.isalpha() or char in _INNER_PUNCTUATION:
+            continue
+        category = unicodedata.category(char)
+        if category.startswith("M"):  # combining marks (Thai, Devanagari vowel signs)
+            continue
+        if category.startswith("C"):
+            return False
+        if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            return False
+    return True

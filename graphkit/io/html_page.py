@@ -2,13 +2,22 @@
 
 Scripts, styles, navigation and boilerplate are dropped by trafilatura; entities are
 decoded, and whatever the page says stays plain text (it is never interpreted).
+A leading XML declaration or DOCTYPE (which may declare entities) is removed first.
+The extractor's own log lines are silenced: failures come back as ReadProblems.
 """
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 
 from graphkit.io.decoding import clean_text
 from graphkit.io.problems import Rejected
+
+
+_PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)?",
+                       re.IGNORECASE | re.DOTALL)
+_NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,8 @@ def extract_page(markup: str) -> Page:
     no main content (very short pages)."""
     import trafilatura
 
+    _silence_extractor_logs()
+    markup = _PROLOGUE.sub("", markup, count=1)
     try:
         doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
         text = _field(doc, "text")
@@ -44,3 +55,8 @@ def _field(doc: object, name: str) -> str | None:
         return None
     value = clean_text(value).strip()
     return value or None
+
+
+def _silence_extractor_logs() -> None:
+    for name in _NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)

@@ -26,7 +26,8 @@ def iter_jsonl(stream: BinaryIO, source: str, file_id: str,
                limits: Limits) -> Iterator[Article | ReadProblem]:
     """Articles and per-line problems from an open binary JSONL stream."""
     head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(stream, "peek") else b""
-    if looks_binary(head.lstrip(b"\xef\xbb\xbf")):
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if looks_binary(head) and not head.startswith(b"{"):  # one problem, not one per line
         yield ReadProblem(source, BINARY)
         return
     max_line = limits.max_document_chars * _BYTES_PER_CHAR_IN_JSON + _LINE_OVERHEAD

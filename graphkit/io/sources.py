@@ -44,12 +44,10 @@ def iter_sources(inputs: list[str]) -> Iterator[Source | ReadProblem]:
         if given == STDIN:
             yield Source(STDIN, "stdin", "stdin", "text")
             continue
-        try:
-            is_folder = os.path.isdir(given)
-        except (OSError, ValueError) as exc:  # ValueError: embedded NUL in the path
-            yield ReadProblem(given, os_reason(exc) if isinstance(exc, OSError) else str(exc))
+        if "\x00" in given:
+            yield ReadProblem(given, "invalid path (contains a NUL character)")
             continue
-        if is_folder:
+        if os.path.isdir(given):
             yield from _walk_folder(given)
         elif not os.path.lexists(given):
             yield ReadProblem(given, "no such file or directory")
