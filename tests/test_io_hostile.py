@@ -277,3 +277,52 @@ def test_thai_legacy_encoding_is_not_refused(tmp_path):
     text = "\u0e23\u0e31\u0e10\u0e21\u0e19\u0e15\u0e23\u0e35\u0e01\u0e25\u0e48\u0e32\u0e27"
     _, article = only(tmp_path, "th.txt", (text + " " + text + ".").encode("cp874"))
     assert isinstance(article, Article)
+
+
+def test_lone_surrogates_from_json_escapes_become_replacement_characters(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "x\\ud800", "title": "\\udc00", "text": "A \\ud83d\\ude00 B \\udfff"}\n')
+    [article] = iter_articles([str(path)])
+    assert article.text == "A \U0001f600 B \ufffd"
+    assert (article.id, article.title) == ("x\ufffd", "\ufffd")
+    for value in (article.text, article.id, article.title):
+        value.encode("utf-8")
+
+
+def test_non_utf8_file_names_give_writable_ids(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    with open(raw, "wb") as handle:
+        handle.write(b"Talks resumed.")
+    [article] = iter_articles([str(folder)])
+    assert article.id == "caf\\xe9.txt"
+    article.id.encode("utf-8")
+    article.source.encode("utf-8")
+
+
+def test_hostile_file_names_are_escaped_in_messages(tmp_path):
+    from graphkit.io import describe_problem
+    name = tmp_path / "evil\n\x1b[31mred.txt"
+    name.write_bytes(b"")
+    [problem] = iter_articles([str(name)])
+    line = describe_problem(problem)
+    assert "\n" not in line and "\x1b" not in line
+    assert line.endswith("evil\\n\\x1b[31mred.txt: empty document")
+
+
+def test_a_single_path_string_is_one_input(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("One.")
+    assert [a.id for a in iter_articles(str(path))] == ["one.txt"]
+    assert [a.id for a in iter_articles([path])] == ["one.txt"]
+
+
+def test_huge_metadata_fields_are_capped(tmp_path):
+    page = f"<html><head><title>{'T' * 100_000}</title></head><body><p>Body text here.</p></body></html>"
+    _, article = only(tmp_path, "t.html", page.encode())
+    assert article.title is None or len(article.title) <= 2_000
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"id": "%s", "title": "%s", "text": "ok"}\n' % ("i" * 5000, "t" * 5000))
+    [item] = iter_articles([str(path)])
+    assert len(item.id) == 2_000 and len(item.title) == 2_000

@@ -6,7 +6,8 @@ Baltic or Urdu code pages for short French or German Latin-1 text); otherwise th
 charset-normalizer finds, and binary if it finds none.
 
 The text is cleaned for the rest of the pipeline: newlines become "\\n", stray control
-characters (which XML/RDF exports cannot carry) become spaces. Nothing else changes.
+characters (which XML/RDF exports cannot carry) become spaces, lone surrogates U+FFFD.
+Nothing else changes.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import unicodedata
 from graphkit.io.problems import Rejected
 
 BINARY = "binary file, not text"
+MAX_FIELD_CHARS = 2_000
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -31,6 +33,7 @@ _MAX_NON_ASCII_LETTERS = 0.3       # share of letters; Cyrillic read as cp1252 i
 _INNER_PUNCTUATION = set("'\u2019\u2018-\u2010\u2011\u00b7")
 _STRAY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n?")
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")  # only JSON "\\ud800" escapes make these
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _ASCII_LETTERS = string.ascii_letters.encode()
 
@@ -63,9 +66,18 @@ def looks_binary(data: bytes) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Unify newlines and replace control characters (not tab or newline) with spaces."""
+    """Unify newlines, replace control characters (not tab or newline) with spaces and
+    lone surrogates (unwritable as UTF-8) with U+FFFD."""
     text = _NEWLINES.sub("\n", text)
+    text = _LONE_SURROGATES.sub("\ufffd", text)
     return _STRAY_CONTROLS.sub(" ", text)
+
+
+def clean_field(value: str) -> str | None:
+    """A metadata field (title, date, url, id): cleaned, stripped, at most
+    MAX_FIELD_CHARS characters (a hostile page can have a megabyte <title>); None if empty."""
+    value = clean_text(value[:MAX_FIELD_CHARS * 2]).strip()[:MAX_FIELD_CHARS].strip()
+    return value or None
 
 
 def _decode_legacy(data: bytes) -> str:

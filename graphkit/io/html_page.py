@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from graphkit.io.decoding import clean_text
+from graphkit.io.decoding import clean_field, clean_text
 from graphkit.io.problems import Rejected
 
 
@@ -53,8 +53,7 @@ def _field(doc: object, name: str) -> str | None:
     value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
     if not isinstance(value, str):
         return None
-    value = clean_text(value).strip()
-    return value or None
+    return clean_field(value)
 
 
 def _silence_extractor_logs() -> None:

@@ -10,10 +10,11 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from graphkit.io.decoding import BINARY, clean_text, decode_document, looks_binary
+from graphkit.io.decoding import (BINARY, clean_field, clean_text, decode_document,
+                                  looks_binary)
 from graphkit.io.files import SNIFF_BYTES
 from graphkit.io.limits import Limits
-from graphkit.io.problems import ReadProblem, Rejected
+from graphkit.io.problems import EMPTY, ReadProblem, Rejected
 from graphkit.types import Article
 
 # JSON may spell a character as \uXXXX (6 bytes) or a surrogate pair (12 for 2 characters).
@@ -79,7 +80,7 @@ def _article(line: bytes, where: str, default_id: str, limits: Limits) -> Articl
                        else f'"text" must be a string, got {_json_type(text)}')
     text = clean_text(text)
     if not text.strip():
-        raise Rejected("empty document")
+        raise Rejected(EMPTY)
     if len(text) > limits.max_document_chars:
         raise Rejected(limits.too_long(len(text)))
     return Article(id=_identifier(record.get("id"), default_id), text=text,
@@ -93,10 +94,8 @@ def _identifier(value: object, default: str) -> str:
         return default
     if isinstance(value, (int, float)):
         return str(value)
-    if isinstance(value, str) and clean_text(value).strip():
-        return clean_text(value).strip()
     if isinstance(value, str):
-        return default
+        return clean_field(value) or default
     raise Rejected(f'"id" must be a string or a number, got {_json_type(value)}')
 
 
@@ -107,7 +106,7 @@ def _optional(value: object) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, str):
-        return clean_text(value).strip() or None
+        return clean_field(value)
     return None
 
 

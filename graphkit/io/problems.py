@@ -5,6 +5,9 @@ import os
 from dataclasses import dataclass
 
 
+EMPTY = "empty document"
+
+
 @dataclass(frozen=True)
 class ReadProblem:
     """An input (or one line of a JSONL file) that gave no article, and why.

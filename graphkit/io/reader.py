@@ -1,7 +1,9 @@
 """iter_articles: every input becomes Articles or ReadProblems, and nothing raises."""
 from __future__ import annotations
 
+import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -10,12 +12,9 @@ from graphkit.io.files import read_limited_file, read_limited_stream
 from graphkit.io.html_page import extract_page
 from graphkit.io.jsonl import iter_jsonl
 from graphkit.io.limits import Limits
-from graphkit.io.problems import ReadProblem, Rejected, os_reason
+from graphkit.io.problems import EMPTY, ReadProblem, Rejected, os_reason
 from graphkit.io.sources import STDIN, Source, iter_sources
 from graphkit.types import Article
-
-EMPTY = "empty document"
-
 
 def iter_articles(inputs: Iterable[str], *, limits: Limits = Limits(),
                   stdin: BinaryIO | None = None) -> Iterator[Article | ReadProblem]:
@@ -28,8 +27,10 @@ def iter_articles(inputs: Iterable[str], *, limits: Limits = Limits(),
     relative to that folder; "file:LINE" for JSONL lines without one; "stdin").
     A repeated id gets "#2", "#3", ... so no article is lost.
     """
+    if isinstance(inputs, (str, bytes, os.PathLike)):
+        inputs = [inputs]  # one path, not a sequence of characters
     ids = _UniqueIds()
-    for source in iter_sources(list(inputs)):
+    for source in iter_sources([os.fsdecode(given) for given in inputs]):
         if isinstance(source, ReadProblem):
             yield source
             continue
@@ -92,8 +93,11 @@ def _whole_document(source: Source, data: bytes, limits: Limits) -> Article:
 
 
 def describe_problem(problem: ReadProblem) -> str:
-    """One line for stderr: 'graphkit: skipped PATH: REASON'."""
-    return f"graphkit: skipped {problem.source}: {problem.reason}"
+    """One line for stderr: 'graphkit: skipped PATH: REASON'. Control characters in a
+    hostile file name (newlines, terminal escapes) are shown escaped, never sent raw."""
+    return f"graphkit: skipped {_printable(problem.source)}: {_printable(problem.reason)}"
 
 
-__all__ = ["iter_articles", "describe_problem", "EMPTY"]
+def _printable(text: str) -> str:
+    return "".join(repr(char)[1:-1] if unicodedata.category(char)[0] == "C" else char
+                   for char in text)

@@ -38,6 +38,16 @@ def kind_of(path: str) -> str:
     return "text"
 
 
+def readable(path: str) -> str:
+    """A path as valid Unicode: bytes that are not UTF-8 in a file name (kept by Python as
+    lone surrogates, which no UTF-8 export can write) are shown as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def iter_sources(inputs: list[str]) -> Iterator[Source | ReadProblem]:
     """Sources in input order; a folder expands to its files, recursively and sorted."""
     for given in inputs:
@@ -45,14 +55,15 @@ def iter_sources(inputs: list[str]) -> Iterator[Source | ReadProblem]:
             yield Source(STDIN, "stdin", "stdin", "text")
             continue
         if "\x00" in given:
-            yield ReadProblem(given, "invalid path (contains a NUL character)")
+            yield ReadProblem(readable(given), "invalid path (contains a NUL character)")
             continue
         if os.path.isdir(given):
             yield from _walk_folder(given)
         elif not os.path.lexists(given):
-            yield ReadProblem(given, "no such file or directory")
+            yield ReadProblem(readable(given), "no such file or directory")
         else:
-            yield Source(given, given, os.path.basename(given) or given, kind_of(given))
+            shown = readable(given)
+            yield Source(given, shown, os.path.basename(shown) or shown, kind_of(given))
 
 
 def _walk_folder(root: str) -> Iterator[Source | ReadProblem]:
@@ -73,7 +84,7 @@ def _walk_folder(root: str) -> Iterator[Source | ReadProblem]:
             with os.scandir(folder) as entries:
                 stack.append(iter(sorted(entries, key=lambda entry: entry.name)))
         except OSError as exc:
-            return ReadProblem(folder, os_reason(exc))
+            return ReadProblem(readable(folder), os_reason(exc))
         return None
 
     problem = enter(root)
@@ -97,11 +108,11 @@ def _walk_folder(root: str) -> Iterator[Source | ReadProblem]:
             continue
         if os.path.splitext(entry.name)[1].lower() not in FOLDER_SUFFIXES:
             continue
-        relative = os.path.relpath(entry.path, root).replace(os.sep, "/")
+        relative = readable(os.path.relpath(entry.path, root).replace(os.sep, "/"))
         if _is_special(entry):
-            yield ReadProblem(entry.path, "not a regular file")
+            yield ReadProblem(readable(entry.path), "not a regular file")
             continue
-        yield Source(entry.path, entry.path, relative, kind_of(entry.name))
+        yield Source(entry.path, readable(entry.path), relative, kind_of(entry.name))
 
 
 def _is_special(entry: os.DirEntry) -> bool:
