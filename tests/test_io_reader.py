@@ -199,3 +199,12 @@ def test_iter_articles_is_lazy(tmp_path):
         write(tmp_path / f"{n}.txt", f"Doc {n}.")
     stream = iter_articles([str(tmp_path)])
     assert next(stream).id == "0.txt"   # a generator: nothing else read yet
+
+
+def test_long_html_article_is_not_truncated(tmp_path):
+    paragraphs = "".join(f"<p>Paragraph {n}: the delegation met officials in Riga and "
+                         f"discussed the border, a spokesperson said.</p>" for n in range(200))
+    path = write(tmp_path / "long.html", f"<html><body><article>{paragraphs}</article></body></html>")
+    [article] = read([path])
+    assert len(article.text) > 15_000
+    assert "Paragraph 0:" in article.text and "Paragraph 199:" in article.text

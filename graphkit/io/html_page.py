@@ -37,8 +37,8 @@ def extract_page(markup: str) -> Page:
     markup = _PROLOGUE.sub("", markup, count=1)
     try:
         doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
-        text = _field(doc, "text")
-        if not text:
+        text = _raw(doc, "text")
+        if not text or not text.strip():
             text = trafilatura.html2txt(markup) or ""
     except Exception as exc:  # a parser bug on hostile markup must not stop the run
         raise Rejected(f"could not extract text from HTML ({type(exc).__name__})") from exc
@@ -46,14 +46,18 @@ def extract_page(markup: str) -> Page:
                 date=_field(doc, "date"), url=_field(doc, "url"))
 
 
-def _field(doc: object, name: str) -> str | None:
-    """A metadata field of trafilatura's result (a Document, or a dict in older versions)."""
+def _raw(doc: object, name: str) -> str | None:
+    """A field of trafilatura's result (a Document, or a dict in older versions)."""
     if doc is None:
         return None
     value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
-    if not isinstance(value, str):
-        return None
-    return clean_field(value)
+    return value if isinstance(value, str) else None
+
+
+def _field(doc: object, name: str) -> str | None:
+    """A metadata field, cleaned and capped (see clean_field)."""
+    value = _raw(doc, name)
+    return clean_field(value) if value is not None else None
 
 
 def _silence_extractor_logs() -> None:
