@@ -1,0 +1,163 @@
+"""The Lexicon: read-only lookups over the loaded relation lexicon."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+from .names import NameIndex
+from .normalize import lemma_key
+from .records import CountryInfo, NounFrame, RelationInfo, VerbFrame
+from .roles import RoleMatcher
+
+
+class Lexicon:
+    """Verb and noun frames, role titles, place and organisation names, function cues."""
+
+    def __init__(self, *, relations: dict[str, RelationInfo], verbs: dict[str, list[VerbFrame]],
+                 nouns: dict[str, list[NounFrame]], variants: dict[str, dict[str, str]],
+                 roles: RoleMatcher, countries: dict[str, CountryInfo], names: NameIndex,
+                 name_types: dict[str, str], demonyms: NameIndex, capitals: NameIndex,
+                 cues: dict[str, frozenset[str]]) -> None:
+        self.relations: Mapping[str, RelationInfo] = MappingProxyType(dict(relations))
+        self._verbs = {k: tuple(v) for k, v in verbs.items()}
+        self._nouns = {k: tuple(v) for k, v in nouns.items()}
+        self._variants = variants
+        self._roles = roles
+        self.countries: Mapping[str, CountryInfo] = MappingProxyType(dict(countries))
+        self._names = names
+        self._name_types = name_types
+        self._demonyms = demonyms
+        self._capitals = capitals
+        self._cues = cues
+        self.multiword_verbs: Mapping[str, frozenset[str]] = MappingProxyType(
+            _by_first_word(k for k in self._verbs if " " in k))
+
+    # ------------------------------------------------------------------ frames
+    def verb_frames(self, lemma: str) -> list[VerbFrame]:
+        """Frames for a verb lemma ("attack", "pull back"); spelling variants are folded."""
+        key = lemma_key(lemma)
+        key = self._variants["verb"].get(key, key)
+        return list(self._verbs.get(key, ()))
+
+    def noun_frames(self, lemma: str) -> list[NounFrame]:
+        """Frames for a noun lemma ("invasion", "sanction", "talks")."""
+        key = lemma_key(lemma)
+        key = self._variants["noun"].get(key, key)
+        frames = self._nouns.get(key)
+        if frames is None and key.endswith("s"):
+            frames = self._nouns.get(key[:-1])
+        return list(frames or ())
+
+    def verb_lemmas(self, relation: str | None = None) -> list[str]:
+        return sorted(k for k, frames in self._verbs.items()
+                      if relation is None or any(f.relation == relation for f in frames))
+
+    def noun_lemmas(self, relation: str | None = None) -> list[str]:
+        return sorted(k for k, frames in self._nouns.items()
+                      if relation is None or any(f.relation == relation for f in frames))
+
+    def all_verb_frames(self) -> Iterator[VerbFrame]:
+        for frames in self._verbs.values():
+            yield from frames
+
+    def all_noun_frames(self) -> Iterator[NounFrame]:
+        for frames in self._nouns.values():
+            yield from frames
+
+    # ------------------------------------------------------------------ roles and names
+    def role_of_title(self, words: str) -> str | None:
+        """'White House press secretary' -> 'spokesperson_of'; 'former president' -> None."""
+        return self._roles.role_of(words)
+
+    def canonical_name(self, name: str) -> str | None:
+        """'U.S.', 'America' -> 'United States'; 'U.N.' -> 'United Nations'; unknown -> None."""
+        return self._names.get(name)
+
+    def name_type(self, name: str) -> str | None:
+        """'state' | 'igo' | 'org' | 'historical' for a known name, else None."""
+        canonical = self._names.get(name)
+        return self._name_types.get(canonical) if canonical else None
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """'Russian' / 'Russians' -> 'Russia'; 'U.S.' -> 'United States'."""
+        found = self._demonyms.get(word)
+        if found is None:
+            for base in _plural_bases(word):
+                found = self._demonyms.get(base)
+                if found:
+                    break
+        return found
+
+    def capital_of(self, city: str) -> str | None:
+        """'Moscow' -> 'Russia'; 'Kiev' / 'Kyiv' -> 'Ukraine'."""
+        return self._capitals.get(city)
+
+    def country(self, name: str) -> CountryInfo | None:
+        canonical = self._names.get(name)
+        return self.countries.get(canonical) if canonical else None
+
+    # ------------------------------------------------------------------ cues
+    def cues(self, kind: str) -> frozenset[str]:
+        """Cue words of one kind (see data/cues.tsv): speech, denial, irrealis, light ..."""
+        if kind not in self._cues:
+            raise KeyError(f"unknown cue kind {kind!r}; known: {', '.join(sorted(self._cues))}")
+        return self._cues[kind]
+
+    @property
+    def speech_verbs(self) -> frozenset[str]:
+        return self._cues["speech"]
+
+    @property
+    def denial_verbs(self) -> frozenset[str]:
+        return self._cues["denial"]
+
+    @property
+    def negation_verbs(self) -> frozenset[str]:
+        return self._cues["negation"]
+
+    @property
+    def cessation_verbs(self) -> frozenset[str]:
+        return self._cues["cessation"]
+
+    @property
+    def irrealis_markers(self) -> frozenset[str]:
+        return self._cues["irrealis"]
+
+    @property
+    def hedge_verbs(self) -> frozenset[str]:
+        return self._cues["hedge"]
+
+    @property
+    def light_verbs(self) -> frozenset[str]:
+        return self._cues["light"]
+
+    @property
+    def light_inverse_verbs(self) -> frozenset[str]:
+        return self._cues["light_inverse"]
+
+    @property
+    def joint_markers(self) -> frozenset[str]:
+        return self._cues["joint"]
+
+    def __repr__(self) -> str:
+        return (f"Lexicon({len(self._verbs)} verbs, {len(self._nouns)} nouns, "
+                f"{len(self.relations)} relations, {len(self.countries)} countries)")
+
+
+def _by_first_word(lemmas) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for lemma in lemmas:
+        out.setdefault(lemma.split(" ", 1)[0], set()).add(lemma)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _plural_bases(word: str) -> list[str]:
+    bases = []
+    w = word.strip()
+    if w.endswith("'s") or w.endswith("\u2019s"):
+        bases.append(w[:-2])
+    if w.endswith("men"):
+        bases.append(w[:-3] + "man")
+    if w.endswith("s") and not w.endswith("ss"):
+        bases.append(w[:-1])
+    return bases
