@@ -31,3 +31,11 @@ class ModelNotFoundError(GraphkitError):
         # Rebuild from (name, reason), not from the message, so the error survives pickling
         # (dask workers send exceptions back to the client).
         return (type(self), (self.name, self.reason))
+
+
+class QueryError(GraphkitError):
+    """A SPARQL query (or its input graph) could not be run."""
+
+
+class ServeError(GraphkitError):
+    """The SPARQL server could not be started."""
