@@ -1,9 +1,13 @@
 """KnowledgeGraph: the one model every exporter and query reads (see docs/graph-model.md)."""
 from __future__ import annotations
 
+import copy
+import difflib
+
 import networkx as nx
 
 from . import __version__
+from .errors import GraphkitError, UsageError
 from .extract.document import DocResult, statement_id
 from .resolve.names import name_key
 
@@ -100,3 +104,200 @@ class KnowledgeGraph:
         g = self.graph.copy()
         g.remove_edges_from([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True) if d["confidence"] < min_confidence])
         return KnowledgeGraph(g)
+
+    # ---- analysis: tables, look-ups, sub-graphs, merging (the Python / notebook API) ----
+    @property
+    def problems(self) -> list:
+        """Inputs `graphkit.build` could not use (ReadProblem: source, reason); [] otherwise."""
+        return self.__dict__.setdefault("_problems", [])
+
+    def __repr__(self) -> str:
+        g = self.graph
+        return (f"<KnowledgeGraph: {len(self.documents)} documents, {g.number_of_nodes()} entities, "
+                f"{g.number_of_edges()} relations>")
+
+    def entities(self):
+        """The entities as a pandas DataFrame, one row per node, most mentioned first.
+
+        Columns: id, label, type, mentions, relations (edges in or out), aliases, docs, geonames.
+
+        >>> kg = KnowledgeGraph()
+        >>> kg.graph.add_node("gpe:germany", label="Germany", type="GPE", aliases=[], mentions=2,
+        ...                   docs=["a"], geonames="2921044")
+        >>> kg.entities()[["id", "label", "mentions"]].to_dict("records")
+        [{'id': 'gpe:germany', 'label': 'Germany', 'mentions': 2}]
+        """
+        import pandas as pd
+
+        g = self.graph
+        rows = [{"id": n, "label": d.get("label", n), "type": d.get("type"),
+                 "mentions": int(d.get("mentions") or 0), "relations": g.degree(n),
+                 "aliases": list(d.get("aliases") or ()), "docs": list(d.get("docs") or ()),
+                 "geonames": d.get("geonames")}
+                for n, d in g.nodes(data=True)]
+        frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+        if rows:
+            frame = frame.sort_values(["mentions", "label", "id"], ascending=[False, True, True],
+                                      ignore_index=True)
+        return frame.astype({"mentions": "int64", "relations": "int64"})
+
+    def relations(self):
+        """The relations as a pandas DataFrame, one row per edge, in document and text order.
+
+        Columns: relation, source, target (labels), source_id, target_id, evidence, doc, negated,
+        reported_by, reported_by_id, confidence, start, end, trigger, id (the statement id).
+        `evidence` is the sentence exactly as in the article; start/end are its offsets there.
+        """
+        import pandas as pd
+
+        g = self.graph
+        label = {n: d.get("label", n) for n, d in g.nodes(data=True)}
+        rows = [{"relation": d.get("relation"), "source": label[u], "target": label[v],
+                 "source_id": u, "target_id": v, "evidence": d.get("evidence"), "doc": d.get("doc"),
+                 "negated": bool(d.get("negated", False)), "reported_by": d.get("reported_by"),
+                 "reported_by_id": d.get("reported_by_id"),
+                 "confidence": float(d.get("confidence", float("nan"))),
+                 "start": d.get("start"), "end": d.get("end"), "trigger": d.get("trigger"),
+                 "id": d.get("id", k)}
+                for u, v, k, d in g.edges(keys=True, data=True)]
+        frame = pd.DataFrame(rows, columns=RELATION_COLUMNS)
+        if rows:
+            frame = frame.sort_values(["doc", "start", "end", "relation", "source_id", "target_id", "id"],
+                                      ignore_index=True, na_position="last")
+        return frame.astype({"negated": "bool", "confidence": "float64"})
+
+    def find_entity(self, name: str) -> str:
+        """The node id for `name`: a node id, a label or an alias, case-insensitive.
+
+        Raises EntityNotFoundError (a LookupError) naming close matches when nothing or more
+        than one entity answers to `name`.
+
+        >>> kg = KnowledgeGraph()
+        >>> kg.graph.add_node("person:john-kirby", label="John Kirby", type="PERSON", aliases=["Kirby"])
+        >>> kg.find_entity("kirby")
+        'person:john-kirby'
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"entity must be a node id, label or alias (a str), not {type(name).__name__}")
+        g = self.graph
+        if name in g:
+            return name
+        wanted = name_key(name)
+        folded = name.casefold()
+        by_id = [n for n in g if str(n).casefold() == folded]
+        by_label = [n for n, d in g.nodes(data=True) if name_key(str(d.get("label", ""))) == wanted]
+        by_alias = [n for n, d in g.nodes(data=True)
+                    if any(name_key(str(a)) == wanted for a in d.get("aliases") or ())]
+        for found in (by_id, by_label, by_alias):
+            if len(found) == 1:
+                return found[0]
+            if found:
+                choices = ", ".join(f"{n} ({g.nodes[n].get('label')})" for n in sorted(found))
+                raise EntityNotFoundError(f"{name!r} names {len(found)} entities: {choices}; pass a node id")
+        names = {str(d.get("label", n)) for n, d in g.nodes(data=True)}
+        close = difflib.get_close_matches(name, sorted(names), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise EntityNotFoundError(f"no entity is called {name!r} (by id, label or alias){hint}")
+
+    def neighborhood(self, entity: str, hops: int = 1) -> "KnowledgeGraph":
+        """The sub-graph of everything within `hops` edges of `entity` (either direction).
+
+        `entity` is a node id, label or alias (see find_entity). The sub-graph keeps every edge
+        between the nodes it holds, and the documents those nodes and edges cite.
+        """
+        if isinstance(hops, bool) or not isinstance(hops, int) or hops < 0:
+            raise UsageError(f"hops must be a whole number >= 0, got {hops!r}")
+        center = self.find_entity(entity)
+        sub = copy.deepcopy(nx.ego_graph(self.graph, center, radius=hops, undirected=True))
+        cited = {doc for _, d in sub.nodes(data=True) for doc in d.get("docs") or ()}
+        cited |= {d["doc"] for _, _, d in sub.edges(data=True) if d.get("doc") is not None}
+        sub.graph = copy.deepcopy(self.graph.graph)
+        sub.graph["documents"] = {k: v for k, v in sub.graph["documents"].items() if k in cited}
+        return KnowledgeGraph(sub)
+
+    def merge(self, other: "KnowledgeGraph") -> "KnowledgeGraph":
+        """A new graph holding both graphs (neither is changed).
+
+        Nodes with the same id become one: aliases and documents are united, mention counts
+        add up (when one side's documents include the other's, the larger count is kept, so
+        a document is not counted twice). Edges are keyed by statement id, so a statement in
+        both graphs appears once. Entities with different ids are not matched by name.
+        """
+        if not isinstance(other, KnowledgeGraph):
+            raise TypeError(f"can only merge a KnowledgeGraph, not {type(other).__name__}")
+        g = copy.deepcopy(self.graph)
+        docs = g.graph["documents"]
+        for doc, meta in other.documents.items():
+            mine = docs.setdefault(doc, dict(meta))
+            for field, value in meta.items():
+                if mine.get(field) is None:
+                    mine[field] = value
+        for node, data in other.graph.nodes(data=True):
+            if node in g:
+                _merge_node(g.nodes[node], data)
+            else:
+                g.add_node(node, **copy.deepcopy(data))
+        for u, v, key, data in other.graph.edges(keys=True, data=True):
+            if not g.has_edge(u, v, key):
+                g.add_edge(u, v, key=key, **copy.deepcopy(data))
+        merged = KnowledgeGraph(g)
+        merged.problems.extend([*self.problems, *other.problems])
+        return merged
+
+    # ---- outputs: RDF, SPARQL, files, the inline explorer (see graphkit/api.py) ----
+    def to_rdf(self, format: str = "turtle") -> str:
+        """The graph in RDF (graphkit ontology): format turtle/ttl, json-ld/jsonld or nt."""
+        from .api import rdf_text
+        return rdf_text(self.graph, format)
+
+    def query(self, sparql: str):
+        """Run a SPARQL query on the graph's RDF; returns a pandas DataFrame.
+
+        Prefixes gk:, entity:, rdfs:, skos:, prov:, nif:... are predeclared. Columns are the
+        query's variables; IRIs become str, typed literals int/float/bool, unbound None.
+        ASK gives one column `ask`; CONSTRUCT/DESCRIBE give subject, predicate, object.
+        """
+        from .api import query_frame
+        return query_frame(self, sparql)
+
+    def write(self, out_dir, formats=(), *, title: str = "graphkit") -> list:
+        """Write what `graphkit build --out DIR` writes (graph.json, graph.ttl, graph.html)
+        plus any extra `formats` (jsonld, nt, graphml, gexf, csv); returns the paths."""
+        from .outputs import DEFAULT_FORMATS, write_outputs
+        if isinstance(formats, str):
+            formats = [f for f in formats.split(",")]
+        extra = [f.strip().lower() for f in formats if f.strip()]
+        return write_outputs(self, out_dir, [*DEFAULT_FORMATS, *extra], title=title)
+
+    def show(self, height: int = 600, title: str = "graphkit"):
+        """The HTML explorer inline in Jupyter: returns an IPython HTML object (an iframe
+        whose scripts run sandboxed). Make it the last expression of a cell, or display() it."""
+        from .api import inline_explorer
+        return inline_explorer(self.graph, height=height, title=title)
+
+
+ENTITY_COLUMNS = ["id", "label", "type", "mentions", "relations", "aliases", "docs", "geonames"]
+RELATION_COLUMNS = ["relation", "source", "target", "source_id", "target_id", "evidence", "doc",
+                    "negated", "reported_by", "reported_by_id", "confidence", "start", "end",
+                    "trigger", "id"]
+
+
+class EntityNotFoundError(GraphkitError, LookupError):
+    """No entity (or more than one) answers to a name."""
+
+
+def _merge_node(mine: dict, theirs: dict) -> None:
+    """Fold another graph's attributes of the same node into `mine`."""
+    label = mine.get("label")
+    names = set(mine.get("aliases") or ()) | set(theirs.get("aliases") or ())
+    if theirs.get("label") and label and name_key(theirs["label"]) != name_key(label):
+        names.add(theirs["label"])
+    names.discard(label)
+    mine["aliases"] = sorted(names)
+    a, b = set(mine.get("docs") or ()), set(theirs.get("docs") or ())
+    counts = int(mine.get("mentions") or 0), int(theirs.get("mentions") or 0)
+    mine["mentions"] = max(counts) if a <= b or b <= a else sum(counts)
+    mine["docs"] = sorted(a | b)
+    mine["geonames"] = mine.get("geonames") or theirs.get("geonames")
+    for field, value in theirs.items():
+        mine.setdefault(field, copy.deepcopy(value))
