@@ -1,0 +1,1 @@
+"""SPARQL over exported graphs: run queries, canned presets, a read-only server."""
