@@ -275,6 +275,8 @@ def test_every_un_member_has_a_demonym(lex):
     ("IAEA", "International Atomic Energy Agency"), ("WHO", "World Health Organization"),
     ("UN Security Council", "United Nations Security Council"), ("G7", "G7"), ("G-7", "G7"),
     ("African Union", "African Union"), ("RSF", None),
+    ("Congo", "Democratic Republic of the Congo"), ("Republic of Congo", "Republic of the Congo"),
+    ("Swiss Confederation", "Switzerland"), ("Taiwan, Province of China", "Taiwan"),
     ("us", None), ("who", None), ("Who", None), ("un", None), ("Atlantis", None), ("", None),
 ])
 def test_canonical_name(lex, name, canonical):
