@@ -52,9 +52,11 @@ def build(sources, *, model: str | None = None, min_confidence: float = 0.0, pro
     too long...) are skipped: each raises a SkippedInputWarning (unless warn=False) and is
     listed in `kg.problems`; the rest are built.
 
-    >>> kg = build("")                                              # doctest: +SKIP
+    >>> kg = build(["Germany condemned Russia.", "  "], warn=False)
+    >>> kg.relations()[["source", "relation", "target", "doc"]].values.tolist()
+    [['Germany', 'condemns', 'Russia', 'text-1']]
     >>> kg.problems
-    [ReadProblem(source='text-1', reason='empty document')]
+    [ReadProblem(source='text-2', reason='empty document')]
     """
     if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)) \
             or not 0.0 <= min_confidence <= 1.0:
@@ -107,10 +109,11 @@ def _split_sources(sources, limits: Limits) -> tuple[list[str], list[Article], l
             if _is_path(item):
                 paths.append(item)
                 continue
-            n_texts += 1
             if _looks_like_path(item):
                 problems.append(ReadProblem(item, "no such file or directory"))
-            elif not item.strip():
+                continue
+            n_texts += 1
+            if not item.strip():
                 problems.append(ReadProblem(TEXT_ID.format(n_texts), EMPTY))
             elif len(item) > limits.max_document_chars:
                 problems.append(ReadProblem(TEXT_ID.format(n_texts), limits.too_long(len(item))))
@@ -155,6 +158,14 @@ def load(path) -> KnowledgeGraph:
     """Reopen a graph written by `kg.write(DIR)` or `graphkit build --out DIR`.
 
     path: the folder (its graph.json is read) or a node-link JSON file.
+
+    >>> import tempfile
+    >>> kg = KnowledgeGraph()
+    >>> kg.graph.add_node("gpe:chile", label="Chile", type="GPE", aliases=[], mentions=1, docs=["a"])
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     _ = kg.write(out, formats=["csv"])
+    ...     load(out).entities()["label"].tolist()
+    ['Chile']
     """
     from .export.json import read_json
 
@@ -221,7 +232,15 @@ _FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
 
 def python_value(term):
     """A SPARQL result term as a plain Python value: IRI -> str, blank node -> "_:id",
-    xsd integers -> int, decimals and doubles -> float, booleans -> bool, other literals -> str."""
+    xsd integers -> int, decimals and doubles -> float, booleans -> bool, other literals -> str.
+
+    >>> import pyoxigraph as ox
+    >>> xsd = "http://www.w3.org/2001/XMLSchema#"
+    >>> python_value(ox.Literal("0.75", datatype=ox.NamedNode(xsd + "decimal")))
+    0.75
+    >>> python_value(ox.NamedNode("https://graphkit.dev/id/entity/gpe%3Achile"))
+    'https://graphkit.dev/id/entity/gpe%3Achile'
+    """
     import pyoxigraph as ox
 
     if term is None:
@@ -249,7 +268,11 @@ def python_value(term):
 
 def explorer_iframe(page: str, height: int = 600) -> str:
     """An <iframe> showing `page` from srcdoc, sandboxed: its scripts run, isolated from the
-    notebook (no same-origin access)."""
+    notebook (no same-origin access).
+
+    >>> explorer_iframe('<p title="x">Hi & bye</p>', height=200)[:88]
+    '<div class="graphkit-explorer"><iframe srcdoc="&lt;p title=&quot;x&quot;&gt;Hi &amp; bye'
+    """
     if isinstance(height, bool) or not isinstance(height, int) or height < 100:
         raise UsageError(f"height must be a whole number of pixels >= 100, got {height!r}")
     return (f'<div class="graphkit-explorer"><iframe srcdoc="{html.escape(page, quote=True)}" '

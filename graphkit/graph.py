@@ -222,6 +222,14 @@ class KnowledgeGraph:
         add up (when one side's documents include the other's, the larger count is kept, so
         a document is not counted twice). Edges are keyed by statement id, so a statement in
         both graphs appears once. Entities with different ids are not matched by name.
+
+        >>> a, b = KnowledgeGraph(), KnowledgeGraph()
+        >>> a.graph.add_node("gpe:iran", label="Iran", type="GPE", aliases=[], mentions=2, docs=["d1"])
+        >>> b.graph.add_node("gpe:iran", label="Islamic Republic of Iran", type="GPE", aliases=["Tehran"],
+        ...                  mentions=1, docs=["d2"])
+        >>> merged = a.merge(b)
+        >>> merged.graph.nodes["gpe:iran"]["aliases"], merged.graph.nodes["gpe:iran"]["mentions"]
+        (['Islamic Republic of Iran', 'Tehran'], 3)
         """
         if not isinstance(other, KnowledgeGraph):
             raise TypeError(f"can only merge a KnowledgeGraph, not {type(other).__name__}")
