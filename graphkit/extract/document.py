@@ -11,16 +11,18 @@ from .mentions import find_mentions
 from .relations import RelationExtractor
 from .roles import RoleExtractor
 
-# "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —": the dateline is not part of any sentence
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’\-]{1,60}(?:,\s*[A-Z][A-Za-z .]+)?\s*\([A-Za-z .&]+\)\s*[-–—]+\s*")
+# "WASHINGTON (Reuters) -", "KYIV, March 4 (AP) —": the dateline opening the body is no sentence
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’\-]{1,60}(?:,[ \t]*[A-Za-z0-9 .]+)?[ \t]*\([A-Za-z .&]+\)[ \t]*[-–—]+[ \t]*")
+_DATELINE_SEARCH_CHARS = 600  # a dateline follows at most a headline or two
 
 
 def mask_dateline(text: str) -> str:
     """Blank the dateline with spaces: same length, so character offsets stay valid."""
-    match = _DATELINE.match(text)
+    match = _DATELINE.search(text, 0, _DATELINE_SEARCH_CHARS)
     if not match:
         return text
-    return " " * match.end() + text[match.end():]
+    start, end = match.span()
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 @dataclass

@@ -37,6 +37,8 @@ WRONGDOING_VERBS = {
     "smuggle", "arm", "supply", "interfere", "meddle", "hack", "spy", "lie", "cheat", "steal",
     "sabotage", "provoke", "destabilize", "destabilise", "assassinate", "poison", "threaten",
 }
+MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
+MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
 
@@ -121,6 +123,10 @@ class RelationExtractor:
                     toks = children(verb, PASSIVE_SUBJECT_DEPS)
                 else:
                     toks = children(verb, OBJECT_DEPS)
+                    if not toks:
+                        # the small parser sometimes calls an object name an adverb ("attacked Bakhmut")
+                        toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS
+                                and c.i > verb.i and c.i in self.by_token]
                 out += [k for t in toks for k in self.entities_of(t)]
             elif slot == "dative":
                 out += [k for t in children(verb, {"dative"}) for k in self.entities_of(t)]
@@ -131,8 +137,19 @@ class RelationExtractor:
                 # "pressing on with a drive to capture X": also look one prep deeper
                 out += [k for t in objs for k in self.entities_of(t)]
             elif slot == "xcomp_obj":
+                # "threatened to strike Taiwan": the object of the complement verb
                 for x in children(verb, {"xcomp"}):
                     out += [k for t in children(x, OBJECT_DEPS) for k in self.entities_of(t)]
+                    out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in self.entities_of(t)]
+            elif slot == "ccomp_subj":
+                # "warned that North Korea would pay", "called for Israel to stop"
+                for c in children(verb, {"ccomp"}):
+                    out += [k for t in children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for k in self.entities_of(t)]
+            elif slot == "nsubj_conj":
+                # "A and B clashed": each coordinated subject against the others (handled by caller)
+                subj = children(verb, SUBJECT_DEPS)
+                if subj and len(conjuncts(subj[0])) > 1:
+                    out.append(MUTUAL)
             if out:
                 break
         return list(dict.fromkeys(out))
@@ -152,7 +169,7 @@ class RelationExtractor:
         for gov in governing_chain(verb):
             if gov.lemma_ in self.lex.irrealis_markers:
                 irrealis = True
-            if gov.lemma_ in self.lex.denial_verbs:
+            if gov.lemma_ in self.lex.denial_verbs or gov.lemma_ in self.lex.negation_verbs:
                 negated = not negated
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
                 irrealis = True
@@ -177,10 +194,19 @@ class RelationExtractor:
 
     # ---- triggers --------------------------------------------------------
     def verb_frames(self, verb):
-        prt = particle(verb)
+        lemma = verb.lemma_.lower()
         frames = []
+        # multiword verbs: "pull back" (particle or adverb), "open fire", "hold talks"
+        for second in self.lex.multiword_verbs.get(lemma, ()):
+            words = second.split()[1:]
+            following = [t.lower_ for t in verb.children if t.i > verb.i and t.dep_ in ("prt", "advmod", "dobj", "prep")]
+            if words and words[0] in following:
+                frames = self.lex.verb_frames(second)
+                if frames:
+                    return frames
+        prt = particle(verb)
         if prt:
-            frames = self.lex.verb_frames(f"{verb.lemma_.lower()} {prt}")
+            frames = self.lex.verb_frames(f"{lemma} {prt}")
         if not frames:
             for prep in children(verb, {"prep"}):
                 frames = self.lex.verb_frames(f"{verb.lemma_.lower()} {prep.lower_}")
@@ -208,14 +234,17 @@ class RelationExtractor:
         if irrealis and not future_ok:
             return []
         out = []
-        for s in sources:
-            for t in targets:
-                if s == t:
-                    continue
-                # a speaker who is also the source of a speech act is not a separate reporter
-                rep = None if (relation in self.speech_acts and reporter == s) else reporter
-                conf = weight * (0.85 if rep else 1.0) * (0.9 if irrealis else 1.0)
-                out.append(RawRelation(s, t, relation, sent_start, sent_end, negated, rep, round(min(conf, 1.0), 3), trigger))
+        if MUTUAL in targets:
+            pairs = [(s, t) for s in sources for t in sources if s != t]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        for s, t in pairs:
+            if s == t:
+                continue
+            # a speaker who is also the source of a speech act is not a separate reporter
+            rep = None if (relation in self.speech_acts and reporter == s) else reporter
+            conf = weight * (0.85 if rep else 1.0) * (0.9 if irrealis else 1.0)
+            out.append(RawRelation(s, t, relation, sent_start, sent_end, negated, rep, round(min(conf, 1.0), 3), trigger))
         return out
 
     def _from_verb(self, verb, sent_start, sent_end) -> list[RawRelation]:
@@ -261,8 +290,9 @@ class RelationExtractor:
         if not frames:
             return []
         head = noun.head
-        light = head if (noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in LIGHT_VERBS) else None
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in LIGHT_VERBS:
+        light_verbs = LIGHT_VERBS | self.lex.light_verbs
+        light = head if (noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
             light = head.head
         out = []
         for frame in frames:

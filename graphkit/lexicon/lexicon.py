@@ -17,7 +17,7 @@ class Lexicon:
                  nouns: dict[str, list[NounFrame]], variants: dict[str, dict[str, str]],
                  roles: RoleMatcher, countries: dict[str, CountryInfo], names: NameIndex,
                  name_types: dict[str, str], demonyms: NameIndex, capitals: NameIndex,
-                 cues: dict[str, frozenset[str]]) -> None:
+                 cues: dict[str, frozenset[str]], adjectives: dict[str, str] | None = None) -> None:
         self.relations: Mapping[str, RelationInfo] = MappingProxyType(dict(relations))
         self._verbs = {k: tuple(v) for k, v in verbs.items()}
         self._nouns = {k: tuple(v) for k, v in nouns.items()}
@@ -29,6 +29,7 @@ class Lexicon:
         self._demonyms = demonyms
         self._capitals = capitals
         self._cues = cues
+        self._adjectives = dict(adjectives or {})
         self.multiword_verbs: Mapping[str, frozenset[str]] = MappingProxyType(
             _by_first_word(k for k in self._verbs if " " in k))
 
@@ -87,6 +88,10 @@ class Lexicon:
                 if found:
                     break
         return found
+
+    def demonym_of(self, country: str) -> str | None:
+        """'Russia' -> 'Russian'; 'United States' -> 'U.S.'-free adjective 'American'."""
+        return self._adjectives.get(self._names.get(country) or country)
 
     def capital_of(self, city: str) -> str | None:
         """'Moscow' -> 'Russia'; 'Kiev' / 'Kyiv' -> 'Ukraine'."""

@@ -45,14 +45,15 @@ def build_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                                       ("iso2", "name", "status", "capital", "note")))
     names, name_types = _names(read_table(data_dir / "names.tsv",
                                           ("name", "canonical", "type", "note")), countries)
-    demonyms = _place_index(read_table(data_dir / "demonyms.tsv", ("demonym", "country", "note")),
-                            "demonym", "country", names)
+    demonym_rows = read_table(data_dir / "demonyms.tsv", ("demonym", "country", "note"))
+    demonyms = _place_index(demonym_rows, "demonym", "country", names)
+    adjectives = _adjectives(demonym_rows)
     capitals = _capitals(read_table(data_dir / "capitals.tsv", ("city", "country", "note")),
                          countries, names)
     cues = _cues(read_table(data_dir / "cues.tsv", ("cue", "kind", "note")))
     return Lexicon(relations=relations, verbs=verbs, nouns=nouns, variants=variants,
                    roles=roles, countries=countries, names=names, name_types=name_types,
-                   demonyms=demonyms, capitals=capitals, cues=cues)
+                   demonyms=demonyms, capitals=capitals, cues=cues, adjectives=adjectives)
 
 
 # ---------------------------------------------------------------------------- cells
@@ -281,6 +282,16 @@ def _place_index(rows: list[Row], key_column: str, value_column: str, names: Nam
         if clash:
             raise row.error(f"{row[key_column]!r} already means {clash!r}")
     return index
+
+
+def _adjectives(rows: list[Row]) -> dict[str, str]:
+    """Country -> its first listed adjective ("Russia" -> "Russian"), for descriptive names."""
+    out: dict[str, str] = {}
+    for row in rows:
+        word, note = row["demonym"], row["note"]
+        if word[:1].isupper() and "." not in word and "combining" not in note and not word.endswith("s"):
+            out.setdefault(row["country"], word)
+    return out
 
 
 def _capitals(rows: list[Row], countries: dict[str, CountryInfo], names: NameIndex) -> NameIndex:

@@ -67,7 +67,8 @@ class _Canon:
                 return org, "ORG", None
         canon = self.lex.canonical_name(text)
         if canon:
-            ctype = "ORG" if m.type == "ORG" and not self.gaz.get(canon) else ("GPE" if self.gaz.get(canon) else m.type)
+            kind = self.lex.name_type(text)
+            ctype = "GPE" if kind == "state" else ("ORG" if kind in ("igo", "org") else m.type)
             return canon, ctype, self.geonames_for(canon)
         if m.type in ("GPE", "LOC", "ORG", "PERSON"):
             state = self.lex.capital_of(text)
@@ -82,21 +83,26 @@ class _Canon:
         return text, m.type, m.geonames
 
     def descriptive_org(self, text: str) -> str | None:
-        """'Russian forces' / "Russia's military" -> 'Russian military'; None if not descriptive."""
+        """'Russian forces' / "Russia's military" -> 'Russian military'; None if not descriptive.
+
+        A demonym keeps the article's own word ("U.S. forces" -> "U.S. military"); a
+        possessive state takes its adjective ("Russia's forces" -> "Russian military").
+        """
         words = text.replace("’", "'").split()
-        if len(words) < 2:
-            return None
-        first, rest = words[0], " ".join(words[1:])
-        country = None
-        if first.endswith("'s"):
-            country = self.country_name(first[:-2])
-        else:
-            country = self.lex.country_of_demonym(first)
-        if not country:
-            return None
-        adjective = self.adjective_of.get(country) or self.lex_adjective(country) or country
-        head = "military" if rest.lower() in MILITARY_HEADS else rest.lower().replace("defence", "defense")
-        return f"{adjective} {head}"
+        for n in range(min(3, len(words) - 1), 0, -1):
+            first, rest = " ".join(words[:n]), " ".join(words[n:])
+            if first.endswith("'s"):
+                country = self.country_name(first[:-2])
+                if country == first[:-2] and not self.gaz.get(country):
+                    continue
+                adjective = self.adjective_of.get(country) or self.lex_adjective(country) or country
+            elif self.lex.country_of_demonym(first):
+                adjective = first
+            else:
+                continue
+            head = "military" if rest.lower() in MILITARY_HEADS else rest.lower().replace("defence", "defense")
+            return f"{adjective} {head}"
+        return None
 
     def lex_adjective(self, country: str) -> str | None:
         finder = getattr(self.lex, "demonym_of", None)
