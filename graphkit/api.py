@@ -202,7 +202,16 @@ def query_frame(kg: KnowledgeGraph, sparql: str):
 
     result = query_store(_store(kg), sparql)
     rows = [[python_value(term) for term in row] for row in result.rows]
-    return pd.DataFrame(rows, columns=list(result.variables))
+    frame = pd.DataFrame(rows, columns=list(result.variables), dtype=object)
+    for column in frame.columns:  # numbers and booleans get their dtype; text keeps None
+        values = frame[column].tolist()
+        if values and all(type(v) is bool for v in values):
+            frame[column] = frame[column].astype(bool)
+        elif values and all(type(v) is int for v in values):
+            frame[column] = frame[column].astype("int64")
+        elif values and all(type(v) in (int, float) for v in values):
+            frame[column] = frame[column].astype("float64")
+    return frame
 
 
 def _store(kg: KnowledgeGraph):

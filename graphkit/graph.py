@@ -127,19 +127,14 @@ class KnowledgeGraph:
         >>> kg.entities()[["id", "label", "mentions"]].to_dict("records")
         [{'id': 'gpe:germany', 'label': 'Germany', 'mentions': 2}]
         """
-        import pandas as pd
-
         g = self.graph
         rows = [{"id": n, "label": d.get("label", n), "type": d.get("type"),
                  "mentions": int(d.get("mentions") or 0), "relations": g.degree(n),
                  "aliases": list(d.get("aliases") or ()), "docs": list(d.get("docs") or ()),
                  "geonames": d.get("geonames")}
                 for n, d in g.nodes(data=True)]
-        frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-        if rows:
-            frame = frame.sort_values(["mentions", "label", "id"], ascending=[False, True, True],
-                                      ignore_index=True)
-        return frame.astype({"mentions": "int64", "relations": "int64"})
+        rows.sort(key=lambda r: (-r["mentions"], str(r["label"]), str(r["id"])))
+        return _frame(rows, ENTITY_COLUMNS, {"mentions": "int64", "relations": "int64"})
 
     def relations(self):
         """The relations as a pandas DataFrame, one row per edge, in document and text order.
@@ -148,8 +143,6 @@ class KnowledgeGraph:
         reported_by, reported_by_id, confidence, start, end, trigger, id (the statement id).
         `evidence` is the sentence exactly as in the article; start/end are its offsets there.
         """
-        import pandas as pd
-
         g = self.graph
         label = {n: d.get("label", n) for n, d in g.nodes(data=True)}
         rows = [{"relation": d.get("relation"), "source": label[u], "target": label[v],
@@ -160,11 +153,10 @@ class KnowledgeGraph:
                  "start": d.get("start"), "end": d.get("end"), "trigger": d.get("trigger"),
                  "id": d.get("id", k)}
                 for u, v, k, d in g.edges(keys=True, data=True)]
-        frame = pd.DataFrame(rows, columns=RELATION_COLUMNS)
-        if rows:
-            frame = frame.sort_values(["doc", "start", "end", "relation", "source_id", "target_id", "id"],
-                                      ignore_index=True, na_position="last")
-        return frame.astype({"negated": "bool", "confidence": "float64"})
+        rows.sort(key=lambda r: tuple((r[c] is None, r[c] if r[c] is not None else "")
+                                      for c in ("doc", "start", "end", "relation", "source_id", "target_id", "id")))
+        return _frame(rows, RELATION_COLUMNS, {"negated": "bool", "confidence": "float64",
+                                               "start": "int64", "end": "int64"})
 
     def find_entity(self, name: str) -> str:
         """The node id for `name`: a node id, a label or an alias, case-insensitive.
@@ -288,6 +280,16 @@ ENTITY_COLUMNS = ["id", "label", "type", "mentions", "relations", "aliases", "do
 RELATION_COLUMNS = ["relation", "source", "target", "source_id", "target_id", "evidence", "doc",
                     "negated", "reported_by", "reported_by_id", "confidence", "start", "end",
                     "trigger", "id"]
+
+
+def _frame(rows: list[dict], columns: list[str], dtypes: dict[str, str]):
+    """A DataFrame keeping None as None in text columns (pandas would make it NaN), with
+    `dtypes` applied to the columns that have no missing value."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    complete = {c: t for c, t in dtypes.items() if not frame[c].isna().any()}
+    return frame.astype(complete)
 
 
 class EntityNotFoundError(GraphkitError, LookupError):

@@ -64,6 +64,7 @@ def test_entities_table_has_one_row_per_node_most_mentioned_first():
     assert (russia["label"], russia["type"], russia["mentions"], russia["relations"]) == ("Russia", "GPE", 5, 3)
     assert russia["aliases"] == ["Kremlin", "Moscow"] and russia["docs"] == ["a", "b"]
     assert frame.set_index("id").loc["gpe:germany", "geonames"] == "2921044"
+    assert frame.set_index("id").loc["gpe:poland", "geonames"] is None
 
 
 def test_relations_table_has_every_edge_attribute_in_text_order():
@@ -76,6 +77,7 @@ def test_relations_table_has_every_edge_attribute_in_text_order():
     assert (first["evidence"], first["start"], first["end"]) == ("Germany condemned Russia.", 0, 25)
     assert first["confidence"] == pytest.approx(0.9)
     assert frame.set_index("id").loc["s2", "reported_by"] == "Germany"
+    assert frame.set_index("id").loc["s1", "reported_by"] is None  # None stays None, not NaN
     assert frame.set_index("id").loc["s2", "reported_by_id"] == "gpe:germany"
     assert frame["negated"].dtype == bool and frame["negated"].tolist() == [False, False, False, True, False]
 
@@ -277,6 +279,17 @@ def test_query_returns_a_dataframe_of_python_values():
         }""")
     assert list(frame.columns) == ["who", "whom", "confidence", "negated"]
     assert frame.to_dict("records") == [{"who": "Germany", "whom": "Russia", "confidence": 0.9, "negated": False}]
+
+
+def test_query_unbound_variables_are_none():
+    frame = sample_graph().query("""
+        SELECT ?label ?geonames WHERE {
+          ?e rdfs:label ?label . OPTIONAL { ?e owl:sameAs ?geonames }
+          FILTER(?label IN ("Germany", "Poland"))
+        } ORDER BY ?label""")
+    assert frame.to_dict("records") == [
+        {"label": "Germany", "geonames": "https://sws.geonames.org/2921044/"},
+        {"label": "Poland", "geonames": None}]
 
 
 def test_query_plain_triples_skip_negated_statements():
