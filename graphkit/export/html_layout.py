@@ -17,6 +17,7 @@ import numpy as np
 EXACT_LIMIT = 150          # components up to this size get exact O(n^2) repulsion
 PIVOTS = 40                # pivots for the Pivot MDS start
 GAP = 2.0                  # space between packed components (edge lengths)
+OWN_CELL_EXACT = 24        # up to this many nodes in one grid cell repel pairwise
 
 
 def layout(nodes: list[Hashable], pairs: Iterable[tuple[Hashable, Hashable]],
@@ -176,8 +177,15 @@ def _force_directed(pos, u, v, iterations):
 def _repulsion_exact(pos):
     dx = pos[:, 0, None] - pos[None, :, 0]
     dy = pos[:, 1, None] - pos[None, :, 1]
-    scale = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
+    scale = _inverse_distance(dx * dx + dy * dy)
     return np.column_stack([(dx * scale).sum(axis=1), (dy * scale).sum(axis=1)])
+
+
+def _inverse_distance(d2):
+    """1/d along the unit vector, i.e. the factor for delta: 1/(d * max(d, 0.01)).
+    Capped near zero but not vanishing, so that coinciding nodes still push apart."""
+    d = np.sqrt(d2)
+    return 1.0 / (np.maximum(d, 1e-9) * np.maximum(d, 0.01))
 
 
 _OFFSETS = np.arange(-2, 4)
@@ -216,14 +224,35 @@ def _repulsion_grid(pos):
     mass, sums = _cell_sums(cid, grid, pos)
     cx, cy = _candidates(finest)
     other = ~((cx == finest[:, :1]) & (cy == finest[:, 1:]))
-    force += _push_from_cells(pos, cx, cy, other, grid, mass, sums)
-    others = mass[cid] - 1
-    has = others > 0
-    if has.any():
-        centre = (sums[cid[has]] - pos[has]) / others[has, None]
-        delta = pos[has] - centre
-        d2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
-        force[has] += delta * (others[has] / d2)[:, None]
+    force += _push_from_cells(pos, cx, cy, other, grid, mass, sums, near=True)
+    force += _own_cell(pos, cid, mass, sums)
+    return force
+
+
+def _own_cell(pos, cid, mass, sums):
+    """Repulsion between nodes sharing a finest cell: exact pairs for cells of up to
+    OWN_CELL_EXACT nodes (so that coinciding nodes separate), centre of mass beyond."""
+    force = np.zeros_like(pos)
+    order = np.argsort(cid, kind="stable")
+    sorted_cid = cid[order]
+    crowded = mass[cid] > OWN_CELL_EXACT
+    for step in range(1, min(int(mass.max()), OWN_CELL_EXACT + 1)):
+        same = np.flatnonzero(sorted_cid[step:] == sorted_cid[:-step])
+        if same.size == 0:
+            break
+        i, j = order[same], order[same + step]
+        keep = ~crowded[i]
+        i, j = i[keep], j[keep]
+        delta = pos[i] - pos[j]
+        push = delta * _inverse_distance((delta ** 2).sum(axis=1))[:, None]
+        for axis in (0, 1):
+            force[:, axis] += np.bincount(i, push[:, axis], len(pos))
+            force[:, axis] -= np.bincount(j, push[:, axis], len(pos))
+    if crowded.any():
+        others = mass[cid[crowded]] - 1
+        centre = (sums[cid[crowded]] - pos[crowded]) / others[:, None]
+        delta = pos[crowded] - centre
+        force[crowded] += delta * (others * _inverse_distance((delta ** 2).sum(axis=1)))[:, None]
     return force
 
 
@@ -241,14 +270,15 @@ def _cell_sums(cid, grid, pos):
     return mass, sums
 
 
-def _push_from_cells(points, cx, cy, use, grid, mass, sums):
+def _push_from_cells(points, cx, cy, use, grid, mass, sums, near=False):
     inside = use & (cx >= 0) & (cx < grid) & (cy >= 0) & (cy < grid)
     cid = np.where(inside, cx * grid + cy, grid * grid)
     m = mass[cid]
     safe = np.maximum(m, 1)
     dx = points[:, :1] - sums[cid, 0] / safe
     dy = points[:, 1:] - sums[cid, 1] / safe
-    scale = m / np.maximum(dx * dx + dy * dy, 1e-4)
+    d2 = dx * dx + dy * dy
+    scale = m * _inverse_distance(d2) if near else m / np.maximum(d2, 1e-9)
     return np.column_stack([(dx * scale).sum(axis=1), (dy * scale).sum(axis=1)])
 
 
