@@ -199,12 +199,21 @@ class KnowledgeGraph:
         """
         if isinstance(hops, bool) or not isinstance(hops, int) or hops < 0:
             raise UsageError(f"hops must be a whole number >= 0, got {hops!r}")
-        center = self.find_entity(entity)
-        sub = copy.deepcopy(nx.ego_graph(self.graph, center, radius=hops, undirected=True))
+        g = self.graph
+        kept = {self.find_entity(entity)}
+        frontier = list(kept)
+        for _ in range(hops):
+            frontier = list(dict.fromkeys(m for n in frontier for m in (*g.successors(n), *g.predecessors(n))
+                                          if m not in kept))
+            kept.update(frontier)
+        sub = nx.MultiDiGraph()
+        sub.add_nodes_from((n, copy.deepcopy(g.nodes[n])) for n in kept)
+        sub.add_edges_from((u, v, k, copy.deepcopy(d))
+                           for u, v, k, d in g.subgraph(kept).edges(keys=True, data=True))
         cited = {doc for _, d in sub.nodes(data=True) for doc in d.get("docs") or ()}
         cited |= {d["doc"] for _, _, d in sub.edges(data=True) if d.get("doc") is not None}
-        sub.graph = copy.deepcopy(self.graph.graph)
-        sub.graph["documents"] = {k: v for k, v in sub.graph["documents"].items() if k in cited}
+        sub.graph.update(copy.deepcopy({k: v for k, v in g.graph.items() if k != "documents"}))
+        sub.graph["documents"] = copy.deepcopy({k: v for k, v in self.documents.items() if k in cited})
         return KnowledgeGraph(sub)
 
     def merge(self, other: "KnowledgeGraph") -> "KnowledgeGraph":

@@ -148,6 +148,18 @@ def test_neighborhood_keeps_nodes_within_hops(entity, hops, nodes):
     assert set(sub.graph.nodes) == nodes
 
 
+def test_neighborhood_matches_networkx_ego_graph_on_a_random_multigraph():
+    kg = KnowledgeGraph(nx.MultiDiGraph(nx.gnm_random_graph(40, 60, seed=7, directed=True)))
+    for n, data in kg.graph.nodes(data=True):
+        data.update(label=f"Actor {n}", type="ORG", aliases=[], mentions=1, docs=[])
+    for hops in (0, 1, 2, 3):
+        for node in (0, 5, 17):
+            expected = nx.ego_graph(kg.graph, node, radius=hops, undirected=True)
+            sub = kg.neighborhood(f"actor {node}", hops=hops).graph
+            assert set(sub.nodes) == set(expected.nodes)
+            assert set(sub.edges(keys=True)) == set(expected.edges(keys=True))
+
+
 def test_neighborhood_keeps_edges_between_its_nodes_and_only_cited_documents():
     kg = sample_graph()
     sub = kg.neighborhood("Kyiv")
