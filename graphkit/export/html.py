@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+import statistics
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -28,8 +29,9 @@ from graphkit.export.html_layout import layout
 __all__ = ["render_html", "write_html", "build_payload", "ENTITY_STYLES", "RELATION_COLORS"]
 
 TEMPLATES = Path(__file__).with_name("templates")
-EDGE_PIXELS = 150          # one layout unit (ideal edge length) in vis-network pixels
-NODE_SIZE = (10.0, 34.0)   # smallest and largest node radius
+EDGE_PIXELS = 170          # the median edge is drawn this long (vis-network pixels)
+UNIT_PIXELS = (40.0, 200.0)  # bounds for one layout unit in pixels
+NODE_SIZE = (10.0, 30.0)   # smallest and largest node radius
 
 ENTITY_STYLES: dict[str, dict[str, str]] = {
     "PERSON": {"color": "#E69F00", "shape": "dot"},
@@ -109,6 +111,7 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit") -> dict[str, Any]
     """The data the page reads: nodes with positions and styles, edges, documents, legend."""
     node_ids = _unique_ids(G.nodes)
     positions = layout(list(G.nodes), ((u, v) for u, v in G.edges()))
+    unit = _unit_pixels(positions, G.edges())
     degree = dict(G.degree())
     weights = {n: _count(a.get("mentions")) or degree[n] for n, a in G.nodes(data=True)}
     top = max(weights.values(), default=1) or 1
@@ -125,8 +128,8 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit") -> dict[str, Any]
             "geonames": _clean_text(attrs.get("geonames")),
             "degree": degree[node],
             "size": round(_node_size(weights[node], top), 1),
-            "x": round(x * EDGE_PIXELS, 1),
-            "y": round(y * EDGE_PIXELS, 1),
+            "x": round(x * unit, 1),
+            "y": round(y * unit, 1),
         }))
     edges = _edges(G, node_ids)
     types = _ordered({n["type"] for n in nodes}, ENTITY_STYLES)
@@ -172,6 +175,14 @@ def _edges(G, node_ids):
 def _compact(item):
     """Drop empty fields (None, straight curve): 20k edges make a large page otherwise."""
     return {k: v for k, v in item.items() if v is not None and not (k == "curve" and v == 0)}
+
+
+def _unit_pixels(positions, pairs):
+    """Pixels per layout unit so that the median edge is EDGE_PIXELS long."""
+    lengths = [math.dist(positions[u], positions[v]) for u, v in pairs if u != v]
+    median = statistics.median(lengths) if lengths else 1.0
+    low, high = UNIT_PIXELS
+    return min(max(EDGE_PIXELS / median, low), high) if median > 0 else high
 
 
 def _assign_curves(edges):

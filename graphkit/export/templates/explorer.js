@@ -173,13 +173,13 @@
     },
     nodes: {
       borderWidth: 1.5, borderWidthSelected: 3,
-      font: { size: 14, face: "Liberation Sans, Arial, sans-serif", color: "#1d232b", strokeWidth: 3, strokeColor: "#ffffff" }
+      font: { size: 16, face: "Liberation Sans, Arial, sans-serif", color: "#1d232b", strokeWidth: 3, strokeColor: "#ffffff" }
     },
     edges: {
       arrows: { to: { enabled: !LARGE, scaleFactor: 0.55 } },
       smooth: false,
       selectionWidth: 2, hoverWidth: 1,
-      font: { size: 10, face: "Liberation Sans, Arial, sans-serif", color: "#39424e", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
+      font: { size: 11, face: "Liberation Sans, Arial, sans-serif", color: "#39424e", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
     }
   };
   countShownDegrees();
