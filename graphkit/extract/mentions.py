@@ -30,6 +30,7 @@ class DocMention:
     geonames: str | None = None
     form: str = "name"   # name | adjective | plural_people
     entity: str | None = None  # local entity key, set by resolve
+    place_entity: str | None = None  # for a capital standing for its state: the city itself
 
 
 def clean_name(text: str) -> str:
@@ -51,6 +52,10 @@ def find_mentions(doc) -> list[DocMention]:
             continue
         if label == "FAC":
             label = "LOC"
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if label == "PERSON" and ent.text.endswith("s") and (
+                (len(ent) == 2 and ent[0].lower_ == "the") or (len(ent) == 1 and before == "the")):
+            label = "ORG"  # "the Houthis", "the Taliban": a group, not a person
         start_tok = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 else 0)
         span = doc[start_tok:ent.end]
         if span[-1].tag_ == "POS" and len(span) > 1:

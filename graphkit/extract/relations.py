@@ -9,6 +9,7 @@ and attribution (reported speech, "according to").
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .coref import Coreference
@@ -37,6 +38,15 @@ WRONGDOING_VERBS = {
     "smuggle", "arm", "supply", "interfere", "meddle", "hack", "spy", "lie", "cheat", "steal",
     "sabotage", "provoke", "destabilize", "destabilise", "assassinate", "poison", "threaten",
 }
+# nouns naming a part or place of something: "the outskirts of Kyiv" stands for Kyiv
+PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", "area", "city", "town",
+                   "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
+                   "territory", "border", "north", "south", "east", "west", "heart", "village", "district",
+                   "province", "coast", "airspace", "waters", "soil", "embassy", "positions", "position"}
+# "Iran-backed militias": the participle names the backer's relation to the head noun
+HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
+                  "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
+PLACE_RELATIONS = {"attacks", "retreats_from"}
 MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
@@ -70,13 +80,17 @@ class RelationExtractor:
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
-    def entities_of(self, token, *, modifiers: bool = True, coref: bool = True) -> list[str]:
-        """Entity keys a noun phrase headed by `token` refers to (with coordination)."""
+    def entities_of(self, token, *, modifiers: bool = True, coref: bool = True, place: bool = False) -> list[str]:
+        """Entity keys a noun phrase headed by `token` refers to (with coordination).
+
+        place: the phrase is a location (a target of attacks, retreats): a capital then
+        names the city, not the government it usually stands for.
+        """
         out = []
         for t in conjuncts(token):
             m = self.by_token.get(t.i)
             if m is not None:
-                out.append(m.entity)
+                out.append(m.place_entity if place and m.place_entity else m.entity)
                 continue
             if coref:
                 key = self.coref.resolve(t)
@@ -84,12 +98,24 @@ class RelationExtractor:
                     out.append(key)
                     continue
             if modifiers and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                # "Russia's ambassador, Ivan Petrov": the named person in apposition
+                named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+                if named:
+                    out += named
+                    continue
+                found = False
                 for c in t.children:
                     if c.dep_ in MODIFIER_DEPS and c.i < t.i:
                         m = self.by_token.get(c.i)
                         if m is not None:
                             out.append(m.entity)
+                            found = True
                             break
+                if found:
+                    continue
+                # "the drills by South Korea", "the outskirts of Kyiv"
+                preps = {"by"} | ({"of"} if t.lemma_.lower() in PARTITIVE_NOUNS else set())
+                out += [k for o in prep_objects(t, preps) for k in self.entities_of(o, coref=coref, place=place)]
         return list(dict.fromkeys(k for k in out if k))
 
     def subjects(self, verb, depth: int = 0) -> list[str]:
@@ -115,8 +141,9 @@ class RelationExtractor:
     def passive_agents(self, verb) -> list[str]:
         return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]
 
-    def targets(self, verb, frame_targets, passive: bool) -> list[str]:
+    def targets(self, verb, frame_targets, passive: bool, place: bool = False) -> list[str]:
         out = []
+        entities_of = functools.partial(self.entities_of, place=place)
         for slot in frame_targets:
             if slot == "dobj":
                 if passive:
@@ -127,24 +154,28 @@ class RelationExtractor:
                         # the small parser sometimes calls an object name an adverb ("attacked Bakhmut")
                         toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS
                                 and c.i > verb.i and c.i in self.by_token]
-                out += [k for t in toks for k in self.entities_of(t)]
+                found = [k for t in toks for k in entities_of(t)]
+                if toks and not found and not passive:
+                    # "condemned the drills by X": 'by X' attached to the verb still names the actor
+                    found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]
+                out += found
             elif slot == "dative":
-                out += [k for t in children(verb, {"dative"}) for k in self.entities_of(t)]
-                out += [k for t in prep_objects(verb, {"to"}) for k in self.entities_of(t)]
+                out += [k for t in children(verb, {"dative"}) for k in entities_of(t)]
+                out += [k for t in prep_objects(verb, {"to"}) for k in entities_of(t)]
             elif slot.startswith("prep:"):
                 prep = slot.split(":", 1)[1]
                 objs = prep_objects(verb, {prep})
                 # "pressing on with a drive to capture X": also look one prep deeper
-                out += [k for t in objs for k in self.entities_of(t)]
+                out += [k for t in objs for k in entities_of(t)]
             elif slot == "xcomp_obj":
                 # "threatened to strike Taiwan": the object of the complement verb
                 for x in children(verb, {"xcomp"}):
-                    out += [k for t in children(x, OBJECT_DEPS) for k in self.entities_of(t)]
-                    out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in self.entities_of(t)]
+                    out += [k for t in children(x, OBJECT_DEPS) for k in entities_of(t)]
+                    out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in entities_of(t)]
             elif slot == "ccomp_subj":
                 # "warned that North Korea would pay", "called for Israel to stop"
                 for c in children(verb, {"ccomp"}):
-                    out += [k for t in children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for k in self.entities_of(t)]
+                    out += [k for t in children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for k in entities_of(t)]
             elif slot == "nsubj_conj":
                 # "A and B clashed": each coordinated subject against the others (handled by caller)
                 subj = children(verb, SUBJECT_DEPS)
@@ -226,6 +257,8 @@ class RelationExtractor:
                     found += self._from_verb(token, start, end)
                 if token.pos_ in ("NOUN", "PROPN"):
                     found += self._from_noun(token, start, end)
+                if token.lower_ in HYPHEN_BACKING:
+                    found += self._from_hyphen_compound(token, start, end)
         return found
 
     def _emit(self, sources, targets, relation, verb, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
@@ -256,7 +289,7 @@ class RelationExtractor:
             irrealis, negated = self.modality(verb)
             reporter, _ = self.reporter(verb)
             for frame in frames:
-                targets = self.targets(verb, frame.target, passive)
+                targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS)
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
@@ -298,14 +331,15 @@ class RelationExtractor:
         for frame in frames:
             agents = [self.by_token[c.i].entity for c in noun.children
                       if c.dep_ in MODIFIER_DEPS and c.i < noun.i and c.i in self.by_token]
-            targets = [k for t in prep_objects(noun, set(frame.target_preps)) for k in self.entities_of(t)]
+            place = frame.relation in PLACE_RELATIONS
+            targets = [k for t in prep_objects(noun, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
             if not agents:
                 agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
             if light is not None:
                 if not agents:
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
                 if not targets:
-                    targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t)]
+                    targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
             if not agents or not targets:
                 continue
             verb = light if light is not None else self._clause_head(noun)
@@ -319,6 +353,23 @@ class RelationExtractor:
             if out:
                 break
         return out
+
+    def _from_hyphen_compound(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'Iran-backed Houthi rebels' -> supports(Iran, Houthis); 'Russia-armed' -> aids."""
+        doc = self.doc
+        i = token.i
+        if i < 2 or doc[i - 1].text not in ("-", "–") or (i - 2) not in self.by_token:
+            return []
+        backer = self.by_token[i - 2].entity
+        head = token.head
+        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
+            head = head.head
+        backed = [k for k in self.entities_of(head) if k != backer]
+        if not backed and head.i in self.by_token:
+            backed = [self.by_token[head.i].entity]
+        relation = HYPHEN_BACKING[token.lower_]
+        return [RawRelation(backer, b, relation, sent_start, sent_end, False, None, 0.75, token.text)
+                for b in backed if b != backer]
 
     @staticmethod
     def _clause_head(token):

@@ -28,7 +28,9 @@ def conjuncts(token):
 def prep_objects(token, preps):
     """pobj tokens of `token`'s prepositions whose word is in `preps` ('prep:on' style names stripped)."""
     out = []
-    for prep in token.children:
+    # "pulled back from X": the preposition may hang on the particle/adverb
+    heads = [token] + [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
+    for prep in (p for h in heads for p in h.children):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ in ("pobj", "pcomp"):

@@ -138,11 +138,15 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
             label, type_ = full_people[name_key(label)], "PERSON"
         elif label.isupper() and label.replace(".", "") in acronyms:
             label, type_ = acronyms[label.replace(".", "")]
-        key = by_name.get(name_key(label)) or entity_id(type_, label)
+        lookup = _group_key(label, type_)
+        key = by_name.get(lookup) or entity_id(type_, label)
         ent = entities.get(key)
         if ent is None:
             ent = entities[key] = LocalEntity(key=key, label=label, type=type_, geonames=geonames)
-            by_name[name_key(label)] = key
+            by_name[lookup] = key
+        elif lookup != name_key(label) and label.endswith("s") and not ent.label.endswith("s"):
+            ent.aliases.add(ent.label)   # "Houthi" and "Houthis": the group takes the plural name
+            ent.label = label
         ent.mentions += 1
         if m.form != "adjective":
             ent.named = True
@@ -151,4 +155,26 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
         if geonames and not ent.geonames:
             ent.geonames = geonames
         m.entity = key
+        if type_ == "GPE" and m.form == "name" and name_key(m.text) != name_key(label) and lexicon.capital_of(m.text):
+            _add_city(m, entities, gazetteer)
     return entities
+
+
+def _group_key(label: str, type_: str) -> str:
+    """Name key; one-word group names fold singular and plural ("Houthi"/"Houthis")."""
+    key = name_key(label)
+    if type_ in ("ORG", "NORP") and " " not in key and len(key) > 4 and key.endswith("s"):
+        return key[:-1]
+    return key
+
+
+def _add_city(m: DocMention, entities: dict[str, LocalEntity], gazetteer) -> None:
+    """A capital standing for its state is still a place when attacked or left: keep the city too."""
+    place = gazetteer.get(m.text)
+    key = entity_id("GPE", place.name if place is not None else m.text)
+    city = entities.get(key)
+    if city is None:
+        city = entities[key] = LocalEntity(key=key, label=m.text, type="GPE",
+                                           geonames=place.geonames if place is not None else None)
+    city.mentions += 1
+    m.place_entity = key
