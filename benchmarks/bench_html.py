@@ -76,15 +76,16 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGrap
 
 
 def timed(fn, *args, **kwargs):
-    start = time.perf_counter()
+    """(result, wall seconds, CPU seconds of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
     result = fn(*args, **kwargs)
-    return result, time.perf_counter() - start
+    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def python_side(G):
-    _, t_layout = timed(layout, list(G.nodes), list(G.edges()))
-    page, t_render = timed(html_export.render_html, G, "benchmark")
-    return page, t_layout, t_render
+    _, layout_wall, layout_cpu = timed(layout, list(G.nodes), list(G.edges()))
+    page, render_wall, render_cpu = timed(html_export.render_html, G, "benchmark")
+    return page, (layout_wall, layout_cpu), (render_wall, render_cpu)
 
 
 def browser_side(path: Path):
@@ -103,7 +104,7 @@ def browser_side(path: Path):
         out["load"] = time.perf_counter() - start
         page.wait_for_function("window.graphkitReady === true", timeout=120000)
         out["drawn"] = time.perf_counter() - start
-        # click the biggest hub where it is drawn, wait for its panel
+        # click the biggest hub where it is drawn, wait for a node panel
         target = page.evaluate("""() => {
             const hub = graphkitData.nodes.reduce((a, b) => (b.size > a.size ? b : a));
             const p = network.canvasToDOM(network.getPosition(hub.id));
@@ -111,8 +112,9 @@ def browser_side(path: Path):
             return {id: hub.id, x: box.left + p.x, y: box.top + p.y};
         }""")
         page.mouse.click(target["x"], target["y"])
-        page.wait_for_function("id => document.getElementById('gk-panel').dataset.id === id",
-                               arg=target["id"], timeout=60000)
+        # in the dense middle another node may lie on top of the hub: any node panel counts
+        page.wait_for_function("document.getElementById('gk-panel').dataset.kind === 'node'",
+                               timeout=60000)
         out["interactive"] = time.perf_counter() - start
         out["click"] = out["interactive"] - out["drawn"]
         t = time.perf_counter()
@@ -136,16 +138,20 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     small = synthetic_graph(args.nodes // 10, args.edges // 10)
-    G, t_build = timed(synthetic_graph, args.nodes, args.edges)
+    G, t_build, _ = timed(synthetic_graph, args.nodes, args.edges)
     print(f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges "
-          f"(generated in {t_build:.2f} s)")
+          f"(generated in {t_build:.2f} s); load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs")
 
     _, s_layout, s_render = python_side(small)
     page, t_layout, t_render = python_side(G)
-    print(f"python  layout {t_layout:6.2f} s   render_html {t_render:6.2f} s "
-          f"(includes layout)   page {len(page) / 1e6:.1f} MB")
-    print(f"        1/10-size graph: layout {s_layout:.2f} s, render {s_render:.2f} s  ->  "
-          f"x{t_render / s_render:.1f} time for x10 size")
+    print(f"python  layout {t_layout[0]:6.2f} s wall {t_layout[1]:6.2f} s CPU   "
+          f"render_html {t_render[0]:6.2f} s wall {t_render[1]:6.2f} s CPU (includes layout)   "
+          f"page {len(page) / 1e6:.1f} MB")
+    print(f"        1/10-size graph: layout {s_layout[1]:.2f} s CPU, render {s_render[1]:.2f} s CPU"
+          f"  ->  x{t_render[1] / s_render[1]:.1f} CPU time for x10 size")
+    t_render = t_render[0]
+    t_layout = t_layout[0]
     if args.no_browser:
         return 0
     if not Path(CHROMIUM).exists():

@@ -109,6 +109,15 @@ def test_marker_text_in_data_is_not_substituted():
     assert data_of(page)["edges"][0]["evidence"] == "__GRAPHKIT_VIS_JS__ and __GRAPHKIT_DATA__"
 
 
+def test_accepts_a_knowledge_graph_wrapper():
+    class Wrapper:
+        graph = small_graph()
+
+    assert len(data_of(render_html(Wrapper()))["edges"]) == 1
+    with pytest.raises(TypeError):
+        render_html({"nodes": []})
+
+
 def test_empty_graph_renders():
     data = data_of(render_html(nx.MultiDiGraph()))
     assert data["nodes"] == [] and data["edges"] == [] and data["documents"] == {}
@@ -267,15 +276,24 @@ def test_layout_trivial_cases(nodes, pairs, expected):
 
 # ---------- writing ----------
 
-def test_write_html_writes_atomically(tmp_path):
+def test_write_html_writes_a_new_file_with_usual_permissions(tmp_path):
     target = tmp_path / "graph.html"
-    target.write_text("old")
     write_html(small_graph(), target, title="Fresh")
     assert "<title>Fresh</title>" in target.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_write_html_replaces_an_existing_file(tmp_path):
+    target = tmp_path / "graph.html"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_html(small_graph(), target, title="Fresh")
+    assert "<title>Fresh</title>" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
 
 
 def test_write_html_keeps_the_old_file_when_rendering_fails(tmp_path, monkeypatch):
@@ -299,7 +317,7 @@ def test_write_html_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch)
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(html_export.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
         write_html(small_graph(), target)
     assert target.read_text() == "old"

@@ -16,15 +16,15 @@ import math
 import os
 import re
 import statistics
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graphkit.errors import GraphkitError
-from graphkit.export.html_layout import layout
+from ..errors import GraphkitError
+from ..io.atomic import atomic_write_text
+from .html_layout import layout
 
 __all__ = ["render_html", "write_html", "build_payload", "ENTITY_STYLES", "RELATION_COLORS"]
 
@@ -62,7 +62,9 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
 def render_html(G: nx.MultiDiGraph, title: str = "graphkit") -> str:
-    """The explorer page for `G` as one HTML string (no external resources)."""
+    """The explorer page for `G` (a MultiDiGraph, or a KnowledgeGraph wrapping one) as one
+    HTML string that needs no external resources."""
+    G = _networkx_graph(G)
     title = _clean_text(title) or "graphkit"
     vis_js, vis_css = _vis_assets()
     app_js = _read_template("explorer.js")
@@ -82,23 +84,9 @@ def render_html(G: nx.MultiDiGraph, title: str = "graphkit") -> str:
 
 
 def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, title: str = "graphkit") -> None:
-    """Write the explorer page to `path` atomically (temp file in the same folder, then replace)."""
-    target = Path(path)
-    page = render_html(G, title=title)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(page)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write the explorer page to `path` atomically (temp file in the same folder, then
+    os.replace; an existing file keeps its permissions)."""
+    atomic_write_text(path, render_html(G, title=title))
 
 
 def script_json(value: Any) -> str:
@@ -109,6 +97,7 @@ def script_json(value: Any) -> str:
 
 def build_payload(G: nx.MultiDiGraph, title: str = "graphkit") -> dict[str, Any]:
     """The data the page reads: nodes with positions and styles, edges, documents, legend."""
+    G = _networkx_graph(G)
     node_ids = _unique_ids(G.nodes)
     positions = layout(list(G.nodes), ((u, v) for u, v in G.edges()))
     unit = _unit_pixels(positions, G.edges())
@@ -143,6 +132,15 @@ def build_payload(G: nx.MultiDiGraph, title: str = "graphkit") -> dict[str, Any]
         "entityStyles": {t: ENTITY_STYLES.get(t, OTHER_ENTITY) for t in types},
         "relationColors": {r: RELATION_COLORS.get(r) or _hashed_color(r) for r in relations},
     }
+
+
+def _networkx_graph(G):
+    if isinstance(G, nx.Graph):
+        return G
+    inner = getattr(G, "graph", None)
+    if isinstance(inner, nx.Graph):
+        return inner
+    raise TypeError(f"expected a networkx MultiDiGraph or a KnowledgeGraph, got {type(G).__name__}")
 
 
 def _edges(G, node_ids):
@@ -328,8 +326,3 @@ def _vis_assets():
     return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 
-
-def _umask():
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -90,6 +90,16 @@ def test_search_without_match_says_so(open_graph):
     assert panel(page)["hidden"] is True
 
 
+def test_search_reports_an_entity_hidden_by_filters(open_graph):
+    page = open_graph(news_graph()).page
+    page.uncheck("#gk-types li[data-name='PERSON'] input")
+    page.fill("#gk-search", "Kirby")
+    page.press("#gk-search", "Enter")
+    assert "hidden by the current filters" in page.inner_text("#gk-notice")
+    assert panel(page)["id"] == "person:john-kirby"        # details still shown
+    assert page.evaluate("network.getSelectedNodes()") == []
+
+
 def test_filters_hide_edges_and_nodes(open_graph):
     page = open_graph(news_graph()).page
     everything = shown_edges(page)
