@@ -44,6 +44,15 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _dask_address(text: str) -> str:
+    from ..errors import UsageError
+    from ..scale.cluster import check_address
+    try:
+        return check_address(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--dask ")) from None
+
+
 def _add_formats(p) -> None:
     try:
         from ..query.commands import add_format_option
@@ -72,7 +81,7 @@ def register(sub) -> None:
     scale = p.add_argument_group("scale")
     scale.add_argument("--processes", type=_whole_number(1), default=1, metavar="N",
                        help="analyse in N local worker processes (default 1)")
-    scale.add_argument("--dask", metavar="ADDRESS", default=None,
+    scale.add_argument("--dask", metavar="ADDRESS", default=None, type=_dask_address,
                        help="analyse on a Dask cluster: a scheduler address (tcp://HOST:8786) "
                             "or 'local' for a LocalCluster of 2 single-threaded workers")
     scale.add_argument("--store", action="store_true",
@@ -95,9 +104,6 @@ def run(args) -> int:
     parser = getattr(args, "_parser", None)
     if args.dask is not None and args.processes > 1:
         _usage(parser, "--dask and --processes are alternatives: give one of them")
-    if args.dask is not None:
-        from ..scale.cluster import check_address
-        check_address(args.dask)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         _usage(parser, f"--out {args.out}: not a folder")

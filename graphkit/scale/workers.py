@@ -69,7 +69,7 @@ def chunked(articles: Iterable[Article], largest: int) -> Iterator[list[Article]
 
 def ordered_results(articles: Iterable[Article], submit: Callable, in_flight: int,
                     largest: int, release: Callable = lambda future: None,
-                    cancel: Callable = lambda future: None) -> Iterator[DocResult]:
+                    cancel: Callable = lambda future: future.cancel()) -> Iterator[DocResult]:
     """Submit chunks with `submit(chunk) -> future`, yield DocResults in input order.
 
     At most `in_flight` chunks are submitted and not yet yielded, so memory does not
