@@ -36,7 +36,8 @@ class SkippedInputWarning(UserWarning):
 # ---------------------------------------------------------------- build
 
 def build(sources, *, model: str | None = None, min_confidence: float = 0.0, processes: int = 1,
-          batch_size: int = 32, max_doc_chars: int = Limits.max_document_chars,
+          dask: str | None = None, batch_size: int = 32, chunk_size: int | None = None,
+          max_doc_chars: int = Limits.max_document_chars,
           max_sentence_chars: int = Limits.max_sentence_chars, limits: Limits | None = None,
           progress: bool = False, warn: bool = True) -> KnowledgeGraph:
     """Build a KnowledgeGraph from `sources` with the same readers and options as `graphkit build`.
@@ -45,12 +46,13 @@ def build(sources, *, model: str | None = None, min_confidence: float = 0.0, pro
     pathlib.Path) is read like a CLI input (.txt, .html, .jsonl, folders recursively); any
     other str is the text of an article (id "text-1", "text-2", ...); a graphkit.types.Article
     is used as it is. Files and folders are read first, then texts and Articles, each in
-    the order given; a repeated id gets "#2", "#3" like the CLI does.
+    the order given. As in the CLI, a repeated id gets "#2", "#3", and a text given twice is
+    analysed once.
 
-    Options mirror the CLI flags: model, min_confidence, processes, batch_size, max_doc_chars,
-    max_sentence_chars (or a ready `limits`). Inputs that give no article (missing, empty,
-    too long...) are skipped: each raises a SkippedInputWarning (unless warn=False) and is
-    listed in `kg.problems`; the rest are built.
+    Options mirror the CLI flags: model, min_confidence, processes, dask, batch_size,
+    chunk_size, max_doc_chars, max_sentence_chars (or a ready `limits`). Inputs that give no
+    article (missing, empty, too long...) are skipped: each raises a SkippedInputWarning
+    (unless warn=False) and is listed in `kg.problems`; the rest are built.
 
     >>> kg = build(["Germany condemned Russia.", "  "], warn=False)
     >>> kg.relations()[["source", "relation", "target", "doc"]].values.tolist()
@@ -58,10 +60,15 @@ def build(sources, *, model: str | None = None, min_confidence: float = 0.0, pro
     >>> kg.problems
     [ReadProblem(source='text-2', reason='empty document')]
     """
+    from .scale import make_analyser
+
     if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)) \
             or not 0.0 <= min_confidence <= 1.0:
         raise UsageError(f"min_confidence must be a number from 0 to 1, got {min_confidence!r}")
     limits = limits or Limits(max_document_chars=max_doc_chars, max_sentence_chars=max_sentence_chars)
+    backend = dict(processes=processes, dask=dask, model=model, limits=limits, batch_size=batch_size,
+                   chunk_size=chunk_size)
+    analyser = make_analyser(**backend)  # checks the options before anything is read
     paths, articles, early_problems = _split_sources(sources, limits)
     problems: list[ReadProblem] = []
 
@@ -75,14 +82,13 @@ def build(sources, *, model: str | None = None, min_confidence: float = 0.0, pro
     kg = KnowledgeGraph()
     if paths:
         from .build import build_graph
-        kg, _ = build_graph(paths, model=model, limits=limits, processes=processes,
-                            batch_size=batch_size, min_confidence=0.0, progress=progress,
-                            report=report, graph=kg)
+        kg, _ = build_graph(paths, **backend, progress=progress, report=report, graph=kg)
     if articles:
-        from .pipeline import analyse_articles
-        for result in analyse_articles(_unique_ids(articles, kg), model=model, limits=limits,
-                                       batch_size=batch_size):
-            kg.add_result(result)
+        from .incremental import text_sha1
+        with analyser:
+            for result in analyser.analyse(_new_articles(articles, kg)):
+                kg.add_result(result)
+                kg.documents[result.article.id]["sha1"] = text_sha1(result.article.text)
     if min_confidence > 0:
         kg = kg.filtered(min_confidence)
     kg.problems[:] = problems
@@ -140,16 +146,21 @@ def _looks_like_path(text: str) -> bool:
     return text.endswith(("/", os.sep)) or os.path.splitext(text)[1].lower() in FOLDER_SUFFIXES
 
 
-def _unique_ids(articles: list[Article], kg: KnowledgeGraph) -> Iterator[Article]:
-    """Articles with ids no document of `kg` (or earlier article) has: "#2", "#3" appended."""
-    taken = set(kg.documents)
+def _new_articles(articles: list[Article], kg: KnowledgeGraph) -> Iterator[Article]:
+    """The articles to analyse, as the CLI admits them: a text already in `kg` (or earlier in
+    the list) is skipped; a taken id gets "#2", "#3"..."""
+    from .incremental import NEW, DocumentIndex
+
+    known = DocumentIndex(kg)
     for article in articles:
         unique, n = article.id, 1
-        while unique in taken:
+        while unique in known.ids:
             n += 1
             unique = f"{article.id}#{n}"
-        taken.add(unique)
-        yield article if unique == article.id else replace(article, id=unique)
+        if unique != article.id:
+            article = replace(article, id=unique)
+        if known.claim(article)[0] == NEW:
+            yield article
 
 
 # ---------------------------------------------------------------- load

@@ -121,10 +121,29 @@ def test_min_confidence_keeps_only_confident_edges(mixed, corpus):
     ({"min_confidence": "high"}, UsageError, "min_confidence"),
     ({"max_doc_chars": 0}, UsageError, "--max-doc-chars"),
     ({"model": "no_such_model_xx"}, ModelNotFoundError, "no_such_model_xx"),
+    ({"processes": 0}, UsageError, "processes"),
+    ({"batch_size": -1}, UsageError, "batch size"),
 ])
 def test_bad_options_raise_clear_errors(options, error, message):
     with pytest.raises(error, match=message):
         gk.build([CONDEMN], **options)
+
+
+def test_a_text_given_twice_is_analysed_once_like_the_cli_does(mixed):
+    kg = gk.build([CONDEMN, CONDEMN, Article(id="again", text=CONDEMN)])
+    assert list(kg.documents) == ["text-1"] and kg.problems == []
+    assert len(kg.documents["text-1"]["sha1"]) == 40  # recorded for `graphkit build --update`
+    assert kg.relations()["relation"].tolist() == ["condemns"]
+
+
+@pytest.mark.slow
+def test_processes_give_the_same_graph(mixed, corpus):
+    kg, _ = mixed
+    pooled = gk.build([str(corpus), CONDEMN, Article(id="talks.txt", text="France criticised Iran."),
+                       "missing/news.txt", "  "], processes=2, warn=False)
+    assert pooled.relations().equals(kg.relations())
+    assert pooled.entities().equals(kg.entities())
+    assert pooled.problems == kg.problems
 
 
 @pytest.mark.parametrize("sources", [42, [CONDEMN, 3.5], [None]])
