@@ -107,11 +107,10 @@ def _split_sources(sources, limits: Limits) -> tuple[list[str], list[Article], l
     problems: list[ReadProblem] = []
     n_texts = 0
     for item in sources:
-        if isinstance(item, Article):
-            articles.append(item)
-        elif isinstance(item, os.PathLike):
+        if isinstance(item, os.PathLike):
             paths.append(os.fspath(item))
-        elif isinstance(item, str):
+            continue
+        if isinstance(item, str):
             if _is_path(item):
                 paths.append(item)
                 continue
@@ -119,15 +118,16 @@ def _split_sources(sources, limits: Limits) -> tuple[list[str], list[Article], l
                 problems.append(ReadProblem(item, "no such file or directory"))
                 continue
             n_texts += 1
-            if not item.strip():
-                problems.append(ReadProblem(TEXT_ID.format(n_texts), EMPTY))
-            elif len(item) > limits.max_document_chars:
-                problems.append(ReadProblem(TEXT_ID.format(n_texts), limits.too_long(len(item))))
-            else:
-                articles.append(Article(id=TEXT_ID.format(n_texts), text=item))
-        else:
+            item = Article(id=TEXT_ID.format(n_texts), text=item)
+        if not isinstance(item, Article) or not isinstance(item.text, str):
             raise UsageError(f"cannot build from {type(item).__name__} {item!r:.60}: give a text, "
                              "a path or a graphkit.types.Article")
+        if not item.text.strip():  # what the readers refuse, refused here too
+            problems.append(ReadProblem(item.source or item.id, EMPTY))
+        elif len(item.text) > limits.max_document_chars:
+            problems.append(ReadProblem(item.source or item.id, limits.too_long(len(item.text))))
+        else:
+            articles.append(item)
     return paths, articles, problems
 
 

@@ -104,6 +104,14 @@ def test_limits_skip_long_texts_with_the_cli_reason():
     assert problem.source == "text-2" and "--max-doc-chars" in problem.reason
 
 
+def test_articles_are_checked_like_files():
+    kg = gk.build([Article(id="blank", text="\n"), Article(id="long", text="Poland sent aid. " * 10),
+                   Article(id="ok", text=CONDEMN)], max_doc_chars=100, warn=False)
+    assert list(kg.documents) == ["ok"]
+    assert [(p.source, p.reason.split(",")[0]) for p in kg.problems] == [
+        ("blank", "empty document"), ("long", "document has 170 characters")]
+
+
 def test_min_confidence_keeps_only_confident_edges(mixed, corpus):
     kg, _ = mixed
     confidences = sorted(kg.relations()["confidence"])
@@ -146,7 +154,7 @@ def test_processes_give_the_same_graph(mixed, corpus):
     assert pooled.problems == kg.problems
 
 
-@pytest.mark.parametrize("sources", [42, [CONDEMN, 3.5], [None]])
+@pytest.mark.parametrize("sources", [42, [CONDEMN, 3.5], [None], [Article(id="x", text=None)]])
 def test_sources_of_other_types_are_usage_errors(sources):
     with pytest.raises(UsageError, match="cannot build from|sources must be"):
         gk.build(sources)
