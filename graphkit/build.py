@@ -10,6 +10,7 @@ reported (`--update` relies on both).
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -39,20 +40,25 @@ def run_build(inputs: list[str], *, model: str | None = None, limits: Limits = L
               processes: int = 1, dask: str | None = None, batch_size: int = 32,
               chunk_size: int | None = None, min_confidence: float = 0.0, progress: bool = False,
               report: Callable[[ReadProblem], None] | None = None,
-              graph: KnowledgeGraph | None = None, stdin=None) -> BuildReport:
+              graph: KnowledgeGraph | None = None, stdin=None, analyser=None) -> BuildReport:
     """Build (or extend `graph`) from input paths; see BuildReport.
 
     processes > 1 analyses in a process pool; dask ("local" or a scheduler address) on a
     Dask cluster. progress=True shows a progress bar when standard error is a terminal.
+    analyser: an open backend from graphkit.scale.make_analyser to use instead (kept open,
+    e.g. to reuse a warmed-up cluster for several builds).
     """
     report = report or (lambda p: print(describe_problem(p), file=sys.stderr))
     kg = graph if graph is not None else KnowledgeGraph()
     outcome = BuildReport(kg)
     started = time.perf_counter()
     total = count_articles(list(inputs)) if progress and is_terminal(sys.stderr) else None
-    analyser = make_analyser(processes=processes, dask=dask, model=model, limits=limits,
-                             batch_size=batch_size, chunk_size=chunk_size)
-    with analyser, BuildProgress(total, enabled=progress) as bar:
+    if analyser is None:
+        backend = analyser = make_analyser(processes=processes, dask=dask, model=model, limits=limits,
+                                           batch_size=batch_size, chunk_size=chunk_size)
+    else:
+        backend = contextlib.nullcontext()
+    with backend, BuildProgress(total, enabled=progress) as bar:
         articles = _new_articles(inputs, limits, DocumentIndex(kg), outcome, report, bar, stdin)
         for result in analyser.analyse(articles):
             kg.add_result(result)
