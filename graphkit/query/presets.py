@@ -67,11 +67,11 @@ ORDER BY ?doc ?begin ?relation ?source ?target""",
         "most-active-actors",
         "Entities ranked by the interactions (accuses, attacks, meets...) they start.",
         """SELECT ?actor ?type (SUM(?out) AS ?as_source) (SUM(?in) AS ?as_target) WHERE {
-  VALUES ?rel { {{interactions}} }
+  ?s gk:relation ?rel ; gk:negated false .
+  FILTER(?rel IN ({{interactions}}))
   { ?s gk:source ?e . BIND(1 AS ?out) BIND(0 AS ?in) }
   UNION
   { ?s gk:target ?e . BIND(0 AS ?out) BIND(1 AS ?in) }
-  ?s gk:relation ?rel ; gk:negated false .
   ?e rdfs:label ?actor ; a ?class .
   BIND(STRAFTER(STR(?class), STR(gk:)) AS ?type)
 }
@@ -104,7 +104,7 @@ def render(name: str, params: Mapping[str, str] | None = None) -> str:
     if missing:
         raise QueryError(f"preset {name} needs --param {missing[0]}=VALUE")
     filled = {p: _fill(p, kind, values[p]) for p, kind in preset.params.items()}
-    filled["interactions"] = " ".join(
+    filled["interactions"] = ", ".join(
         f"gk:{r.name}" for r in relations().values() if r.kind == "interaction")
     # One pass, so a value that happens to contain "{{...}}" is never filled in again.
     return _PLACEHOLDER.sub(lambda m: filled[m.group(1)], preset.template)

@@ -90,9 +90,9 @@ def _load(path: str, mtime_ns: int, size: int) -> ox.Store:
 def _node_link_as_ntriples(path: str) -> bytes:
     """graph.json (networkx node-link) converted to N-Triples through the RDF exporter."""
     from ..export.json import read_json
-    from ..export.rdf import serialize, to_rdflib
+    from ..export.rdf import serialize
 
-    return serialize(to_rdflib(read_json(path)), "nt")
+    return serialize(read_json(path), "nt")
 
 
 def run_query(source, sparql: str) -> QueryResult:
