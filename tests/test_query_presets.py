@@ -112,3 +112,14 @@ def test_sparql_literal_always_parses_back_to_the_same_text(text):
     store = ox.Store()
     [row] = query_store(store, f"SELECT ?v WHERE {{ BIND({sparql_literal(text)} AS ?v) }}").rows
     assert row[0] == ox.Literal(text)
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_shown_presets_run_without_predeclared_prefixes(name, built):
+    from graphkit.query.sparql import load_store, with_prefixes
+
+    params = {p: "Zenda" if kind == "string" else "5" for p, kind in PRESETS[name].params.items()}
+    text = with_prefixes(render(name, params))
+    expected = [tuple(row) for row in run_query(built, render(name, params)).rows]
+    solutions = load_store(built).query(text)  # no prefixes given: the text declares them
+    assert [tuple(s[v] for v in (v.value for v in solutions.variables)) for s in solutions] == expected

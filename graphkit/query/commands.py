@@ -83,7 +83,8 @@ def register(subparsers) -> None:
                        help="a preset parameter, e.g. --param entity=Ukraine (repeatable)")
     query.add_argument("--format", default="table", choices=list(FORMATTERS),
                        help="output: an aligned table (default), or SPARQL 1.1 csv, tsv, json")
-    query.add_argument("--show", action="store_true", help="print the query instead of running it")
+    query.add_argument("--show", action="store_true",
+                       help="print the query (with its PREFIX lines) instead of running it")
     query.set_defaults(func=run_query_command)
 
     serve_cmd = subparsers.add_parser(
@@ -117,11 +118,14 @@ def _query_text(args) -> str:
 
 def run_query_command(args) -> int:
     from .results import format_result
-    from .sparql import run_query
+    from .sparql import run_query, with_prefixes
 
     try:
         text = _query_text(args)
-        output = text.rstrip("\n") + "\n" if args.show else format_result(run_query(args.source, text), args.format)
+        if args.show:
+            output = with_prefixes(text).rstrip("\n") + "\n"
+        else:
+            output = format_result(run_query(args.source, text), args.format)
     except GraphkitError as exc:
         return _fail(exc)
     return _emit(output)

@@ -121,6 +121,13 @@ def query_store(store: ox.Store, sparql: str) -> QueryResult:
         raise QueryError(f"query failed: {_one_line(exc)}") from None
 
 
+def with_prefixes(sparql: str) -> str:
+    """The query with PREFIX lines for the graphkit prefixes it uses, so it runs anywhere
+    (e.g. on `graphkit serve`, which does not predeclare them)."""
+    used = [p for p in PREFIXES if re.search(rf"(?<![\w-]){re.escape(p)}:", sparql)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + sparql
+
+
 def read_query_file(path) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
