@@ -71,10 +71,15 @@ class KnowledgeGraph:
                 node["aliases"] = sorted(names)
                 node["mentions"] += ent.mentions
                 node["docs"] = sorted(set(node["docs"]) | {art.id})
+                if "doc_mentions" in node:  # absent in graphs from before it: left absent, not partial
+                    per_doc = dict(node["doc_mentions"])  # a new dict, so snapshots see the change
+                    per_doc[art.id] = per_doc.get(art.id, 0) + ent.mentions
+                    node["doc_mentions"] = per_doc
                 node["geonames"] = node.get("geonames") or ent.geonames
             else:
                 g.add_node(node_id, label=ent.label, type=ent.type, aliases=sorted(ent.aliases),
-                           mentions=ent.mentions, docs=[art.id], geonames=ent.geonames)
+                           mentions=ent.mentions, docs=[art.id], doc_mentions={art.id: ent.mentions},
+                           geonames=ent.geonames)
             data = g.nodes[node_id]
             for name in [data["label"], *data["aliases"]]:
                 index.setdefault((_family(data["type"]), name_key(name)), node_id)

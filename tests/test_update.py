@@ -180,3 +180,12 @@ def test_delta_graphs_name_only_what_changed(parts, tmp_path):
     assert all(dict(before.nodes[n]) != dict(after.nodes[n]) for n in before)
     untouched = set(snap.nodes) - set(after)
     assert untouched and all(snap.nodes[n] == dict(outcome.graph.graph.nodes[n]) for n in untouched)
+
+
+def test_nodes_count_their_mentions_per_document(a_plus_b):
+    nodes = json.loads((a_plus_b / "graph.json").read_text(encoding="utf-8"))["nodes"]
+    assert nodes
+    for node in nodes:
+        assert sorted(node["doc_mentions"]) == node["docs"]
+        assert sum(node["doc_mentions"].values()) == node["mentions"]
+    assert any(len(node["docs"]) > 1 for node in nodes)
