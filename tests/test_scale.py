@@ -202,3 +202,16 @@ def test_count_articles_counts_files_and_jsonl_lines(tmp_path):
     assert count_articles([str(tmp_path / "c.jsonl"), str(tmp_path / "a.txt")]) == 4
     assert count_articles([str(tmp_path), "-"]) is None
     assert count_articles([str(tmp_path / "missing.txt")]) == 0
+
+
+def test_an_interrupted_pool_stops_its_workers_without_waiting():
+    from graphkit.scale.processes import ProcessAnalyser
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        with ProcessAnalyser(2) as analyser:
+            workers = list(analyser._pool._processes.values())
+            analyser._pool.submit(time.sleep, 60)
+            raise KeyboardInterrupt
+    assert len(workers) == 2 and not any(w.is_alive() for w in workers)
+    assert time.monotonic() - started < 30

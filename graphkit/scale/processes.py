@@ -52,10 +52,20 @@ class ProcessAnalyser:
         self._pool.submit(int)  # starts (forks) every worker now
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._pool is None:
+            return
+        if exc_type is not None:  # Ctrl-C or an error: do not wait for the chunks being parsed
+            self._terminate_workers()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+
+    def _terminate_workers(self) -> None:
+        # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; until then its
+        # process table (stable since 3.2) is the only handle on the workers.
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+            if process.is_alive():
+                process.terminate()
 
     def warm_up(self, timeout: float = 600.0) -> None:
         """Return once every worker has loaded the model (a task runs after its initializer)."""
