@@ -51,7 +51,7 @@ class DaskAnalyser:
         if self.address == LOCAL:
             self._cluster = LocalCluster(n_workers=self.local_workers, threads_per_worker=1,
                                          processes=True, dashboard_address=None,
-                                         silence_logs=logging.ERROR)
+                                         silence_logs=logging.CRITICAL)  # errors reach the client
             self.client = Client(self._cluster)
         else:
             try:
