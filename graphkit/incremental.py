@@ -65,17 +65,26 @@ class DocumentIndex:
     def __init__(self, kg: KnowledgeGraph):
         self.ids: set[str] = set(kg.documents)
         self.hashes: dict[str, str] = {}
+        self.unhashed: set[str] = set()   # documents of older graphs, stored without a sha1
         for doc_id, meta in kg.documents.items():
             digest = (meta or {}).get("sha1")
             if digest:
                 self.hashes.setdefault(digest, doc_id)
+            else:
+                self.unhashed.add(doc_id)
 
     def claim(self, article: Article) -> tuple[str, str | None]:
-        """(NEW, None), (SEEN, id of the same text) or (CLASH, id); NEW articles are recorded."""
+        """(NEW, None), (SEEN, id of the same text) or (CLASH, id); NEW articles are recorded.
+
+        An id whose document has no recorded sha1 (a graph from before it) counts as SEEN:
+        its text cannot be compared, and re-adding it would count its mentions twice.
+        """
         digest = text_sha1(article.text)
         same_text = self.hashes.get(digest)
         if same_text is not None:
             return SEEN, same_text
+        if article.id in self.unhashed:
+            return SEEN, article.id
         if article.id in self.ids:
             return CLASH, article.id
         self.ids.add(article.id)

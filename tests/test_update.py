@@ -231,3 +231,26 @@ def test_a_fresh_build_keeps_the_store_and_old_rdf_files_in_step(parts, tmp_path
     assert store_triples(out) == nt_lines(final)
     nt = {line for line in (out / "graph.nt").read_text(encoding="utf-8").splitlines() if line}
     assert "kharkiv_strikes.txt" not in "".join(nt) and any("warsaw_grain_talks" in line for line in nt)
+
+
+@pytest.mark.parametrize("stored, incoming, verdict, other", [
+    ({}, ("a", "text one"), "new", None),
+    ({"a": "text one"}, ("a", "text one"), "seen", "a"),
+    ({"a": "text one"}, ("b", "text one"), "seen", "a"),
+    ({"a": "text one"}, ("a", "text two"), "clash", "a"),
+    ({"a": None}, ("a", "text two"), "seen", "a"),        # a graph from before sha1: by id
+    ({"a": None}, ("b", "text two"), "new", None),
+])
+def test_document_index_admits_each_article_once(stored, incoming, verdict, other):
+    from graphkit.graph import KnowledgeGraph
+    from graphkit.incremental import DocumentIndex
+    from graphkit.types import Article
+
+    kg = KnowledgeGraph()
+    for doc_id, text in stored.items():
+        kg.documents[doc_id] = {"title": None} | ({"sha1": text_sha1(text)} if text else {})
+    index = DocumentIndex(kg)
+    article = Article(id=incoming[0], text=incoming[1])
+    assert index.claim(article) == (verdict, other)
+    if verdict == "new":  # the same article again, later in the same run
+        assert index.claim(article) == ("seen", article.id)
