@@ -12,6 +12,7 @@ from .mentions import DocMention
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
+_GROUP_PRONOUNS = {"they", "them", "their"}
 _DESCRIPTIONS = {
     "military": ("military", "forces", "army"), "army": ("military", "army"), "forces": ("military", "forces"),
     "troops": ("military", "forces"),
@@ -48,6 +49,10 @@ class Coreference:
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if word in _PERSON_PRONOUNS:
                 return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "PERSON"), None)
+            if word in _GROUP_PRONOUNS:
+                return next((m.entity for m in self._candidates(token)
+                             if (self.types.get(m.entity) == "NORP" and m.form != "adjective")
+                             or (self.types.get(m.entity) == "ORG" and m.text.endswith("s"))), None)
             if word in _THING_PRONOUNS:
                 return next((m.entity for m in self._candidates(token)
                              if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"), None)

@@ -41,7 +41,8 @@ def statement_id(doc_id: str, source: str, relation: str, target: str, start: in
 
 def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     """Mentions, entities, roles and relations of one parsed article."""
-    mentions = find_mentions(doc)
+    mentions = find_mentions(doc, lambda name: bool(lexicon.canonical_name(name) or lexicon.country_of_demonym(name)
+                                                     or name in gazetteer))
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
     raw = RelationExtractor(doc, mentions, lexicon, types).extract()

@@ -40,10 +40,31 @@ def clean_name(text: str) -> str:
     return _TRAILING.sub("", text).strip(" ,;:-\"'“”")
 
 
-def find_mentions(doc) -> list[DocMention]:
-    """Actor and place mentions from the doc's entities (after graphkit's components)."""
+def _split_hyphenated(doc, ents, is_known_name):
+    """'South Korea-U.S.' as one entity -> two, when every part is a known name."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text in ("-", "–") and ent.start < t.i < ent.end - 1]
+        if cuts and is_known_name is not None:
+            bounds = [ent.start] + [c + 1 for c in cuts]
+            ends = cuts + [ent.end]
+            parts = [Span(doc, a, b, label=ent.label_) for a, b in zip(bounds, ends)]
+            if all(is_known_name(clean_name(p.text)) for p in parts):
+                out += parts
+                continue
+        out.append(ent)
+    return out
+
+
+def find_mentions(doc, is_known_name=None) -> list[DocMention]:
+    """Actor and place mentions from the doc's entities (after graphkit's components).
+
+    is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.").
+    """
     mentions = []
-    for ent in doc.ents:
+    for ent in _split_hyphenated(doc, doc.ents, is_known_name):
         label = ent.label_
         if label not in ACTOR_TYPES:
             continue

@@ -30,14 +30,6 @@ LIGHT_VERBS = {
     "exchange", "press", "ramp", "boost", "increase", "allocate", "commit", "earmark", "release",
     "be",
 }
-# Acts that, told by a speaker, amount to an accusation of the actor.
-WRONGDOING_VERBS = {
-    "execute", "kill", "murder", "torture", "massacre", "abuse", "violate", "rape", "loot",
-    "deport", "kidnap", "abduct", "starve", "terrorize", "terrorise", "persecute", "target",
-    "shell", "bomb", "attack", "strike", "invade", "occupy", "harass", "detain", "arrest", "jail",
-    "smuggle", "arm", "supply", "interfere", "meddle", "hack", "spy", "lie", "cheat", "steal",
-    "sabotage", "provoke", "destabilize", "destabilise", "assassinate", "poison", "threaten",
-}
 # nouns naming a part or place of something: "the outskirts of Kyiv" stands for Kyiv
 PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", "area", "city", "town",
                    "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
@@ -48,6 +40,10 @@ HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "suppor
                   "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
 PLACE_RELATIONS = {"attacks", "retreats_from"}
 MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
+# verbs that predicate a judgement of their object: "branded the move provocative"
+EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "characterize", "characterise",
+                    "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
@@ -77,6 +73,9 @@ class RelationExtractor:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types)
+        self.wrongdoing = lexicon.cues("wrongdoing")
+        self.disapproval = lexicon.cues("disapproval")
+        self.retribution = lexicon.cues("retribution")
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
@@ -103,20 +102,37 @@ class RelationExtractor:
                 if named:
                     out += named
                     continue
-                found = False
-                for c in t.children:
-                    if c.dep_ in MODIFIER_DEPS and c.i < t.i:
-                        m = self.by_token.get(c.i)
-                        if m is not None:
-                            out.append(m.entity)
-                            found = True
-                            break
-                if found:
+                mods = self.modifier_entities(t, coref=coref)
+                if mods:
+                    out += mods
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
-                preps = {"by"} | ({"of"} if t.lemma_.lower() in PARTITIVE_NOUNS else set())
+                preps = {"by"}
+                if t.lemma_.lower() in PARTITIVE_NOUNS:
+                    preps |= {"of", "in"} if place else {"of"}
                 out += [k for o in prep_objects(t, preps) for k in self.entities_of(o, coref=coref, place=place)]
         return list(dict.fromkeys(k for k in out if k))
+
+    def modifier_entities(self, noun, *, coref: bool = True) -> list[str]:
+        """Entities named before a noun: "Russia's invasion", "South Korea-U.S. drills",
+        "American and British strikes", "its forces" (a possessive pronoun, resolved)."""
+        out = []
+        for c in noun.children:
+            if c.dep_ not in MODIFIER_DEPS or c.i > noun.i:
+                continue
+            for x in conjuncts(c):
+                m = self.by_token.get(x.i)
+                if m is not None:
+                    out.append(m.entity)
+                elif coref and x.tag_ == "PRP$":
+                    key = self.coref.resolve(x)
+                    if key:
+                        out.append(key)
+            # "South Korea-U.S. drills": one name hangs off the other
+            for g in c.children:
+                if g.dep_ in MODIFIER_DEPS and g.i in self.by_token and g.i < c.i:
+                    out.append(self.by_token[g.i].entity)
+        return list(dict.fromkeys(out))
 
     def subjects(self, verb, depth: int = 0) -> list[str]:
         subj = children(verb, SUBJECT_DEPS)
@@ -154,6 +170,8 @@ class RelationExtractor:
                         # the small parser sometimes calls an object name an adverb ("attacked Bakhmut")
                         toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS
                                 and c.i > verb.i and c.i in self.by_token]
+                # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
+                toks = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
                 found = [k for t in toks for k in entities_of(t)]
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
@@ -289,6 +307,9 @@ class RelationExtractor:
             irrealis, negated = self.modality(verb)
             reporter, _ = self.reporter(verb)
             for frame in frames:
+                if (frame.relation == "requests" and verb.lemma_ in self.lex.speech_verbs
+                        and not children(verb, {"xcomp", "ccomp"})):
+                    continue  # "told reporters" is speech, "told Russia to withdraw" a request
                 targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS)
                 if not sources or not targets:
                     continue
@@ -297,26 +318,71 @@ class RelationExtractor:
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if out:
                     break
+        evaluated = self._evaluation(verb, sent_start, sent_end)
+        if evaluated:
+            return evaluated   # "called the move provocative" is no phone call
         if verb.lemma_ in self.lex.speech_verbs:
-            out += self._accusation(verb, sent_start, sent_end)
+            out += self._speech_content(verb, sent_start, sent_end)
         return out
 
-    def _accusation(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
-        """'X said Y executed soldiers' -> accuses(X, Y): a speaker alleging a wrongdoing."""
+    def _speech_content(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
+        """What a speaker's clause implies about an actor (lexicon cue lists):
+
+        - a wrongdoing told of an actor: accuses ("said the army was executing prisoners")
+        - a disapproving predicate on an actor or its act: condemns ("said X's launch was barbaric")
+        - a retribution predicate on an actor: threatens ("said North Korea would pay")
+        """
         speakers = self.subjects(speech_verb)
         if not speakers:
             return []
         out = []
-        for clause in children(speech_verb, {"ccomp", "parataxis"}):
+
+        def add(targets, relation, weight, trigger):
+            for t in targets:
+                for s in speakers:
+                    if t != s and self.types.get(t) not in ("LOC",):
+                        out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
+
+        for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
             for v in clause.subtree:
-                if v.pos_ != "VERB" or v.lemma_ not in WRONGDOING_VERBS or is_negated(v):
+                if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
-                agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
-                for a in agents:
-                    for s in speakers:
-                        if a != s and self.types.get(a) not in ("LOC",):
-                            out.append(RawRelation(s, a, "accuses", sent_start, sent_end, False, None, 0.45, v.text))
+                if v.lemma_ in self.wrongdoing and v.pos_ == "VERB":
+                    agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
+                    add(agents, "accuses", 0.45, v.text)
+                elif v.lemma_ == "be":
+                    pred = children(v, {"attr", "acomp"})
+                    if any(self._disapproving(p) for p in pred):
+                        add([k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)], "condemns", 0.5, pred[0].text)
+                if v.lemma_ in self.retribution and (is_passive(v) or any(
+                        a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
+                    victims = children(v, PASSIVE_SUBJECT_DEPS) if is_passive(v) else children(v, SUBJECT_DEPS)
+                    add([k for n in victims for k in self.entities_of(n)], "threatens", 0.55, v.text)
         return out
+
+    def _disapproving(self, token) -> bool:
+        """The word or its modifiers express disapproval ("a barbaric act", "provocative")."""
+        words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "conj", "advmod")]
+        return any(w.lemma_.lower() in self.disapproval or w.lower_ in self.disapproval for w in words)
+
+    def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
+        if verb.lemma_ not in EVALUATIVE_VERBS:
+            return []
+        objs = children(verb, OBJECT_DEPS)
+        if not objs:
+            return []
+        complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})
+        complements += [o for o in prep_objects(verb, {"as"})]
+        complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
+        if not any(self._disapproving(c) or any(self._disapproving(x) for x in c.subtree) for c in complements):
+            return []
+        sources = self.subjects(verb)
+        targets = [k for o in objs for k in self.entities_of(o)]
+        irrealis, negated = self.modality(verb)
+        reporter, _ = self.reporter(verb)
+        return self._emit(sources, targets, "condemns", verb, sent_start, sent_end, 0.7, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=reporter)
 
     def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
         frames = self.lex.noun_frames(noun.lemma_.lower())
@@ -329,8 +395,7 @@ class RelationExtractor:
             light = head.head
         out = []
         for frame in frames:
-            agents = [self.by_token[c.i].entity for c in noun.children
-                      if c.dep_ in MODIFIER_DEPS and c.i < noun.i and c.i in self.by_token]
+            agents = self.modifier_entities(noun)
             place = frame.relation in PLACE_RELATIONS
             targets = [k for t in prep_objects(noun, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
             if not agents:
@@ -340,6 +405,9 @@ class RelationExtractor:
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
                 if not targets:
                     targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
+            joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
+            if len(agents) >= 2 and not targets and (joint or getattr(self.lex.relations.get(frame.relation), "symmetric", False)):
+                targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other
             if not agents or not targets:
                 continue
             verb = light if light is not None else self._clause_head(noun)

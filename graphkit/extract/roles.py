@@ -11,12 +11,18 @@
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .mentions import DocMention
 from .relations import RawRelation
 
 _PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "island",
                 "state", "county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
+# nouns in a title that point back to an organisation named earlier ("ministry spokesman")
+ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "office", "agency", "police",
+             "party", "commission", "council", "department", "administration"}
 
 
 class RoleExtractor:
@@ -38,12 +44,41 @@ class RoleExtractor:
         return start, start + len(text.strip())
 
     def _title(self, words: list[str]) -> str | None:
-        """The role of the longest title made of the last words ('deputy foreign minister')."""
+        """The role named by title words: the longest title ending the sequence ('deputy foreign
+        minister'), unless a more specific office precedes a rank ('spokesman General')."""
+        role = None
         for n in range(min(4, len(words)), 0, -1):
             role = self.lex.role_of_title(" ".join(words[-n:]))
             if role:
-                return role
+                break
+        if role in SPECIFIC_ROLES:
+            return role
+        for i in range(len(words)):
+            for n in (2, 1):
+                specific = self.lex.role_of_title(" ".join(words[i:i + n]))
+                if specific in SPECIFIC_ROLES:
+                    return specific
+        return role
+
+    def _org_noun(self, words: list[str], before: int) -> str | None:
+        """'ministry spokesman': the ministry is the latest organisation of that kind named before."""
+        for word in words:
+            if word not in ORG_NOUNS:
+                continue
+            for m in sorted(self.mentions, key=lambda m: -m.tok_start):
+                if m.tok_start < before and self.types.get(m.entity) == "ORG" and word in m.entity:
+                    return m.entity
         return None
+
+    def _home_country(self) -> str | None:
+        """The state an article is about: mentioned clearly more often than any other."""
+        if not hasattr(self, "_home"):
+            counts = Counter(m.entity for m in self.mentions if self.types.get(m.entity) == "GPE")
+            ranked = counts.most_common(2)
+            self._home = None
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) and ranked[0][1] >= 3:
+                self._home = ranked[0][0]
+        return self._home
 
     def _org_in(self, tokens, person_key) -> str | None:
         for t in reversed(tokens):
@@ -87,14 +122,15 @@ class RoleExtractor:
         if role is None:
             return []
         org_tokens = prefix[:j + 1]
-        org = self._org_in(org_tokens, m.entity)
-        if org is None and "of" in title_words:
-            pass
+        confidence = 0.85
+        org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start)
+        if org is None and role in ("leader_of", "member_of") and not org_tokens:
+            # "Defence Minister X" in an article about one state: that state's minister
+            org, confidence = self._home_country(), 0.5
         if org is None:
-            # "President of Ukraine Volodymyr Zelenskiy" / "Secretary of State Blinken": 'of' inside the title
             return []
         start, end = self._sentence_bounds(doc[m.tok_start])
-        return [RawRelation(m.entity, org, role, start, end, False, None, 0.85, " ".join(title_words))]
+        return [RawRelation(m.entity, org, role, start, end, False, None, confidence, " ".join(title_words))]
 
     def _apposition(self, m: DocMention) -> list[RawRelation]:
         doc = self.doc
