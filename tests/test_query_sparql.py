@@ -104,6 +104,11 @@ def test_a_variable_named_like_an_update_keyword_is_fine(built):
     (lambda p: p, "holds no graph"),
     (lambda p: (p / "notes.txt").write_text("x") and p / "notes.txt", "cannot tell the RDF format"),
     (lambda p: (p / "graph.nt").write_text("this is not rdf\n") and p, "cannot read"),
+    (lambda p: (p / "graph.json").write_text("nope") and p, "is not a graph"),
+    (lambda p: (p / "graph.json").write_text('{"nodes": 5}') and p, "is not a graph"),
+    (lambda p: (p / "graph.json").write_text("[1, 2]") and p, "is not a graph"),
+    (lambda p: (p / "graph.json").write_text('{"nodes": [], "links": [{"source": "a"}]}') and p,
+     "is not a graph"),
 ])
 def test_bad_sources(make, message, tmp_path):
     with pytest.raises(QueryError, match=message):

@@ -22,7 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from ..errors import QueryError, ServeError
-from .sparql import find_graph_file
+from .sparql import find_graph_file, graph_json_as_ntriples
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -94,10 +94,11 @@ class SparqlServer:
     def _as_rdf(self, graph: Path) -> Path:
         if graph.suffix.lower() != ".json":
             return graph
-        from .sparql import _node_link_as_ntriples
-
         converted = self.workdir / "graph.nt"
-        converted.write_bytes(_node_link_as_ntriples(str(graph)))
+        try:
+            converted.write_bytes(graph_json_as_ntriples(graph))
+        except QueryError as exc:
+            raise ServeError(str(exc)) from None
         return converted
 
     def _load(self, binary: str, store: Path, graph: Path) -> None:

@@ -77,22 +77,30 @@ def load_store(source) -> ox.Store:
 def _load(path: str, mtime_ns: int, size: int) -> ox.Store:
     store = ox.Store()
     suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        store.load(graph_json_as_ntriples(path), format=ox.RdfFormat.N_TRIPLES)
+        return store
     try:
-        if suffix == ".json":
-            store.load(_node_link_as_ntriples(path), format=ox.RdfFormat.N_TRIPLES)
-        else:
-            store.bulk_load(path=path, format=_RDF_SUFFIXES[suffix])
-    except (SyntaxError, ValueError, OSError, KeyError) as exc:
+        store.bulk_load(path=path, format=_RDF_SUFFIXES[suffix])
+    except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"cannot read {path}: {_one_line(exc)}") from None
     return store
 
 
-def _node_link_as_ntriples(path: str) -> bytes:
-    """graph.json (networkx node-link) converted to N-Triples through the RDF exporter."""
+def graph_json_as_ntriples(path) -> bytes:
+    """graph.json (networkx node-link data) as N-Triples, through the RDF exporter."""
+    import networkx as nx
+
     from ..export.json import read_json
     from ..export.rdf import serialize
 
-    return serialize(read_json(path), "nt")
+    try:
+        return serialize(read_json(path), "nt")
+    except OSError as exc:
+        raise QueryError(f"cannot read {path}: {_one_line(exc)}") from None
+    except (ValueError, TypeError, KeyError, AttributeError, nx.NetworkXError) as exc:
+        raise QueryError(f"{path} is not a graph (networkx node-link JSON): "
+                         f"{type(exc).__name__}: {_one_line(exc)}") from None
 
 
 def run_query(source, sparql: str) -> QueryResult:
