@@ -137,3 +137,11 @@ def test_write_formats_matches_the_single_writers(tmp_path):
     for fmt in ("ttl", "csv"):
         for path in WRITERS[fmt](sample_graph(), tmp_path / fmt):
             assert path.read_bytes() == (tmp_path / "all" / path.name).read_bytes()
+
+
+def test_write_formats_rejects_unknown_formats(tmp_path):
+    from graphkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown format 'pdf'"):
+        write_formats(sample_graph(), tmp_path, ("ttl", "pdf"))
+    assert list(tmp_path.iterdir()) == []  # nothing written before the check

@@ -14,15 +14,15 @@ from typing import Callable
 
 import networkx as nx
 
-from ..errors import GraphkitError, QueryError
+from ..errors import GraphkitError, QueryError, UsageError
 from ..export.rdf import RDF_FORMATS, write_rdf
 from ..export.tables import TABLE_WRITERS
 
 # ---------------------------------------------------------------- export formats
 
 Writer = Callable[[nx.MultiDiGraph, Path], list]
-# format name -> writer(graph, out_dir) -> written paths. RDF formats share one rdflib graph
-# when several are asked for (see write_formats).
+# format name -> writer(graph, out_dir) -> written paths. RDF formats asked for together share
+# one pass over the graph (see write_formats).
 WRITERS: dict[str, Writer] = {
     **{fmt: (lambda g, out, fmt=fmt: write_rdf(g, out, (fmt,))) for fmt in RDF_FORMATS},
     **TABLE_WRITERS,
@@ -51,6 +51,9 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
 
 def write_formats(graph, out_dir, formats) -> list[Path]:
     """Write `graph` (a MultiDiGraph or a KnowledgeGraph) in each format; return the paths."""
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r}; choose from {', '.join(WRITERS)}")
     g = graph if isinstance(graph, nx.Graph) else graph.graph
     rdf = [f for f in formats if f in RDF_FORMATS]
     paths = list(write_rdf(g, out_dir, rdf)) if rdf else []
