@@ -41,6 +41,18 @@ PREFIXES: Mapping[str, str] = MappingProxyType({
     "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
 })
 
+_PREFIX_OF = {iri: prefix for prefix, iri in PREFIXES.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def compact_iri(iri: str) -> str:
+    """prefix:local when the IRI's namespace (up to its last / or #) is a graphkit prefix,
+    else the IRI unchanged."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = _PREFIX_OF.get(iri[:cut])
+    return f"{prefix}:{iri[cut:]}" if prefix and cut < len(iri) else iri
+
+
 _GROUPS = {GK + "interactsWith": "interaction", GK + "affiliatedWith": "affiliation"}
 
 

@@ -17,7 +17,6 @@ import math
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
@@ -28,7 +27,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
 from ..io.atomic import atomic_write_bytes
 from ..ontology import (ARTICLE_BASE, ENTITY_BASE, GEONAMES_BASE, GK as GK_IRI, PREFIXES,
-                        STATEMENT_BASE, entity_classes)
+                        STATEMENT_BASE, compact_iri, entity_classes)
 
 GK = Namespace(GK_IRI)
 NIF = Namespace(PREFIXES["nif"])
@@ -260,27 +259,16 @@ def _from_rdflib(rdf: Graph) -> list[ox.Triple]:
 
 # ---------------------------------------------------------------- JSON-LD (compacted)
 
-_PREFIX_OF = {ns: prefix for prefix, ns in PREFIXES.items()}
-
-
-@lru_cache(maxsize=1 << 16)
-def _compact(iri: str) -> str:
-    """prefix:local when the IRI's namespace (up to its last / or #) is a graphkit prefix."""
-    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
-    prefix = _PREFIX_OF.get(iri[:cut])
-    return f"{prefix}:{iri[cut:]}" if prefix and cut < len(iri) else iri
-
-
 def _jsonld_value(term):
     if isinstance(term, ox.NamedNode):
-        return {"@id": _compact(term.value)}
+        return {"@id": compact_iri(term.value)}
     if isinstance(term, ox.BlankNode):
         return {"@id": f"_:{term.value}"}
     if term.language:
         return {"@value": term.value, "@language": term.language}
     if term.datatype.value == _XSD + "string":
         return term.value
-    return {"@value": term.value, "@type": _compact(term.datatype.value)}
+    return {"@value": term.value, "@type": compact_iri(term.datatype.value)}
 
 
 def _jsonld(triples: list[ox.Triple]) -> bytes:
@@ -291,12 +279,12 @@ def _jsonld(triples: list[ox.Triple]) -> bytes:
         key = subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"
         node = nodes.get(key)
         if node is None:
-            node = nodes[key] = {"@id": _compact(key) if isinstance(subject, ox.NamedNode) else key,
+            node = nodes[key] = {"@id": compact_iri(key) if isinstance(subject, ox.NamedNode) else key,
                                  "@type": []}
         if triple.predicate.value == _RDF_TYPE and isinstance(triple.object, ox.NamedNode):
-            node["@type"].append(_compact(triple.object.value))
+            node["@type"].append(compact_iri(triple.object.value))
         else:
-            node.setdefault(_compact(triple.predicate.value), []).append(_jsonld_value(triple.object))
+            node.setdefault(compact_iri(triple.predicate.value), []).append(_jsonld_value(triple.object))
     graph = [{k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items() if v != []}
              for node in nodes.values()]
     # One subject per line: readable, diffable, and written by json's fast C encoder.

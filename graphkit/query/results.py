@@ -14,15 +14,13 @@ import re
 
 import pyoxigraph as ox
 
-from ..ontology import PREFIXES
+from ..ontology import compact_iri
 from .sparql import QueryResult
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 MAX_CELL = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Longest namespace first, so entity: wins over a shorter prefix of it.
-_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
 # ---------------------------------------------------------------- terms
@@ -61,10 +59,8 @@ def term_text(term) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, iri in _PREFIXES:
-            if term.value.startswith(iri) and len(term.value) > len(iri):
-                return f"{prefix}:{term.value[len(iri):]}"
-        return f"<{term.value}>"
+        short = compact_iri(term.value)
+        return short if short != term.value else f"<{term.value}>"
     if isinstance(term, ox.Literal):
         return term.value
     return term_csv(term)
