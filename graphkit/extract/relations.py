@@ -385,22 +385,40 @@ class RelationExtractor:
                           irrealis=irrealis, negated=negated, reporter=reporter)
 
     def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
+        """Nominal triggers: "Russia's invasion of Ukraine", "imposed sanctions on Iran",
+        "a package of sanctions against Russia", "drew condemnation from Japan"."""
         frames = self.lex.noun_frames(noun.lemma_.lower())
         if not frames:
             return []
-        head = noun.head
+        # "a package of sanctions": the container noun carries the agent and the verb
+        phrase = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            phrase = noun.head.head
+        head = phrase.head
+        if head.lemma_ in self.lex.cessation_verbs:
+            return []   # "lifted sanctions", "suspended aid": no positive relation
         light_verbs = LIGHT_VERBS | self.lex.light_verbs
-        light = head if (noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
+        light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
+        if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
             light = head.head
+        inverse = phrase.dep_ == "dobj" and head.lemma_ in self.lex.light_inverse_verbs
         out = []
         for frame in frames:
-            agents = self.modifier_entities(noun)
             place = frame.relation in PLACE_RELATIONS
+            agents = self.modifier_entities(noun) or (self.modifier_entities(phrase) if phrase is not noun else [])
             targets = [k for t in prep_objects(noun, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
-            if not agents:
+            if not targets:
+                # "sanctions targeting Iran's oil exports"
+                for acl in children(noun, {"acl"}):
+                    targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]
+            if inverse:
+                # "drew condemnation from Japan": the verb's subject is the target
+                agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})
+                          for k in self.entities_of(t)]
+                targets = self.subjects(head)
+            elif not agents:
                 agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
-            if light is not None:
+            if light is not None and not inverse:
                 if not agents:
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
                 if not targets:
@@ -410,7 +428,7 @@ class RelationExtractor:
                 targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other
             if not agents or not targets:
                 continue
-            verb = light if light is not None else self._clause_head(noun)
+            verb = light if light is not None else (head if inverse else self._clause_head(noun))
             irrealis, negated = self.modality(verb) if verb is not None else (False, False)
             if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
                 negated = True

@@ -19,6 +19,7 @@ from .relations import RawRelation
 _PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "island",
                 "state", "county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
 ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "office", "agency", "police",
@@ -95,6 +96,29 @@ class RoleExtractor:
             out += self._title_before(m)
             out += self._apposition(m)
         out += self._located_in()
+        out += self._leading_verbs()
+        return out
+
+    def _leading_verbs(self) -> list[RawRelation]:
+        """'X, who heads the Somali government' / 'X leads Hamas' -> leader_of."""
+        out = []
+        for m in self.mentions:
+            if self.types.get(m.entity) != "PERSON":
+                continue
+            root = self.doc[m.root]
+            verbs = [c for c in root.children if c.dep_ == "relcl" and c.lemma_ in LEADING_VERBS]
+            if root.dep_ == "nsubj" and root.head.lemma_ in LEADING_VERBS:
+                verbs.append(root.head)
+            for v in verbs:
+                for obj in v.children:
+                    if obj.dep_ != "dobj":
+                        continue
+                    org = self.by_token.get(obj.i)
+                    key = org.entity if org else next((self.by_token[c.i].entity for c in obj.children
+                                                       if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token), None)
+                    if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
+                        start, end = self._sentence_bounds(root)
+                        out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, v.text))
         return out
 
     def _title_before(self, m: DocMention) -> list[RawRelation]:
@@ -124,6 +148,12 @@ class RoleExtractor:
         org_tokens = prefix[:j + 1]
         confidence = 0.85
         org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start)
+        if org is None:
+            # "Prime Minister Rishi Patel of Britain"
+            root = doc[m.root]
+            org = next((self.by_token[o.i].entity for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" and o.i in self.by_token
+                        and self.types.get(self.by_token[o.i].entity) in _ORG_TYPES), None)
         if org is None and role in ("leader_of", "member_of") and not org_tokens:
             # "Defence Minister X" in an article about one state: that state's minister
             org, confidence = self._home_country(), 0.5

@@ -63,6 +63,11 @@ class _Canon:
             return text, "NORP", None
         if m.type == "ORG":
             org = self.descriptive_org(text)
+            if org and org.endswith(" government"):
+                # "the Somali government" is the state acting (an alias of it, not an office)
+                state = self.lex.country_of_demonym(org[: -len(" government")]) or self.country_name(org[: -len(" government")])
+                if state:
+                    return state, "GPE", self.geonames_for(state)
             if org:
                 return org, "ORG", None
         canon = self.lex.canonical_name(text)
