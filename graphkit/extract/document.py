@@ -45,7 +45,10 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
                                                      or name in gazetteer))
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
-    raw = RelationExtractor(doc, mentions, lexicon, types).extract()
+    relation_extractor = RelationExtractor(doc, mentions, lexicon, types)
+    raw = relation_extractor.extract()
+    for key, label in relation_extractor.extra_entities.items():
+        entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1)
     raw += RoleExtractor(doc, mentions, lexicon, types).extract()
 
     best: dict[tuple, object] = {}

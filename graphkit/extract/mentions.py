@@ -58,13 +58,36 @@ def _split_hyphenated(doc, ents, is_known_name):
     return out
 
 
+def _acronyms(doc, ents, is_known_name):
+    """All-capital names NER missed ("the RSF"): kept when they are known names or abbreviate
+    an organisation the article names in full ("Rapid Support Forces")."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    initials = set()
+    for e in ents:
+        words = [t.text for t in e if t.text[:1].isupper() and t.lower_ not in ("of", "the", "and", "for")]
+        if len(words) >= 2:
+            initials.add("".join(w[0] for w in words))
+    out = []
+    for t in doc:
+        text = t.text.replace(".", "")
+        if t.i in taken or t.pos_ != "PROPN" or not (2 <= len(text) <= 6) or not text.isupper() or not text.isalpha():
+            continue
+        if text in initials or (is_known_name is not None and is_known_name(t.text)):
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
+
+
 def find_mentions(doc, is_known_name=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
 
     is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.").
     """
     mentions = []
-    for ent in _split_hyphenated(doc, doc.ents, is_known_name):
+    ents = _split_hyphenated(doc, doc.ents, is_known_name)
+    ents = sorted(ents + _acronyms(doc, ents, is_known_name), key=lambda e: e.start)
+    for ent in ents:
         label = ent.label_
         if label not in ACTOR_TYPES:
             continue

@@ -39,10 +39,15 @@ PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", 
 HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
                   "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
 PLACE_RELATIONS = {"attacks", "retreats_from"}
+QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
+                  "number", "crowd", "crowds", "members", "units", "some", "many"}
 MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
 # verbs that predicate a judgement of their object: "branded the move provocative"
 EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "characterize", "characterise",
                     "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem"}
+# unnamed collective actors that take part in events (annotation guidelines 2)
+COLLECTIVE_ACTORS = {"protester", "demonstrator", "police", "policeman", "rioter", "activist", "striker",
+                     "settler", "militant", "insurgent", "rebel", "jihadist", "gunman", "crowd", "mob"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
@@ -73,6 +78,7 @@ class RelationExtractor:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types)
+        self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
         self.wrongdoing = lexicon.cues("wrongdoing")
         self.disapproval = lexicon.cues("disapproval")
         self.retribution = lexicon.cues("retribution")
@@ -96,6 +102,9 @@ class RelationExtractor:
                 if key:
                     out.append(key)
                     continue
+            if t.lemma_.lower() in COLLECTIVE_ACTORS and t.pos_ == "NOUN":
+                out.append(self._collective(t))
+                continue
             if modifiers and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 # "Russia's ambassador, Ivan Petrov": the named person in apposition
                 named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
@@ -108,10 +117,24 @@ class RelationExtractor:
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
                 preps = {"by"}
+                if t.lower_ in QUANTITY_NOUNS:
+                    preps |= {"of"}   # "thousands of protesters"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
                     preps |= {"of", "in"} if place else {"of"}
                 out += [k for o in prep_objects(t, preps) for k in self.entities_of(o, coref=coref, place=place)]
         return list(dict.fromkeys(k for k in out if k))
+
+    def _collective(self, token) -> str:
+        """Unnamed collective actors ("protesters", "police") become entities when they act."""
+        mods = self.modifier_entities(token, coref=False)
+        label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
+        if mods:
+            return mods[0]  # "Georgian police": the state's police counts as the state's
+        key = f"norp:{label}"
+        if key not in self.extra_entities:
+            self.extra_entities[key] = label
+            self.types[key] = "NORP"
+        return key
 
     def modifier_entities(self, noun, *, coref: bool = True) -> list[str]:
         """Entities named before a noun: "Russia's invasion", "South Korea-U.S. drills",
@@ -183,6 +206,10 @@ class RelationExtractor:
             elif slot.startswith("prep:"):
                 prep = slot.split(":", 1)[1]
                 objs = prep_objects(verb, {prep})
+                if not objs:
+                    # "proposed a ceasefire to Hamas": the phrase may hang on the object noun
+                    objs = [o for d in children(verb, OBJECT_DEPS) if d.i not in self.by_token
+                            for o in prep_objects(d, {prep})]
                 # "pressing on with a drive to capture X": also look one prep deeper
                 out += [k for t in objs for k in entities_of(t)]
             elif slot == "xcomp_obj":

@@ -16,30 +16,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .actor_words import SECOND_WORD, INSTITUTION_HEADS, MINISTRY_MODIFIERS
 from .gazetteer import load_gazetteer
 
 # Place types NER may give that we re-label when the gazetteer knows the span.
 _RELABEL = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "GPE", "EVENT"}
 # Cities this small or smaller are trusted only where NER already saw a name.
 _MIN_POPULATION_UNSEEN = 100_000
-
-INSTITUTION_HEADS = {
-    # armed forces
-    "military": "military", "forces": "military", "troops": "military", "army": "military",
-    "armed": "military", "soldiers": "military",
-    "navy": "navy", "coastguard": "coast guard", "coast": "coast guard",
-    "air": "air force",
-    # government bodies
-    "government": "government", "ministry": "ministry", "embassy": "embassy",
-    "police": "police", "parliament": "parliament", "cabinet": "cabinet",
-    "administration": "administration", "junta": "junta", "authorities": "authorities",
-    "intelligence": "intelligence",
-}
-_SECOND_WORD = {"coast": "guard", "air": "force", "armed": "forces"}
-MINISTRY_MODIFIERS = ["defense", "defence", "foreign", "interior", "finance", "economy", "justice",
-                      "health", "trade", "energy", "agriculture", "education", "information", "emergency",
-                      "emergencies", "home", "war"]
-
 
 @Language.factory("graphkit_gazetteer")
 def make_gazetteer(nlp: Language, name: str):
@@ -105,11 +88,11 @@ class ActorPhraseComponent:
         self.matcher = Matcher(nlp.vocab)
         origin = {"ENT_TYPE": {"IN": ["NORP", "GPE"]}, "OP": "+"}
         possessive = [{"ENT_TYPE": "GPE", "OP": "+"}, {"LOWER": "'s"}]
-        heads = [h for h in INSTITUTION_HEADS if h not in _SECOND_WORD]
+        heads = [h for h in INSTITUTION_HEADS if h not in SECOND_WORD]
         for prefix in ([origin], [possessive[0], possessive[1]]):
             self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": heads}}]])
             self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": MINISTRY_MODIFIERS}}, {"LOWER": "ministry"}]])
-            for first, second in _SECOND_WORD.items():
+            for first, second in SECOND_WORD.items():
                 self.matcher.add("ACTOR", [prefix + [{"LOWER": first}, {"LOWER": second}]])
 
     def __call__(self, doc: Doc) -> Doc:

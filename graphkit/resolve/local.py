@@ -13,8 +13,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..extract.mentions import DocMention
+from ..nlp.actor_words import INSTITUTION_HEADS
 from .names import MILITARY_HEADS, acronym, entity_id, name_key
 
+INSTITUTION_WORDS = set(INSTITUTION_HEADS) | {"guard", "force", "forces", "ministry", "office", "mission"}
 _TYPE_RANK = {"PERSON": 5, "GPE": 4, "ORG": 3, "NORP": 2, "LOC": 1, "EVENT": 0}
 
 
@@ -105,7 +107,11 @@ class _Canon:
                 adjective = first
             else:
                 continue
-            head = "military" if rest.lower() in MILITARY_HEADS else rest.lower().replace("defence", "defense")
+            head = rest.lower().replace("defence", "defense")
+            if head in MILITARY_HEADS:
+                head = "military"
+            elif head.split()[-1] not in INSTITUTION_WORDS:
+                return None   # "Georgian Dream" is a name, not a description
             return f"{adjective} {head}"
         return None
 
