@@ -148,11 +148,21 @@ def test_process_pool_merges_in_input_order_whatever_the_chunking(single):
     assert node_link_json(odd.graph) == node_link_json(single.graph)
 
 
+def _model_loads() -> int:
+    from graphkit.nlp import make_nlp
+    return make_nlp.cache_info().misses
+
+
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_single_process_graph(single):
-    on_dask = run_build([str(EXAMPLES)], dask="local", chunk_size=2)
+def test_dask_local_cluster_gives_the_single_process_graph_loading_the_model_once_per_worker(single):
+    with make_analyser(dask="local", chunk_size=2) as analyser:
+        on_dask = run_build([str(EXAMPLES)], analyser=analyser)
+        again = run_build([str(EXAMPLES)], analyser=analyser)
+        loads = analyser.client.run(_model_loads)
     assert on_dask.added == single.added
     assert node_link_json(on_dask.graph) == node_link_json(single.graph)
+    assert node_link_json(again.graph) == node_link_json(single.graph)
+    assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1
 
 
 # ---------------------------------------------------------------- progress
