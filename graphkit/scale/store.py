@@ -2,7 +2,7 @@
 
 For large graphs: `graphkit build --update` then changes only the triples that differ
 instead of rewriting a whole RDF file. The triples come from graphkit.export.rdf
-(`to_rdflib`), so the store holds exactly what graph.ttl would hold.
+(`to_oxigraph`), so the store holds exactly what graph.ttl would hold.
 
 The store records (in the named graph urn:graphkit:meta, outside the default graph that
 queries read) the sha1 of the graph.json it matches. An update applies a delta only when
@@ -58,27 +58,21 @@ def _set_digest(store, digest: str | None) -> None:
         store.add(_digest_quad(digest))
 
 
-def _rdf(g: nx.MultiDiGraph):
-    from ..export.rdf import to_rdflib
-    return to_rdflib(g)
+def _graph_triples(g: nx.MultiDiGraph) -> list:
+    """The graph's RDF export as pyoxigraph Triples (graphkit.export.rdf)."""
+    from ..export import rdf
+
+    if hasattr(rdf, "to_oxigraph"):
+        return rdf.to_oxigraph(g)
+    ox = _ox()  # older exporters: through rdflib's N-Triples
+    nt = rdf.to_rdflib(g).serialize(format="nt", encoding="utf-8")
+    return list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
 
 
-def _ntriples(triples) -> bytes:
-    """N-Triples for rdflib triples (an rdflib Graph or any iterable of triples)."""
-    from rdflib import Graph
-
-    if not isinstance(triples, Graph):
-        graph = Graph(bind_namespaces="none")
-        for triple in triples:
-            graph.add(triple)
-        triples = graph
-    return triples.serialize(format="nt", encoding="utf-8")
-
-
-def _quads(nt: bytes):
+def _quads(triples):
     ox = _ox()
     default = ox.DefaultGraph()
-    for triple in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
+    for triple in triples:
         yield ox.Quad(triple.subject, triple.predicate, triple.object, default)
 
 
@@ -90,7 +84,7 @@ def rebuild_store(out_dir, g: nx.MultiDiGraph, digest: str) -> Path:
     shutil.rmtree(temporary, ignore_errors=True)
     store = ox.Store(str(temporary))
     try:
-        store.bulk_load(_ntriples(_rdf(g)), format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_extend(_quads(_graph_triples(g)))
         _set_digest(store, digest)
         store.flush()
     finally:
@@ -117,14 +111,13 @@ def update_store(out_dir, before: nx.MultiDiGraph, after: nx.MultiDiGraph,
     try:
         if read_digest(store) != old_digest:
             return False
-        old, new = set(_rdf(before)), set(_rdf(after))
+        old, new = set(_graph_triples(before)), set(_graph_triples(after))
         gone, added = old - new, new - old
         _set_digest(store, None)
-        if gone:
-            for quad in _quads(_ntriples(gone)):
-                store.remove(quad)
+        for quad in _quads(sorted(gone, key=str)):
+            store.remove(quad)
         if added:
-            store.extend(list(_quads(_ntriples(added))))
+            store.extend(list(_quads(sorted(added, key=str))))
         _set_digest(store, new_digest)
         store.flush()
         return True
