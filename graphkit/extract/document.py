@@ -45,11 +45,12 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
                                                      or name in gazetteer))
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
-    relation_extractor = RelationExtractor(doc, mentions, lexicon, types)
-    raw = relation_extractor.extract()
+    roles = RoleExtractor(doc, mentions, lexicon, types).extract()
+    holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
+    relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders)
+    raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1)
-    raw += RoleExtractor(doc, mentions, lexicon, types).extract()
 
     best: dict[tuple, object] = {}
     for r in raw:

@@ -69,7 +69,8 @@ class RawRelation:
 class RelationExtractor:
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
-    def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str]):
+    def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
+                 role_holders: dict[tuple[str, str], str] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -78,6 +79,7 @@ class RelationExtractor:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types)
+        self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
         self.wrongdoing = lexicon.cues("wrongdoing")
         self.disapproval = lexicon.cues("disapproval")
@@ -113,7 +115,10 @@ class RelationExtractor:
                     continue
                 mods = self.modifier_entities(t, coref=coref)
                 if mods:
-                    out += mods
+                    # "the Ukrainian leader": the person the article names in that office
+                    role = self.lex.role_of_title(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+                    holder = self.role_holders.get((mods[0], role)) if role else None
+                    out += [holder] if holder else mods
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
                 preps = {"by"}
