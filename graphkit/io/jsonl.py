@@ -111,8 +111,8 @@ def _optional(value: object) -> str | None:
 
 
 def _json_reason(exc: Exception) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}"
+    if isinstance(exc, json.JSONDecodeError):  # msg may end in "at" ("... starting at")
+        return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
     if isinstance(exc, RecursionError):
         return "nested too deeply"
     return str(exc)
