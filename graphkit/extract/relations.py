@@ -433,6 +433,10 @@ class RelationExtractor:
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
         if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
             light = head.head
+        if light is None:
+            # "the sanctions that Canada imposed on Chinese firms": the light verb is a relative clause
+            light = next((v for v in children(phrase, {"relcl"}) if v.lemma_ in light_verbs
+                          and any(o.lower_ in RELATIVE_PRONOUNS for o in children(v, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS))), None)
         inverse = phrase.dep_ == "dobj" and head.lemma_ in self.lex.light_inverse_verbs
         out = []
         for frame in frames:

@@ -77,7 +77,7 @@ class RoleExtractor:
             counts = Counter(m.entity for m in self.mentions if self.types.get(m.entity) == "GPE")
             ranked = counts.most_common(2)
             self._home = None
-            if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) and ranked[0][1] >= 3:
+            if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.2 * ranked[1][1]) and ranked[0][1] >= 2:
                 self._home = ranked[0][0]
         return self._home
 
