@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
 from . import __version__
 from .errors import GraphkitError
@@ -24,9 +26,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _build_parser()
-    args = parser.parse_args(argv)
+    previous = _stop_on_sigterm()
     try:
+        parser = _build_parser()
+        args = parser.parse_args(argv)
         return int(args.func(args) or 0)
     except GraphkitError as exc:
         print(f"graphkit: error: {exc}", file=sys.stderr)
@@ -36,6 +39,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if previous is not _NOT_SET:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+_NOT_SET = object()
+
+
+def _stop_on_sigterm():
+    """Make SIGTERM (kill, a service manager, a CI timeout) stop a command like Ctrl-C does:
+    temporary files are removed and finished outputs stay whole. Returns the old handler
+    (_NOT_SET where handlers cannot be set: outside the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return _NOT_SET
+    return signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":  # pragma: no cover
