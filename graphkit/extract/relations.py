@@ -38,6 +38,8 @@ PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", 
 # "Iran-backed militias": the participle names the backer's relation to the head noun
 HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
                   "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
+# relations between actors in person: the target is the named actor, not its act
+DIRECT_TARGET_RELATIONS = {"meets"}
 PLACE_RELATIONS = {"attacks", "retreats_from"}
 QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
                   "number", "crowd", "crowds", "members", "units", "some", "many"}
@@ -185,9 +187,14 @@ class RelationExtractor:
     def passive_agents(self, verb) -> list[str]:
         return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]
 
-    def targets(self, verb, frame_targets, passive: bool, place: bool = False) -> list[str]:
+    def targets(self, verb, frame_targets, passive: bool, place: bool = False, direct: bool = False) -> list[str]:
+        """Target entities for the frame's slots, in order of preference.
+
+        direct: the target must be named itself ("welcomed Ukraine" is a meeting,
+        "welcomed Ukraine's decision" is not).
+        """
         out = []
-        entities_of = functools.partial(self.entities_of, place=place)
+        entities_of = functools.partial(self.entities_of, place=place, modifiers=not direct)
         for slot in frame_targets:
             if slot == "dobj":
                 if passive:
@@ -342,7 +349,8 @@ class RelationExtractor:
                 if (frame.relation == "requests" and verb.lemma_ in self.lex.speech_verbs
                         and not children(verb, {"xcomp", "ccomp"})):
                     continue  # "told reporters" is speech, "told Russia to withdraw" a request
-                targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS)
+                targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
+                                       direct=frame.relation in DIRECT_TARGET_RELATIONS)
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
