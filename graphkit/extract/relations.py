@@ -109,7 +109,8 @@ class RelationExtractor:
             if t.lemma_.lower() in COLLECTIVE_ACTORS and t.pos_ == "NOUN":
                 out.append(self._collective(t))
                 continue
-            if modifiers and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
+            if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 # "Russia's ambassador, Ivan Petrov": the named person in apposition
                 named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
                 if named:
@@ -118,7 +119,7 @@ class RelationExtractor:
                 mods = self.modifier_entities(t, coref=coref)
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
-                    role = self.lex.role_of_title(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+                    role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
                     holder = self.role_holders.get((mods[0], role)) if role else None
                     out += [holder] if holder else mods
                     continue
