@@ -220,3 +220,14 @@ def test_endpoint_overrides_userinfo_and_updates_only():
 def test_endpoint_must_be_http(url):
     with pytest.raises(PushError, match="--endpoint"):
         Endpoints.from_url(url)
+
+
+def test_mentions_travel_with_their_article():
+    g = sample_graph()
+    mentioned_in = ox.NamedNode("https://graphkit.dev/ontology#mentionedIn")
+    for unit in entity_units(g):
+        assert all(t.predicate != mentioned_in for t in unit.triples)
+    by_article = {u.iri: u.triples for u in article_units(g)}
+    expected = {t for t in to_oxigraph(g) if t.predicate == mentioned_in}
+    assert expected and all(t in by_article[t.object] for t in expected)
+    assert sum(1 for ts in by_article.values() for t in ts if t.predicate == mentioned_in) == len(expected)

@@ -12,7 +12,6 @@ to SPARQL Update (INSERT DATA) for good when the store answers that it has no su
 from __future__ import annotations
 
 import base64
-import json
 import socket
 import ssl
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from . import sparql
 DEFAULT_TIMEOUT_S = 60.0
 _LEAVES = ("query", "sparql", "update", "store")
 _NO_SERVICE = {404, 405, 415, 501}   # a GSP answer that means "no Graph Store here"
-_JSON_RESULTS = "application/sparql-results+json"
+_RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
 
 
 class PushError(GraphkitError):
@@ -140,25 +139,35 @@ class StoreClient:
 
     def select(self, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
         """The solutions of a SELECT query (variable -> term; unbound variables left out)."""
-        reply = self._send("POST", self.endpoints.query, "a SPARQL query", data={"query": query},
-                           headers={"Accept": _JSON_RESULTS})
-        try:
-            bindings = json.loads(reply.content)["results"]["bindings"]
-            return [{name: _term(value) for name, value in row.items()} for row in bindings]
-        except (ValueError, KeyError, TypeError):
-            raise PushError(f"{public_url(self.endpoints.query)} did not answer with SPARQL JSON "
-                            "results: check that --endpoint (or --query-url) is a SPARQL query "
-                            "endpoint") from None
+        answer = self._query(query)
+        if not isinstance(answer, ox.QuerySolutions):
+            raise self._not_results()
+        names = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            row = {name: solution[name] for name in names}
+            rows.append({name: term for name, term in row.items() if term is not None})
+        return rows
 
     def ask(self, query: str) -> bool:
+        answer = self._query(query)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise self._not_results()
+        return bool(answer)
+
+    def _query(self, query: str):
         reply = self._send("POST", self.endpoints.query, "a SPARQL query", data={"query": query},
-                           headers={"Accept": _JSON_RESULTS})
+                           headers={"Accept": _RESULTS_ACCEPT})
+        kind = (reply.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        fmt = ox.QueryResultsFormat.from_media_type(kind) if kind else None
         try:
-            return bool(json.loads(reply.content)["boolean"])
-        except (ValueError, KeyError, TypeError):
-            raise PushError(f"{public_url(self.endpoints.query)} did not answer with SPARQL JSON "
-                            "results: check that --endpoint (or --query-url) is a SPARQL query "
-                            "endpoint") from None
+            return ox.parse_query_results(reply.content, format=fmt or ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError):
+            raise self._not_results() from None
+
+    def _not_results(self) -> PushError:
+        return PushError(f"{public_url(self.endpoints.query)} did not answer with SPARQL results: "
+                         "check that --endpoint (or --query-url) is a SPARQL query endpoint")
 
     # ---------------------------------------------------------------- writing
 
@@ -219,23 +228,6 @@ def _secrets(auth) -> list[str]:
     user, password = auth
     token = base64.b64encode(f"{user}:{password}".encode("utf-8")).decode("ascii")
     return sorted({password, token, quote(password, safe="")}, key=len, reverse=True)
-
-
-def _term(value: dict):
-    kind, text = value["type"], value["value"]
-    try:
-        if kind == "uri":
-            return ox.NamedNode(text)
-        if kind == "bnode":
-            return ox.BlankNode(text)
-        if kind in ("literal", "typed-literal"):
-            if value.get("xml:lang"):
-                return ox.Literal(text, language=value["xml:lang"])
-            datatype = value.get("datatype")
-            return ox.Literal(text, datatype=ox.NamedNode(datatype) if datatype else None)
-    except ValueError:
-        pass
-    raise ValueError(f"unexpected term in the results: {kind}")
 
 
 _HINTS = {

@@ -7,9 +7,12 @@ them:
   are digests of their content and an `--update` never changes an old article's edges, so a
   statement the store has is complete: only statements it lacks are sent.
 - an article: its gk:Article triples; likewise immutable once pushed.
-- an entity: type, labels, aliases, mention count, the articles that mention it, GeoNames link.
-  These change as articles arrive (a new alias, a higher count), so they are compared with
-  what the store holds and only the difference is deleted and inserted.
+- an article: its gk:Article triples and the `entity gk:mentionedIn article` triples that
+  point at it (an old article's mentions never change); likewise sent only when the store
+  lacks the article.
+- an entity: type, label, aliases, mention count, GeoNames link. These change as articles
+  arrive (a new alias, a higher count), so they are compared with what the store holds and
+  only the difference is deleted and inserted.
 
 Literals are compared by value where stores normalise them (Oxigraph keeps
 "3"^^xsd:nonNegativeInteger as "3"^^xsd:integer), so an unchanged entity is never re-sent.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from decimal import Decimal, InvalidOperation
 from itertools import islice
 
@@ -34,10 +38,12 @@ RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 STATEMENT_CLASS = ox.NamedNode(GK + "Statement")
 ARTICLE_CLASS = ox.NamedNode(GK + "Article")
 
-# Every predicate an entity's own triples use (the plain relation triples are the statements').
+MENTIONED_IN = ox.NamedNode(GK + "mentionedIn")
+# The predicates of an entity's own triples (its gk:mentionedIn triples go with the articles,
+# the plain relation triples with the statements).
 ENTITY_PREDICATES = tuple(ox.NamedNode(iri) for iri in (
     PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "label", PREFIXES["dcterms"] + "identifier",
-    PREFIXES["skos"] + "altLabel", GK + "mentionCount", GK + "mentionedIn", PREFIXES["owl"] + "sameAs"))
+    PREFIXES["skos"] + "altLabel", GK + "mentionCount", PREFIXES["owl"] + "sameAs"))
 
 _INTEGERS = {_XSD + name for name in (
     "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
@@ -45,35 +51,93 @@ _INTEGERS = {_XSD + name for name in (
 _DECIMAL, _BOOLEAN, _STRING = _XSD + "decimal", _XSD + "boolean", _XSD + "string"
 
 
-@dataclass(frozen=True)
 class Unit:
-    """One entity, statement or article: its IRI and its triples."""
-    iri: ox.NamedNode
-    triples: tuple[ox.Triple, ...]
+    """One entity, statement or article: its IRI, and its triples (built when first asked
+    for, so a unit the store already has costs only its IRI)."""
+
+    __slots__ = ("iri", "_triples", "_make")
+
+    def __init__(self, iri: ox.NamedNode, triples=None, make=None):
+        self.iri = iri
+        self._triples = tuple(triples) if triples is not None else None
+        self._make = make
+
+    @property
+    def triples(self) -> tuple[ox.Triple, ...]:
+        if self._triples is None:
+            self._triples = tuple(self._make())
+            self._make = None
+        return self._triples
+
+    def __repr__(self) -> str:
+        return f"Unit({self.iri})"
 
 
-def _terms(triples) -> tuple[ox.Triple, ...]:
-    return tuple(ox.Triple(*t) for t in _convert(
-        triples, ox.NamedNode, lambda lexical, dt: ox.Literal(lexical, datatype=dt)))
+class Units:
+    """The units of one graph, in a stable order; each distinct IRI is built once."""
 
+    def __init__(self, g: nx.MultiDiGraph):
+        self.g = g
+        self._iris: dict[str, ox.NamedNode] = {}
 
-def _unit(base: str, ident, triples) -> Unit:
-    return Unit(ox.NamedNode(_mint(base, ident)), _terms(triples))
+    def _iri(self, text: str) -> ox.NamedNode:
+        node = self._iris.get(text)
+        if node is None:
+            node = self._iris[text] = ox.NamedNode(text)
+        return node
+
+    def _terms(self, triples) -> list[ox.Triple]:
+        return [ox.Triple(*t) for t in _convert(
+            triples, self._iri, lambda lexical, dt: ox.Literal(lexical, datatype=dt))]
+
+    def entities(self) -> Iterator[Unit]:
+        """The entities, by node id (without their gk:mentionedIn triples)."""
+        classes = entity_classes()
+        for node in sorted(self.g.nodes, key=str):
+            data = {**self.g.nodes[node], "docs": ()}  # gk:mentionedIn: see articles()
+            yield Unit(self._iri(_mint(ENTITY_BASE, node)),
+                       self._terms(_entity_triples(node, data, classes)))
+
+    def statements(self) -> Iterator[Unit]:
+        """The statements (edges), by statement id."""
+        g = self.g
+        edges = sorted(g.edges(keys=True, data=True), key=lambda e: str(e[3].get("id") or e[2]))
+        for source, target, key, data in edges:
+            yield Unit(self._iri(_mint(STATEMENT_BASE, data.get("id") or key)),
+                       make=partial(self._statement, source, target, key, data))
+
+    def _statement(self, source, target, key, data) -> list[ox.Triple]:
+        return self._terms(_statement_triples(self.g, source, target, key, data))
+
+    def articles(self) -> Iterator[Unit]:
+        """The articles, by id, each with the entities that mention it."""
+        documents = self.g.graph.get("documents") or {}
+        mentioned_by: dict = {}
+        for node, data in self.g.nodes(data=True):
+            for doc in data.get("docs") or ():
+                mentioned_by.setdefault(doc, []).append(node)
+        for doc in article_ids(self.g):
+            article = self._iri(_mint(ARTICLE_BASE, doc))
+            yield Unit(article, make=partial(self._article, doc, article, documents.get(doc) or {},
+                                             mentioned_by.get(doc, ())))
+
+    def _article(self, doc, article: ox.NamedNode, meta: dict, mentioned_by) -> list[ox.Triple]:
+        triples = self._terms(_article_triples(doc, meta))
+        triples += [ox.Triple(self._iri(_mint(ENTITY_BASE, node)), MENTIONED_IN, article)
+                    for node in sorted(mentioned_by, key=str)]
+        return triples
 
 
 def entity_units(g: nx.MultiDiGraph) -> Iterator[Unit]:
-    """The entities, by node id."""
-    classes = entity_classes()
-    for node in sorted(g.nodes, key=str):
-        yield _unit(ENTITY_BASE, node, _entity_triples(node, g.nodes[node], classes))
+    return Units(g).entities()
 
 
 def statement_units(g: nx.MultiDiGraph) -> Iterator[Unit]:
-    """The statements (edges), by statement id."""
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: str(e[3].get("id") or e[2]))
-    for source, target, key, data in edges:
-        yield _unit(STATEMENT_BASE, data.get("id") or key,
-                    _statement_triples(g, source, target, key, data))
+    return Units(g).statements()
+
+
+def article_units(g: nx.MultiDiGraph) -> Iterator[Unit]:
+    return Units(g).articles()
 
 
 def article_ids(g: nx.MultiDiGraph) -> list:
@@ -86,12 +150,6 @@ def article_ids(g: nx.MultiDiGraph) -> list:
         if data.get("doc") is not None:
             ids.add(data["doc"])
     return sorted(ids, key=str)
-
-
-def article_units(g: nx.MultiDiGraph) -> Iterator[Unit]:
-    documents = g.graph.get("documents") or {}
-    for doc in article_ids(g):
-        yield _unit(ARTICLE_BASE, doc, _article_triples(doc, documents.get(doc) or {}))
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

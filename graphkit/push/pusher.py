@@ -28,8 +28,7 @@ import pyoxigraph as ox
 from ..ontology import ONTOLOGY_PATH
 from . import sparql
 from .client import DEFAULT_TIMEOUT_S, Endpoints, PushError, StoreClient, public_url
-from .delta import (ARTICLE_CLASS, STATEMENT_CLASS, Unit, article_ids, article_units, batched,
-                    entity_changes, entity_units, statement_units)
+from .delta import ARTICLE_CLASS, STATEMENT_CLASS, Unit, Units, article_ids, batched, entity_changes
 
 DEFAULT_BATCH_SIZE = 1000
 ONTOLOGY_GRAPH = "https://graphkit.dev/ontology"
@@ -94,10 +93,11 @@ def push_graph(source, endpoint: str, graph_iri: str | None = None, auth=None,
             client.ask("ASK { }")  # reachable, credentials accepted, before anything is sent
             if onto is not None:
                 _push_ontology(client, onto, report)
-            _push_entities(client, g, graph, batch_size, report, bar)
-            _push_units(client, statement_units(g), STATEMENT_CLASS, graph, batch_size, report, bar,
+            units = Units(g)
+            _push_entities(client, units.entities(), graph, batch_size, report, bar)
+            _push_units(client, units.statements(), STATEMENT_CLASS, graph, batch_size, report, bar,
                         "statements_sent")
-            _push_units(client, article_units(g), ARTICLE_CLASS, graph, batch_size, report, bar,
+            _push_units(client, units.articles(), ARTICLE_CLASS, graph, batch_size, report, bar,
                         "articles_sent")
         except PushError as exc:
             if report.writes:
@@ -148,8 +148,8 @@ def _push_ontology(client: StoreClient, graph: ox.NamedNode, report: PushReport)
     report.ontology_triples = len(triples)
 
 
-def _push_entities(client, g, graph, batch_size: int, report: PushReport, bar) -> None:
-    for batch in batched(entity_units(g), batch_size):
+def _push_entities(client, units, graph, batch_size: int, report: PushReport, bar) -> None:
+    for batch in batched(units, batch_size):
         rows = client.select(sparql.select_entity_triples([u.iri for u in batch], graph))
         stored = [ox.Triple(r["s"], r["p"], r["o"]) for r in rows if {"s", "p", "o"} <= r.keys()]
         changes = entity_changes(batch, stored)

@@ -40,15 +40,16 @@ def _values(var: str, terms: Iterable) -> str:
 def select_present(iris: Sequence[ox.NamedNode], rdf_class: ox.NamedNode,
                    graph: ox.NamedNode | None) -> str:
     """Which of `iris` the store types as `rdf_class` (in `graph`)."""
-    return ("SELECT DISTINCT ?s WHERE { "
-            + _in_graph(graph, f"{_values('s', iris)} ?s {RDF_TYPE} {rdf_class} .") + " }")
+    return ("SELECT DISTINCT ?s WHERE { " + _values("s", iris) + " "
+            + _in_graph(graph, f"?s {RDF_TYPE} {rdf_class} .") + " }")
 
 
 def select_entity_triples(iris: Sequence[ox.NamedNode], graph: ox.NamedNode | None) -> str:
-    """The store's entity triples (ENTITY_PREDICATES) about `iris`."""
-    return ("SELECT ?s ?p ?o WHERE { "
-            + _in_graph(graph, f"{_values('s', iris)} {_values('p', ENTITY_PREDICATES)} ?s ?p ?o .")
-            + " }")
+    """The store's entity triples (ENTITY_PREDICATES) about `iris`. (A FILTER, not a second
+    VALUES: Oxigraph joins two VALUES blocks ten times slower.)"""
+    predicates = ", ".join(str(p) for p in ENTITY_PREDICATES)
+    return ("SELECT ?s ?p ?o WHERE { " + _values("s", iris) + " "
+            + _in_graph(graph, f"?s ?p ?o . FILTER(?p IN ({predicates}))") + " }")
 
 
 def insert_data(triples: Iterable[ox.Triple], graph: ox.NamedNode | None) -> str:
