@@ -254,3 +254,16 @@ def test_push_built_graph(store, tmp_path, capsys):
     assert commands.push_built_graph(kg, closed, out_dir=tmp_path, quiet=True) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("graphkit: error: cannot connect") and f"graphkit push {tmp_path}" in err[1]
+
+
+@pytest.mark.parametrize("endpoint, auth, warns", [
+    ("http://store.example:7878", ("alice", "pw"), True),
+    ("https://store.example:7878", ("alice", "pw"), False),
+    ("http://127.0.0.1:7878", ("alice", "pw"), False),
+    ("http://store.example:7878", None, False),
+    ("http://alice:pw@store.example:7878", None, True),
+])
+def test_plain_http_with_a_password_warns(endpoint, auth, warns):
+    warning = commands.plain_http_warning(commands.PushSettings(endpoint=endpoint, auth=auth))
+    assert bool(warning) is warns
+    assert warning is None or ("store.example" in warning and "pw" not in warning)

@@ -164,6 +164,9 @@ def run(args) -> int:
 
 
 def _push_and_report(settings: PushSettings, source, *, quiet: bool, label: str | None = None) -> int:
+    warning = plain_http_warning(settings)
+    if warning:
+        print(f"graphkit: warning: {warning}", file=sys.stderr)
     try:
         report = settings.push(source, progress=not quiet)
     except GraphkitError as exc:
@@ -175,6 +178,25 @@ def _push_and_report(settings: PushSettings, source, *, quiet: bool, label: str 
     if not quiet:
         print(describe_report(report, label or str(source)))
     return 0
+
+
+def plain_http_warning(settings: PushSettings) -> str | None:
+    """A warning when a password would cross the network unencrypted (http to another host)."""
+    from urllib.parse import urlsplit
+
+    if not settings.auth and "@" not in urlsplit(settings.endpoint).netloc:
+        return None
+    urls = [settings.endpoint, settings.query_url, settings.update_url,
+            None if not settings.use_gsp else settings.gsp_url]
+    for url in filter(None, urls):
+        parts = urlsplit(url)
+        if parts.scheme == "http" and (parts.hostname or "") not in _LOOPBACK:
+            return (f"the password goes unencrypted over http to {parts.hostname}: "
+                    "use an https URL for the store")
+    return None
+
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def _fail(exc: BaseException, settings: PushSettings | None, code: int = 1) -> int:
