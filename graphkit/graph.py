@@ -12,6 +12,10 @@ from .extract.document import DocResult, statement_id
 from .resolve.names import name_key
 
 
+def _claim_rank(g, node: str, key: str) -> tuple[int, str]:
+    return (0 if name_key(g.nodes[node]["label"]) == key else 1, node)
+
+
 def _family(entity_type: str) -> str:
     """Types that may name the same thing across articles (NER is not consistent about them)."""
     return "PERSON" if entity_type == "PERSON" else "OTHER"
@@ -35,11 +39,22 @@ class KnowledgeGraph:
         index = self._names
         if index is None:
             index = {}
-            for node, data in self.graph.nodes(data=True):
-                for name in [data["label"], *data.get("aliases", ())]:
-                    index.setdefault((_family(data["type"]), name_key(name)), node)
             self._names = index
+            for node in self.graph.nodes:
+                self._index_names(node)
         return index
+
+    def _index_names(self, node: str) -> None:
+        """Claim the node's names. Where two nodes share a name, the one whose label it is wins,
+        then the smaller id: the index does not depend on the order nodes arrived in."""
+        index = self._names
+        data = self.graph.nodes[node]
+        family = _family(data["type"])
+        for name in [data["label"], *data.get("aliases", ())]:
+            key = (family, name_key(name))
+            holder = index.get(key)
+            if holder is None or holder == node or _claim_rank(self.graph, node, key[1]) < _claim_rank(self.graph, holder, key[1]):
+                index[key] = node
 
     def _existing_node(self, key: str, ent) -> str:
         """The node an article's entity merges into: same id, a shared name, or a surname."""
@@ -61,7 +76,7 @@ class KnowledgeGraph:
         art = result.article
         self.graph.graph["documents"][art.id] = {"title": art.title, "date": art.date, "url": art.url, "source": art.source}
         g = self.graph
-        index = self._name_index()
+        self._name_index()   # built before the article's nodes arrive
         node_of: dict[str, str] = {}
         for key, ent in result.entities.items():
             node_id = node_of[key] = self._existing_node(key, ent)
@@ -80,9 +95,7 @@ class KnowledgeGraph:
                 g.add_node(node_id, label=ent.label, type=ent.type, aliases=sorted(ent.aliases),
                            mentions=ent.mentions, docs=[art.id], doc_mentions={art.id: ent.mentions},
                            geonames=ent.geonames)
-            data = g.nodes[node_id]
-            for name in [data["label"], *data["aliases"]]:
-                index.setdefault((_family(data["type"]), name_key(name)), node_id)
+            self._index_names(node_id)
         for r in result.relations:
             source, target = node_of.get(r.source, r.source), node_of.get(r.target, r.target)
             reporter_id = node_of.get(r.reported_by, r.reported_by) if r.reported_by else None

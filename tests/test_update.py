@@ -191,9 +191,6 @@ def test_nodes_count_their_mentions_per_document(a_plus_b):
     assert any(len(node["docs"]) > 1 for node in nodes)
 
 
-@pytest.mark.xfail(strict=True, reason="KnowledgeGraph's name index keeps the first node to claim a "
-                   "name; read back from graph.json, nodes come in id order, so when two nodes share a "
-                   "name (an acronym, say) a later article can merge differently. Fix belongs in graph.py.")
 def test_a_name_two_nodes_share_merges_the_same_after_reading_the_graph_back(tmp_path):
     from graphkit.export.json import read_json, to_node_link, write_json
     from graphkit.extract.document import DocResult
