@@ -35,7 +35,11 @@ NIF = Namespace(PREFIXES["nif"])
 # format name -> file name
 RDF_FORMATS = {"ttl": "graph.ttl", "jsonld": "graph.jsonld", "nt": "graph.nt"}
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+# xsd:dateTime's lexical form (Python's fromisoformat also takes "20240101T1010", "T10",
+# "+0100", week dates..., which would make ill-typed literals)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?",
+                       re.ASCII)
 _XSD = PREFIXES["xsd"]
 _RDF_TYPE = PREFIXES["rdf"] + "type"
 _RDFS, _SKOS, _DCT, _PROV, _NIF = (PREFIXES[p] for p in ("rdfs", "skos", "dcterms", "prov", "nif"))
@@ -202,12 +206,12 @@ def _decimal_literal(value: float) -> Lit:
 
 
 def _date_literal(text: str) -> Lit:
-    """xsd:date or xsd:dateTime when the text is one (ISO 8601), else a plain string."""
+    """xsd:date or xsd:dateTime when the text is one (XSD's ISO 8601 forms), else a plain string."""
     try:
         if _DATE.fullmatch(text):
             date.fromisoformat(text)
             return Lit(text, _XSD + "date")
-        if "T" in text and datetime.fromisoformat(text):
+        if _DATETIME.fullmatch(text) and datetime.fromisoformat(text):
             return Lit(text, _XSD + "dateTime")
     except ValueError:
         pass
