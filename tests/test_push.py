@@ -356,3 +356,22 @@ def test_build_update_and_push_with_the_real_pipeline(store, tmp_path):
     assert_no_duplicates(store, v2)
     assert second.statements_sent == v2.number_of_edges() - v1.number_of_edges() > 0
     assert second.articles_sent == 1
+
+
+def test_ctrl_c_keeps_what_was_sent(store, tmp_path, monkeypatch, capsys):
+    write_json(corpus_v1(), tmp_path / "graph.json")
+    real, calls = StoreClient.add_triples, []
+
+    def interrupted(self, triples, graph):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(self, triples, graph)
+
+    monkeypatch.setattr(StoreClient, "add_triples", interrupted)
+    assert cli(["push", str(tmp_path), "--endpoint", store, "--graph", NEWS, "--batch-size", "2"]) == 130
+    assert "run the push again" in capsys.readouterr().err
+    kept = graph_in_store(store)
+    monkeypatch.setattr(StoreClient, "add_triples", real)
+    assert cli(["push", str(tmp_path), "--endpoint", store, "--graph", NEWS, "--quiet"]) == 0
+    assert kept and kept < graph_in_store(store) == expected(corpus_v1())

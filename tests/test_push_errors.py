@@ -267,3 +267,20 @@ def test_plain_http_with_a_password_warns(endpoint, auth, warns):
     warning = commands.plain_http_warning(commands.PushSettings(endpoint=endpoint, auth=auth))
     assert bool(warning) is warns
     assert warning is None or ("store.example" in warning and "pw" not in warning)
+
+
+class Hostile(_Quiet):
+    """Fails with a body that holds terminal escapes and the (short) password in plain text."""
+
+    def do_POST(self):
+        self._body()
+        self._answer(500, b"\x1b[2J\x1b]0;owned\x07 boom: password=ab1 rejected")
+
+
+def test_a_short_password_and_terminal_escapes_never_reach_the_message(graph_dir, monkeypatch, capsys):
+    monkeypatch.setenv(VARIABLE, "ab1")
+    with http_server(Hostile) as base:
+        code = cli(with_auth("push", str(graph_dir), "--endpoint", base))
+    out, err = capsys.readouterr()
+    assert code == 1 and err.count("\n") == 1 and "answered 500" in err
+    assert "ab1" not in out + err and "\x1b" not in err and "\x07" not in err

@@ -209,15 +209,20 @@ class StoreClient:
         try:
             reply = self.session.request(method, url, timeout=self.timeout_s, **kwargs)
         except requests.RequestException as exc:
-            raise PushError(self._redact(_connection_message(exc, url, self.timeout_s))) from None
+            raise PushError(_connection_message(exc, url, self.timeout_s)) from None
         self.requests_sent += 1
         if reply.ok or reply.status_code in accept:
             return reply
-        raise PushError(self._redact(_status_message(reply, what, url)))
+        raise PushError(_status_message(reply, what, url, self._redact))
 
     def _redact(self, text: str) -> str:
+        """The store's own words with every credential masked ("" if one cannot be masked
+        safely: a password so short that masking it would mangle the text)."""
         for secret in self._secrets:
-            text = text.replace(secret, "***")
+            if secret in text:
+                if len(secret) < 4:
+                    return ""
+                text = text.replace(secret, "***")
         return text
 
 
@@ -240,18 +245,25 @@ _HINTS = {
 }
 
 
-def _status_message(reply: requests.Response, what: str, url: str) -> str:
+def _status_message(reply: requests.Response, what: str, url: str, redact) -> str:
+    """One line: the status, the endpoint, and what to check (the store's own first line of
+    explanation, credentials masked, where no fixed hint fits)."""
     status = reply.status_code
-    head = f"the SPARQL store answered {status} {reply.reason or ''}".rstrip()
+    head = f"the SPARQL store answered {status} {_printable(reply.reason or '')}".rstrip()
     head += f" to {what} at {public_url(url)}"
     hint = _HINTS.get(status)
     if hint is None:
-        detail = _first_line(reply.text)
+        detail = _first_line(redact(_printable(reply.text)))
         if status >= 500:
             hint = "the store failed" + (f" ({detail})" if detail else "") + ": check its log"
         else:
             hint = "the store rejected it" + (f" ({detail})" if detail else "")
     return f"{head}: {hint}"
+
+
+def _printable(text: str) -> str:
+    """Text from the store without control characters (no terminal escapes from a reply)."""
+    return "".join(c if c.isprintable() or c in "\n" else " " for c in text or "")
 
 
 def _first_line(text: str, limit: int = 160) -> str:

@@ -201,8 +201,8 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 def _fail(exc: BaseException, settings: PushSettings | None, code: int = 1) -> int:
     message = " ".join(str(exc).split())
-    if settings is not None and settings.auth and settings.auth[1]:
-        message = message.replace(settings.auth[1], "***")
+    if settings is not None and settings.auth and len(settings.auth[1]) >= 4:
+        message = message.replace(settings.auth[1], "***")  # never there: a last guard
     print(f"graphkit: error: {message}", file=sys.stderr)
     return code
 

@@ -6,7 +6,6 @@ them:
 - a statement (one edge): its gk:Statement node and the plain triple beside it. Statement ids
   are digests of their content and an `--update` never changes an old article's edges, so a
   statement the store has is complete: only statements it lacks are sent.
-- an article: its gk:Article triples; likewise immutable once pushed.
 - an article: its gk:Article triples and the `entity gk:mentionedIn article` triples that
   point at it (an old article's mentions never change); likewise sent only when the store
   lacks the article.
@@ -21,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from itertools import islice
 
 import networkx as nx
@@ -48,7 +47,7 @@ ENTITY_PREDICATES = tuple(ox.NamedNode(iri) for iri in (
 _INTEGERS = {_XSD + name for name in (
     "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
     "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
-_DECIMAL, _BOOLEAN, _STRING = _XSD + "decimal", _XSD + "boolean", _XSD + "string"
+_DECIMAL, _BOOLEAN = _XSD + "decimal", _XSD + "boolean"
 
 
 class Unit:
