@@ -52,7 +52,10 @@ class Lit(NamedTuple):
 
 
 def _mint(base: str, ident) -> str:
-    return base + quote(str(ident), safe="")
+    local = quote(str(ident), safe="")
+    if local.endswith("."):  # Turtle would end the name in "\." (valid, but rdflib fails)
+        local = local[:-1] + "%2E"
+    return base + local
 
 
 def entity_iri(node_id) -> URIRef:
