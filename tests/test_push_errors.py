@@ -254,6 +254,7 @@ def test_push_built_graph(store, tmp_path, capsys):
     assert commands.push_built_graph(kg, closed, out_dir=tmp_path, quiet=True) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("graphkit: error: cannot connect") and f"graphkit push {tmp_path}" in err[1]
+    assert "check --push and" in err[0] and "--endpoint" not in err[0]  # build's own option names
 
 
 @pytest.mark.parametrize("endpoint, auth, warns", [

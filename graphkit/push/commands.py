@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -163,14 +164,15 @@ def run(args) -> int:
     return _push_and_report(settings, args.source, quiet=args.quiet)
 
 
-def _push_and_report(settings: PushSettings, source, *, quiet: bool, label: str | None = None) -> int:
+def _push_and_report(settings: PushSettings, source, *, quiet: bool, label: str | None = None,
+                     options: str = "push") -> int:
     warning = plain_http_warning(settings)
     if warning:
         print(f"graphkit: warning: {warning}", file=sys.stderr)
     try:
         report = settings.push(source, progress=not quiet)
     except GraphkitError as exc:
-        return _fail(exc, settings)
+        return _fail(exc, settings, options=options)
     except KeyboardInterrupt:
         print("graphkit: push interrupted; the batches already sent stay in the store: run the "
               "push again to send the rest", file=sys.stderr)
@@ -199,8 +201,13 @@ def plain_http_warning(settings: PushSettings) -> str | None:
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-def _fail(exc: BaseException, settings: PushSettings | None, code: int = 1) -> int:
+_OPTION = re.compile(r"--(endpoint|user|password-env|batch-size|timeout|query-url|update-url|gsp-url)\b")
+
+
+def _fail(exc: BaseException, settings: PushSettings | None, code: int = 1, options: str = "push") -> int:
     message = " ".join(str(exc).split())
+    if options == "build":  # name the options as `graphkit build` spells them
+        message = _OPTION.sub(lambda m: "--push" if m[1] == "endpoint" else f"--push-{m[1]}", message)
     if settings is not None and settings.auth and len(settings.auth[1]) >= 4:
         message = message.replace(settings.auth[1], "***")  # never there: a last guard
     print(f"graphkit: error: {message}", file=sys.stderr)
@@ -257,7 +264,7 @@ def push_built_graph(graph, settings: PushSettings | None, *, quiet: bool = Fals
     if settings is None:
         return 0
     label = str(out_dir) if out_dir is not None else "the graph"
-    code = _push_and_report(settings, graph, quiet=quiet, label=label)
+    code = _push_and_report(settings, graph, quiet=quiet, label=label, options="build")
     if code == 1 and out_dir is not None:
         print(f"graphkit: the graph is written in {out_dir}; push it later with "
               f"`graphkit push {out_dir} --endpoint URL`", file=sys.stderr)

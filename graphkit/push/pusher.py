@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from ..ontology import ONTOLOGY_PATH
 from . import sparql
 from .client import DEFAULT_TIMEOUT_S, Endpoints, PushError, StoreClient, public_url
-from .delta import ARTICLE_CLASS, STATEMENT_CLASS, Unit, Units, article_ids, batched, entity_changes
+from .delta import ARTICLE_CLASS, STATEMENT_CLASS, Units, article_ids, batched, entity_changes
 
 DEFAULT_BATCH_SIZE = 1000
 ONTOLOGY_GRAPH = "https://graphkit.dev/ontology"
@@ -168,7 +168,6 @@ def _push_entities(client, units, graph, batch_size: int, report: PushReport, ba
 def _push_units(client, units, rdf_class, graph, batch_size: int, report: PushReport, bar,
                 counter: str) -> None:
     for batch in batched(units, batch_size):
-        batch: list[Unit]
         rows = client.select(sparql.select_present([u.iri for u in batch], rdf_class, graph))
         present = {row["s"] for row in rows if "s" in row}
         missing = [u for u in batch if u.iri not in present]
