@@ -188,7 +188,8 @@ class RelationExtractor:
     def passive_agents(self, verb) -> list[str]:
         return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]
 
-    def targets(self, verb, frame_targets, passive: bool, place: bool = False, direct: bool = False) -> list[str]:
+    def targets(self, verb, frame_targets, passive: bool, place: bool = False, direct: bool = False,
+                relation: str | None = None) -> list[str]:
         """Target entities for the frame's slots, in order of preference.
 
         direct: the target must be named itself ("welcomed Ukraine" is a meeting,
@@ -226,13 +227,17 @@ class RelationExtractor:
                 # "pressing on with a drive to capture X": also look one prep deeper
                 out += [k for t in objs for k in entities_of(t)]
             elif slot == "xcomp_obj":
-                # "threatened to strike Taiwan": the object of the complement verb
+                # "threatened to strike Taiwan": the object of the complement verb, named
+                # itself ("threatened to expand their attacks" has no target)
                 for x in children(verb, {"xcomp"}):
-                    out += [k for t in children(x, OBJECT_DEPS) for k in entities_of(t)]
-                    out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in entities_of(t)]
+                    out += [k for t in children(x, OBJECT_DEPS) for k in self.entities_of(t, modifiers=False, coref=False)]
+                    out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in self.entities_of(t, modifiers=False, coref=False)]
             elif slot == "ccomp_subj":
-                # "warned that North Korea would pay", "called for Israel to stop"
+                # "warned that North Korea would pay", "called for Israel to stop"; a warning
+                # is a threat only when the clause says what the subject will suffer
                 for c in children(verb, {"ccomp"}):
+                    if relation == "threatens" and c.lemma_ not in self.retribution:
+                        continue
                     out += [k for t in children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for k in entities_of(t)]
             elif slot == "nsubj_conj":
                 # "A and B clashed": each coordinated subject against the others (handled by caller)
@@ -351,7 +356,7 @@ class RelationExtractor:
                         and not children(verb, {"xcomp", "ccomp"})):
                     continue  # "told reporters" is speech, "told Russia to withdraw" a request
                 targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
-                                       direct=frame.relation in DIRECT_TARGET_RELATIONS)
+                                       direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
