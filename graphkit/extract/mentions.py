@@ -79,6 +79,42 @@ def _acronyms(doc, ents, is_known_name):
     return out
 
 
+def _propagate(doc, ents):
+    """One name, one reading per article: a name NER tagged once is tagged wherever it recurs
+    ("the Houthis" tagged, "14 Houthi missiles" missed). One-word group names match their
+    singular or plural form too."""
+    from spacy.tokens import Span
+
+    forms: dict[str, str] = {}
+    for e in ents:
+        if e.label_ not in ACTOR_TYPES or len(e) > 4:
+            continue
+        text = clean_name(e.text)
+        if len(text) < 3 or not text[:1].isupper() or text.lower() in NOT_ACTORS:
+            continue
+        forms.setdefault(text, e.label_)
+        if " " not in text and e.label_ in ("ORG", "NORP"):
+            forms.setdefault(text[:-1] if text.endswith("s") else text + "s", e.label_)
+    if not forms:
+        return []
+    longest = max(len(f.split()) for f in forms)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out, i = [], 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if span.text in forms and taken.isdisjoint(range(i, i + n)):
+                out.append(Span(doc, i, i + n, label=forms[span.text]))
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def find_mentions(doc, is_known_name=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
 
@@ -86,7 +122,8 @@ def find_mentions(doc, is_known_name=None) -> list[DocMention]:
     """
     mentions = []
     ents = _split_hyphenated(doc, doc.ents, is_known_name)
-    ents = sorted(ents + _acronyms(doc, ents, is_known_name), key=lambda e: e.start)
+    ents = ents + _acronyms(doc, ents, is_known_name)
+    ents = sorted(ents + _propagate(doc, ents), key=lambda e: e.start)
     for ent in ents:
         label = ent.label_
         if label not in ACTOR_TYPES:
