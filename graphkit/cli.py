@@ -16,12 +16,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     from .commands import build
     build.register(sub)
-    try:
-        from .query import commands as query_commands
-    except ImportError:  # pragma: no cover - while the query package is absent
-        query_commands = None
-    if query_commands is not None and hasattr(query_commands, "register"):
-        query_commands.register(sub)
+    from .push import commands as push_commands
+    from .query import commands as query_commands
+    query_commands.register(sub)
+    push_commands.register(sub)
     return parser
 
 

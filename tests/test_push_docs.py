@@ -27,7 +27,6 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="graphkit")
     sub = p.add_subparsers(dest="command", required=True)
     build.register(sub)
-    commands.add_build_options(sub.choices["build"])
     commands.register(sub)
     return p
 

@@ -207,13 +207,12 @@ def test_bad_options_exit_2(graph_dir, capsys, extra):
 # ---------------------------------------------------------------- graphkit build --push
 
 def build_parser() -> argparse.ArgumentParser:
-    """The real build parser with the push options added, as commands/build.py would."""
+    """The real build parser (commands/build.py adds the push options)."""
     from graphkit.commands import build
 
     parser = argparse.ArgumentParser(prog="graphkit")
     sub = parser.add_subparsers(dest="command", required=True)
     build.register(sub)
-    commands.add_build_options(sub.choices["build"])  # no option clashes with build's own
     return parser
 
 

@@ -96,6 +96,8 @@ def register(sub) -> None:
     p.add_argument("--max-doc-chars", type=_whole_number(1), default=Limits.max_document_chars, metavar="N")
     p.add_argument("--max-sentence-chars", type=_whole_number(1), default=Limits.max_sentence_chars, metavar="N")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bar)")
+    from ..push.commands import add_build_options
+    add_build_options(p)
     p.set_defaults(func=run, _parser=p)
 
 
@@ -110,6 +112,8 @@ def run(args) -> int:
     if out.exists() and not out.is_dir():
         _usage(parser, f"--out {args.out}: not a folder")
     limits = Limits(max_document_chars=args.max_doc_chars, max_sentence_chars=args.max_sentence_chars)
+    from ..push.commands import build_push_settings, push_built_graph
+    push = build_push_settings(args, parser)  # None without --push; bad options exit 2 now
 
     loaded = load_graph(out) if args.update else None
     use_store = args.store or has_store(out)  # a store in DIR is never left stale
@@ -128,7 +132,8 @@ def run(args) -> int:
         written.append(sync_store(out, kg, digest, loaded, snapshot, outcome.added))
     if not args.quiet:
         print_summary(outcome, written, out, unchanged)
-    return 1 if outcome.problems else 0
+    pushed = push_built_graph(kg, push, quiet=args.quiet, out_dir=out)
+    return 1 if outcome.problems or pushed else 0
 
 
 def _usage(parser, message: str):
