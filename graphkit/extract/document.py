@@ -42,7 +42,8 @@ def statement_id(doc_id: str, source: str, relation: str, target: str, start: in
 def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     """Mentions, entities, roles and relations of one parsed article."""
     mentions = find_mentions(doc, lambda name: bool(lexicon.canonical_name(name) or lexicon.country_of_demonym(name)
-                                                     or name in gazetteer))
+                                                     or name in gazetteer),
+                             lambda word: lexicon.country_of_demonym(word) is not None)
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
     roles = RoleExtractor(doc, mentions, lexicon, types).extract()

@@ -79,6 +79,18 @@ def _acronyms(doc, ents, is_known_name):
     return out
 
 
+def _demonyms(doc, ents, is_demonym):
+    """Nationality adjectives NER missed ("Ukrainian drones"): NORP, standing for their state."""
+    from spacy.tokens import Span
+
+    if is_demonym is None:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    return [Span(doc, t.i, t.i + 1, label="NORP") for t in doc
+            if t.i not in taken and t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper()
+            and t.dep_ in ("amod", "compound", "nmod") and is_demonym(t.text)]
+
+
 def _propagate(doc, ents):
     """One name, one reading per article: a name NER tagged once is tagged wherever it recurs
     ("the Houthis" tagged, "14 Houthi missiles" missed). One-word group names match their
@@ -115,14 +127,16 @@ def _propagate(doc, ents):
     return out
 
 
-def find_mentions(doc, is_known_name=None) -> list[DocMention]:
+def find_mentions(doc, is_known_name=None, is_demonym=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
 
-    is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.").
+    is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.") and
+    to accept all-capital names NER missed; is_demonym: word -> bool ("Ukrainian").
     """
     mentions = []
     ents = _split_hyphenated(doc, doc.ents, is_known_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
+    ents = ents + _demonyms(doc, ents, is_demonym)
     ents = sorted(ents + _propagate(doc, ents), key=lambda e: e.start)
     for ent in ents:
         label = ent.label_

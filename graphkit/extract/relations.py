@@ -125,6 +125,8 @@ class RelationExtractor:
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
                 preps = {"by"}
+                if place and t.pos_ == "NOUN":
+                    preps |= {"in", "near"}   # "hit an oil refinery in Samara": the place is the target
                 if t.lower_ in QUANTITY_NOUNS:
                     preps |= {"of"}   # "thousands of protesters"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
@@ -213,6 +215,9 @@ class RelationExtractor:
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
                     found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]
+                if toks and not found and place:
+                    # "hit a refinery in Samara": the place of an unnamed target
+                    found = [k for t in prep_objects(verb, {"in", "near"}) for k in entities_of(t)]
                 out += found
             elif slot == "dative":
                 out += [k for t in children(verb, {"dative"}) for k in entities_of(t)]

@@ -113,14 +113,11 @@ class ActorPhraseComponent:
             spans.append(Span(doc, start, end, label="ORG"))
         if spans:
             spans = filter_spans(spans)
+            # a longer NER name wins over the description inside it ("Chinese Coast Guard Academy")
+            longer = [e for e in doc.ents if e.label_ not in ("NORP", "GPE")
+                      and any(e.start <= s.start and s.end <= e.end and len(e) > len(s) for s in spans)]
+            spans = [s for s in spans if all(s.end <= e.start or e.end <= s.start for e in longer)]
             taken = {i for s in spans for i in range(s.start, s.end)}
             kept = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))]
-            # an ORG that only extended a NORP/GPE may absorb it; keep longer NER spans
-            overlapping_longer = [e for e in doc.ents if not taken.isdisjoint(range(e.start, e.end))
-                                  and e.label_ not in ("NORP", "GPE")]
-            if overlapping_longer:
-                spans = [s for s in spans if all(set(range(s.start, s.end)).isdisjoint(range(e.start, e.end))
-                                                 for e in overlapping_longer)]
-                kept += overlapping_longer
             doc.ents = filter_spans(spans + kept)
         return doc
