@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MILITARY_HEADS = {"military", "forces", "troops", "army", "soldiers", "armed forces"}
 _WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A readable, stable id part: lower case, accents folded, words joined by '-'."""
     folded = unicodedata.normalize("NFKD", text)
@@ -19,6 +21,7 @@ def entity_id(type_: str, label: str) -> str:
     return f"{type_.lower()}:{slug(label)}"
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Comparison key: case, dots, accents and 'the' ignored."""
     text = unicodedata.normalize("NFKD", text)
