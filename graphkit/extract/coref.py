@@ -44,7 +44,8 @@ class Coreference:
             if m.entity:
                 yield m
 
-    def resolve(self, token) -> str | None:
+    def resolve(self, token, place: bool = False) -> str | None:
+        """The entity `token` refers back to; place: a capital named as a place stays the city."""
         word = token.lower_
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if word in _PERSON_PRONOUNS:
@@ -61,6 +62,10 @@ class Coreference:
             return None
         if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
             return None
+        if word == "capital":
+            # "the capital": the latest capital the article named (as the city when a place)
+            return next(((m.place_entity if place else m.entity) for m in self._candidates(token)
+                         if m.place_entity), None)
         want = _DESCRIPTIONS.get(word)
         if want is None:
             return None

@@ -102,7 +102,7 @@ class RelationExtractor:
                 out.append(m.place_entity if place and m.place_entity else m.entity)
                 continue
             if coref:
-                key = self.coref.resolve(t)
+                key = self.coref.resolve(t, place=place)
                 if key:
                     out.append(key)
                     continue
@@ -116,7 +116,7 @@ class RelationExtractor:
                 if named:
                     out += named
                     continue
-                mods = self.modifier_entities(t, coref=coref)
+                mods = self.modifier_entities(t, coref=coref, place=place)
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
@@ -146,7 +146,7 @@ class RelationExtractor:
             self.types[key] = "NORP"
         return key
 
-    def modifier_entities(self, noun, *, coref: bool = True) -> list[str]:
+    def modifier_entities(self, noun, *, coref: bool = True, place: bool = False) -> list[str]:
         """Entities named before a noun: "Russia's invasion", "South Korea-U.S. drills",
         "American and British strikes", "its forces" (a possessive pronoun, resolved)."""
         out = []
@@ -156,7 +156,7 @@ class RelationExtractor:
             for x in conjuncts(c):
                 m = self.by_token.get(x.i)
                 if m is not None:
-                    out.append(m.entity)
+                    out.append(m.place_entity if place and m.place_entity else m.entity)
                 elif coref and x.tag_ == "PRP$":
                     key = self.coref.resolve(x)
                     if key:
@@ -358,8 +358,8 @@ class RelationExtractor:
             reporter, _ = self.reporter(verb)
             for frame in frames:
                 if (frame.relation == "requests" and verb.lemma_ in self.lex.speech_verbs
-                        and not children(verb, {"xcomp", "ccomp"})):
-                    continue  # "told reporters" is speech, "told Russia to withdraw" a request
+                        and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
+                    continue  # "told reporters that..." is speech, "told Russia to withdraw" a request
                 targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
                                        direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not sources or not targets:

@@ -139,7 +139,8 @@ class RoleExtractor:
         title_words, org_tokens = [], []
         # title words are the non-entity words closest to the name
         j = len(prefix) - 1
-        while j >= 0 and prefix[j].i not in self.by_token and prefix[j].lower_ not in ("'s", "’s", "the"):
+        while (j >= 0 and prefix[j].i not in self.by_token and prefix[j].lower_ not in ("'s", "’s", "the")
+               and prefix[j].pos_ not in ("CCONJ", "SCONJ", "DET", "ADV", "PRON")):
             title_words.insert(0, prefix[j].lower_)
             j -= 1
         role = self._title(title_words) if title_words else None
