@@ -357,9 +357,11 @@ class RelationExtractor:
             irrealis, negated = self.modality(verb)
             reporter, _ = self.reporter(verb)
             for frame in frames:
-                if (frame.relation == "requests" and verb.lemma_ in self.lex.speech_verbs
+                if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                         and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
-                    continue  # "told reporters that..." is speech, "told Russia to withdraw" a request
+                    # a speech verb's weak request sense needs its infinitive: "told reporters
+                    # that..." is speech, "told Russia to withdraw" a request
+                    continue
                 targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
                                        direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not sources or not targets:
