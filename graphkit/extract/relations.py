@@ -321,13 +321,20 @@ class RelationExtractor:
             start = sent.start_char + lead
             end = start + len(text.strip())
             for token in sent:
-                if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ in ("ROOT",)) or token.tag_.startswith("VB"):
+                pos, lemma = token.pos_, token.lemma_.lower()
+                if (pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB")) \
+                        and self._may_trigger_verb(lemma):
                     found += self._from_verb(token, start, end)
-                if token.pos_ in ("NOUN", "PROPN"):
+                if pos in ("NOUN", "PROPN") and self.lex.noun_frames(lemma):
                     found += self._from_noun(token, start, end)
                 if token.lower_ in HYPHEN_BACKING:
                     found += self._from_hyphen_compound(token, start, end)
         return found
+
+    def _may_trigger_verb(self, lemma: str) -> bool:
+        """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
+        return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS
+                    or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, verb, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 from .names import NameIndex
@@ -36,18 +37,26 @@ class Lexicon:
     # ------------------------------------------------------------------ frames
     def verb_frames(self, lemma: str) -> list[VerbFrame]:
         """Frames for a verb lemma ("attack", "pull back"); spelling variants are folded."""
-        key = lemma_key(lemma)
-        key = self._variants["verb"].get(key, key)
-        return list(self._verbs.get(key, ()))
+        return list(self._verb_frames(lemma))
 
     def noun_frames(self, lemma: str) -> list[NounFrame]:
         """Frames for a noun lemma ("invasion", "sanction", "talks")."""
+        return list(self._noun_frames(lemma))
+
+    @lru_cache(maxsize=16384)
+    def _verb_frames(self, lemma: str) -> tuple[VerbFrame, ...]:
+        key = lemma_key(lemma)
+        key = self._variants["verb"].get(key, key)
+        return tuple(self._verbs.get(key, ()))
+
+    @lru_cache(maxsize=16384)
+    def _noun_frames(self, lemma: str) -> tuple[NounFrame, ...]:
         key = lemma_key(lemma)
         key = self._variants["noun"].get(key, key)
         frames = self._nouns.get(key)
         if frames is None and key.endswith("s"):
             frames = self._nouns.get(key[:-1])
-        return list(frames or ())
+        return tuple(frames or ())
 
     def verb_lemmas(self, relation: str | None = None) -> list[str]:
         return sorted(k for k, frames in self._verbs.items()

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[-_/\u2010-\u2015]")
 _DROPPED = re.compile(r"[.'\u2019\u2018`,]")
 
 
+@lru_cache(maxsize=65536)
 def fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Case-insensitive key: 'the U.S.' -> 'us', 'Côte d'Ivoire' -> 'cote divoire'."""
     key = fold_accents(text).casefold()
