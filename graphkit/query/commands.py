@@ -99,7 +99,8 @@ def register(subparsers) -> None:
     serve_cmd.add_argument("--host", default=DEFAULT_HOST,
                            help=f"address to bind, default {DEFAULT_HOST} (this machine only)")
     serve_cmd.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
-                           help=f"longest a query may run, default {DEFAULT_TIMEOUT_S}")
+                           help=f"Oxigraph's per-query timeout (--timeout-s), default {DEFAULT_TIMEOUT_S}; "
+                                "it cancels streaming results, not every aggregate (upstream limit)")
     serve_cmd.set_defaults(func=run_serve_command)
 
 

@@ -151,7 +151,7 @@ def serve(source, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with SparqlServer(source, host, port, timeout_s) as server:
-            print(f"SPARQL endpoint: {server.url} (read-only, {timeout_s} s per query; "
+            print(f"SPARQL endpoint: {server.url} (read-only, Oxigraph timeout {timeout_s} s; "
                   "Ctrl-C stops)", file=out, flush=True)
             code = server.process.wait()
             if code != 0:
