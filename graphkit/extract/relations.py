@@ -276,20 +276,20 @@ class RelationExtractor:
                 break
         return irrealis, negated
 
-    def reporter(self, verb) -> tuple[str | None, object]:
+    def reporter(self, verb) -> str | None:
         """Who the sentence credits for the clause of `verb` (speech verb subject, 'according to')."""
         for gov in governing_chain(verb):
             if gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs:
                 subj = self.subjects(gov)
                 if subj:
-                    return subj[0], gov
+                    return subj[0]
         sent = verb.sent
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 objs = [k for o in prep_objects(self.doc[t.i + 1], {"to"}) or [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"] for k in self.entities_of(o)]
                 if objs:
-                    return objs[0], None
-        return None, None
+                    return objs[0]
+        return None
 
     # ---- triggers --------------------------------------------------------
     def verb_frames(self, verb):
@@ -336,7 +336,7 @@ class RelationExtractor:
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS
                     or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
-    def _emit(self, sources, targets, relation, verb, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
+    def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)
         future_ok = getattr(info, "future_counts", False) or relation in ("threatens", "requests")
         if irrealis and not future_ok:
@@ -362,7 +362,7 @@ class RelationExtractor:
             passive = is_passive(verb)
             sources = self.passive_agents(verb) if passive else self.subjects(verb)
             irrealis, negated = self.modality(verb)
-            reporter, _ = self.reporter(verb)
+            reporter = self.reporter(verb)
             for frame in frames:
                 if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                         and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
@@ -374,7 +374,7 @@ class RelationExtractor:
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
-                out += self._emit(sources, targets, frame.relation, verb, sent_start, sent_end, frame.weight,
+                out += self._emit(sources, targets, frame.relation, sent_start, sent_end, frame.weight,
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if out:
                     break
@@ -440,8 +440,8 @@ class RelationExtractor:
         sources = self.subjects(verb)
         targets = [k for o in objs for k in self.entities_of(o)]
         irrealis, negated = self.modality(verb)
-        reporter, _ = self.reporter(verb)
-        return self._emit(sources, targets, "condemns", verb, sent_start, sent_end, 0.7, verb.text,
+        reporter = self.reporter(verb)
+        return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)
 
     def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
@@ -496,9 +496,9 @@ class RelationExtractor:
             irrealis, negated = self.modality(verb) if verb is not None else (False, False)
             if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
                 negated = True
-            reporter, _ = self.reporter(verb) if verb is not None else (None, None)
+            reporter = self.reporter(verb) if verb is not None else (None, None)
             conf = frame.weight * (0.9 if light is not None else 0.8)
-            out += self._emit(agents, targets, frame.relation, verb, sent_start, sent_end, conf, noun.text,
+            out += self._emit(agents, targets, frame.relation, sent_start, sent_end, conf, noun.text,
                               irrealis=irrealis, negated=negated, reporter=reporter)
             if out:
                 break

@@ -57,14 +57,6 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def clause_verb(token):
-    """The verb whose clause `token` belongs to."""
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
-
-
 def governing_chain(verb):
     """Verbs above `verb` through clausal links (xcomp, ccomp, conj...), nearest first."""
     chain, t = [], verb

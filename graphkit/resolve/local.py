@@ -9,7 +9,6 @@ an acronym merges with the name it abbreviates ("RSF" -> Rapid Support Forces).
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..extract.mentions import DocMention
@@ -17,7 +16,6 @@ from ..nlp.actor_words import INSTITUTION_HEADS
 from .names import MILITARY_HEADS, acronym, entity_id, name_key
 
 INSTITUTION_WORDS = set(INSTITUTION_HEADS) | {"guard", "force", "forces", "ministry", "office", "mission"}
-_TYPE_RANK = {"PERSON": 5, "GPE": 4, "ORG": 3, "NORP": 2, "LOC": 1, "EVENT": 0}
 
 
 @dataclass
@@ -29,7 +27,6 @@ class LocalEntity:
     mentions: int = 0
     geonames: str | None = None
     named: bool = False          # named at least once (not only through an adjective)
-    capital_mentions: set[str] = field(default_factory=set)
 
 
 class _Canon:
