@@ -18,18 +18,6 @@ from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, MODIFIER_DEP
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_negated, is_passive, particle, prep_objects)
 
-# Verbs that carry no event of their own: the event is the noun they govern
-# ("imposed sanctions on", "launched strikes against", "held talks with").
-LIGHT_VERBS = {
-    "impose", "launch", "carry", "conduct", "provide", "send", "deliver", "give", "hold", "sign",
-    "announce", "approve", "pledge", "offer", "stage", "mount", "make", "issue", "level", "step",
-    "continue", "extend", "unveil", "have", "slap", "lodge", "file", "express", "voice", "reach",
-    "agree", "intensify", "escalate", "resume", "begin", "start", "renew", "order", "authorize",
-    "authorise", "deploy", "receive", "seek", "keep", "maintain", "strengthen", "tighten", "expand",
-    "add", "adopt", "pass", "deliver", "finalize", "finalise", "conclude", "forge", "draw", "trade",
-    "exchange", "press", "ramp", "boost", "increase", "allocate", "commit", "earmark", "release",
-    "be",
-}
 # nouns naming a part or place of something: "the outskirts of Kyiv" stands for Kyiv
 PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", "area", "city", "town",
                    "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
@@ -457,7 +445,7 @@ class RelationExtractor:
         head = phrase.head
         if head.lemma_ in self.lex.cessation_verbs:
             return []   # "lifted sanctions", "suspended aid": no positive relation
-        light_verbs = LIGHT_VERBS | self.lex.light_verbs
+        light_verbs = self.lex.light_verbs
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
         if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
             light = head.head
