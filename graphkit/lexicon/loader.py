@@ -119,16 +119,23 @@ def _relations(rows: list[Row]) -> dict[str, RelationInfo]:
     return out
 
 
+def _frame_key(row: Row, relations: dict[str, RelationInfo],
+               seen: dict[tuple[str, str], int]) -> tuple[str, RelationInfo]:
+    """A frame row's lemma and event relation; a (lemma, relation) pair may be listed once."""
+    lemma = _lemma(row, "lemma")
+    info = _event_relation(row, relations)
+    key = (lemma, info.name)
+    if key in seen:
+        raise row.error(f"{lemma!r} -> {info.name} already listed at line {seen[key]}")
+    seen[key] = row.line
+    return lemma, info
+
+
 def _verbs(rows: list[Row], relations: dict[str, RelationInfo]) -> dict[str, list[VerbFrame]]:
     out: dict[str, list[VerbFrame]] = {}
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
-        lemma = _lemma(row, "lemma")
-        info = _event_relation(row, relations)
-        key = (lemma, info.name)
-        if key in seen:
-            raise row.error(f"{lemma!r} -> {info.name} already listed at line {seen[key]}")
-        seen[key] = row.line
+        lemma, info = _frame_key(row, relations, seen)
         target = _list(row, "target")
         for slot in target:
             if slot not in VERB_SLOTS and not re.match(r"^prep:[a-z]+$", slot):
@@ -149,12 +156,7 @@ def _nouns(rows: list[Row], relations: dict[str, RelationInfo]) -> dict[str, lis
     out: dict[str, list[NounFrame]] = {}
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
-        lemma = _lemma(row, "lemma")
-        info = _event_relation(row, relations)
-        key = (lemma, info.name)
-        if key in seen:
-            raise row.error(f"{lemma!r} -> {info.name} already listed at line {seen[key]}")
-        seen[key] = row.line
+        lemma, info = _frame_key(row, relations, seen)
         targets, agents = _list(row, "target_preps"), _list(row, "agent_preps")
         for slot in targets + agents:
             if slot not in NOUN_SLOTS and not re.match(r"^[a-z]+$", slot):
