@@ -47,8 +47,11 @@ class _Canon:
         return name
 
     def geonames_for(self, label: str) -> str | None:
+        """GeoNames id of a canonical name: a country, or a place known under exactly that name."""
         place = self.gaz.get(label)
-        return place.geonames if place is not None and place.name == label or (place and place.kind == "country") else None
+        if place is None or (place.name != label and place.kind != "country"):
+            return None
+        return place.geonames
 
     def of(self, m: DocMention) -> tuple[str, str, str | None]:
         text = m.text
