@@ -13,7 +13,19 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+
+def _ontology_dir() -> Path:
+    """graphkit/ontologies: package data in a wheel, in a checkout a link to the top-level
+    ontologies/ folder (the one the project documents). A checkout whose link did not survive
+    (git on Windows without symlinks) falls back to that top-level folder itself."""
+    package = Path(__file__).resolve().parent
+    packaged = package / "ontologies"
+    if (packaged / "graphkit.ttl").is_file():
+        return packaged
+    return package.parent / "ontologies"
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_PATH = ONTOLOGY_DIR / "graphkit.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
