@@ -3,6 +3,11 @@
 These formats take only scalar attributes, so `flat_graph` first makes a copy where lists
 become JSON strings, None values are dropped, an attribute that mixes ints and floats is all
 floats, and nodes and edges are in sorted order: the same graph always gives the same bytes.
+
+In the CSV files a text cell that a spreadsheet would run as a formula (it starts with =, +,
+-, @, a tab or a carriage return, and is not a plain number) gets a leading single quote
+(OWASP's advice against CSV injection): names and evidence come from article text. Only the
+written files change; the graph and its DataFrames keep the text as it is.
 """
 from __future__ import annotations
 
@@ -21,6 +26,9 @@ EDGE_COLUMNS = ("id", "source", "target", "relation", "negated", "confidence", "
 
 # Characters XML 1.0 cannot carry (GraphML and GEXF are XML): replaced by U+FFFD.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# CSV cells starting with one of these are formulas to Excel, LibreOffice and Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 # GEXF reads these edge attributes as its own (time spans, display): renamed on the way out.
 _GEXF_RESERVED = {"start": "evidence_start", "end": "evidence_end", "label": "edge_label",
                   "weight": "edge_weight", "type": "edge_type"}
@@ -78,6 +86,14 @@ def _text(value) -> str:
     return str(value)
 
 
+def csv_cell(value) -> str:
+    """value as CSV text, with a leading ' when a spreadsheet would read it as a formula."""
+    text = _text(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 # ---------------------------------------------------------------- writers
 
 def _folder(out_dir) -> Path:
@@ -128,10 +144,13 @@ def write_csv(g: nx.MultiDiGraph, out_dir) -> list[Path]:
         extra = sorted({k for row in rows for k in row} - set(leading))
         columns = [*leading, *extra]
         with atomic_open(path, "w", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(columns)
-            for row in rows:
-                writer.writerow([_text(row.get(c)) for c in columns])
+            plain = csv.writer(handle, lineterminator="\n")
+            # csv quotes a cell for the line terminator's characters only: a bare \r would
+            # split the row for readers, so a row holding one has every cell quoted.
+            quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
+            for cells in ([csv_cell(c) for c in columns],
+                          *([csv_cell(row.get(c)) for c in columns] for row in rows)):
+                (quoted if any("\r" in cell for cell in cells) else plain).writerow(cells)
     return paths
 
 
