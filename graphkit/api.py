@@ -13,9 +13,8 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
-from .errors import GraphkitError, UsageError
+from .errors import UsageError
 from .graph import KnowledgeGraph
 from .io import Limits, ReadProblem, describe_problem
 from .io.reader import EMPTY
@@ -178,19 +177,9 @@ def load(path) -> KnowledgeGraph:
     ...     load(out).entities()["label"].tolist()
     ['Chile']
     """
-    from .export.json import read_json
+    from .export.json import read_graph_file
 
-    target = Path(path)
-    if target.is_dir():
-        target = target / "graph.json"
-    if not target.is_file():
-        raise GraphkitError(f"no graph at {path}: expected a folder holding graph.json "
-                            "(written by kg.write(DIR) or `graphkit build --out DIR`) or a .json file")
-    try:
-        graph = read_json(target)
-    except (ValueError, KeyError, TypeError, OSError) as exc:
-        raise GraphkitError(f"cannot read {target}: {' '.join(str(exc).split()) or type(exc).__name__}") from None
-    return KnowledgeGraph(graph)
+    return KnowledgeGraph(read_graph_file(path))
 
 
 # ---------------------------------------------------------------- RDF and SPARQL

@@ -19,7 +19,6 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 import networkx as nx
@@ -116,20 +115,9 @@ def load_source(source) -> nx.MultiDiGraph:
         return source
     if isinstance(getattr(source, "graph", None), nx.MultiDiGraph):
         return source.graph
-    from ..export.json import read_json
+    from ..export.json import read_graph_file
 
-    path = Path(source)
-    if path.is_dir():
-        path = path / "graph.json"
-        if not path.is_file():
-            raise PushError(f"{source} holds no graph.json: build one with "
-                            "`graphkit build ... --out DIR`")
-    elif not path.is_file():
-        raise PushError(f"no such file or folder: {source}")
-    try:
-        return read_json(path)
-    except (OSError, ValueError, KeyError, TypeError, nx.NetworkXError) as exc:
-        raise PushError(f"cannot read {path} as a graphkit graph ({type(exc).__name__})") from None
+    return read_graph_file(source, PushError)
 
 
 def _graph_node(iri: str | None, what: str) -> ox.NamedNode | None:
