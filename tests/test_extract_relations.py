@@ -99,6 +99,44 @@ CASES = [
      [("Chad", "accuses", "Rapid Support Forces", False, None)], []),
     ("role holder", "Austrian Chancellor Anna Huber arrived on Monday. The Austrian leader later met Ireland's president.",
      [("Anna Huber", "meets", "Ireland", False, None)], []),
+    # --- clauses that borrow their subject or object
+    ("relative pronoun subject", "Norway, which has supplied howitzers to Ukraine, praised the decision.",
+     [("Norway", "aids", "Ukraine", False, None)], []),
+    ("purpose clause subject", "Thousands of students took to the streets to protest against the government of Peru.",
+     [("protesters", "protests_against", "Peru", False, None)], []),
+    ("participle names its object", "The rebels, backed by Rwanda, seized the town.",
+     [("Rwanda", "supports", "rebels", False, None)], []),
+    ("participle on a thing names no recipient", "Iranian-made drones supplied by Russia struck the port.",
+     [], [("Russia", "aids", "Iran", False, None)]),
+    ("participle light verb", "The sanctions, imposed by Canada on Belarus last year, were extended.",
+     [("Canada", "sanctions", "Belarus", False, None)], []),
+    ("closing summary apposition", "The Chinese navy sailed around Taiwan, a move that drew condemnation from Tokyo.",
+     [("Japan", "condemns", "Chinese navy", False, None)], []),
+    # --- protests: crowds protest in the street, states condemn
+    ("crowd protest", "Farmers protested against the government of Poland on Friday.",
+     [("protesters", "protests_against", "Poland", False, None)], [("protesters", "condemns", "Poland", False, None)]),
+    ("state protest", "Japan protested against the Chinese incursion.",
+     [("Japan", "condemns", "China", False, None)], [("Japan", "protests_against", "China", False, None)]),
+    # --- rejecting allegations
+    ("rejected accusations look back", "Lithuania accused Belarus of sending migrants across the border. Minsk rejected the accusations.",
+     [("Belarus", "rejects", "Lithuania", False, None)], []),
+    ("dismissive evaluation", "Caracas said Guyana was responsible for the clash. Guyana called the claims absurd.",
+     [("Venezuela", "accuses", "Guyana", False, None), ("Guyana", "rejects", "Venezuela", False, None)], []),
+    ("rejection needs an accuser of the rejecter", "Chile accused Peru of spying. Bolivia rejected the accusations.",
+     [], [("Bolivia", "rejects", "Chile", False, None)]),
+    ("a pronoun is no rejected actor", "Sweden denied it on Monday after Norway spoke.",
+     [], [("Sweden", "rejects", "Norway", False, None)]),
+    # --- alliances, contacts
+    ("possessive ally", "Serbia's ally Hungary blocked the statement.",
+     [("Hungary", "supports", "Serbia", False, None)], []),
+    ("ally of", "Armenia, a close ally of France, signed the deal.",
+     [("Armenia", "supports", "France", False, None)], []),
+    ("proxy", "Iran's proxy Hezbollah fired rockets at Israel.",
+     [("Iran", "supports", "Hezbollah", False, None)], []),
+    ("talks between", "Talks between Ethiopia and Egypt resumed in Cairo.",
+     [("Ethiopia", "meets", "Egypt", False, None)], []),
+    ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
+     [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]
 
 
@@ -128,6 +166,10 @@ ROLE_CASES = [
      ("Ivan Petrov", "ambassador_of", "Russia")),
     ("located in", "Fighting continued around the Ukrainian city of Kramatorsk.",
      ("Kramatorsk", "located_in", "Ukraine")),
+    ("possessive title apposition", "Ghana's foreign minister, Kwame Asante, spoke on Monday.",
+     ("Kwame Asante", "member_of", "Ghana")),
+    ("title words are no name", "Iran's Supreme Leader Hassan Karimi warned Israel.",
+     ("Hassan Karimi", "leader_of", "Iran")),
 ]
 
 

@@ -43,7 +43,9 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     """Mentions, entities, roles and relations of one parsed article."""
     mentions = find_mentions(doc, lambda name: bool(lexicon.canonical_name(name) or lexicon.country_of_demonym(name)
                                                      or name in gazetteer),
-                             lambda word: lexicon.country_of_demonym(word) is not None)
+                             lambda word: lexicon.country_of_demonym(word) is not None,
+                             lambda words: lexicon.role_of_title(words) is not None, lexicon.is_title,
+                             lexicon.cues("collective").__contains__)
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
     roles = RoleExtractor(doc, mentions, lexicon, types).extract()
@@ -51,7 +53,8 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
-        entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1)
+        entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1,
+                                    aliases=relation_extractor.extra_aliases.get(key, set()))
 
     best: dict[tuple, object] = {}
     for r in raw:

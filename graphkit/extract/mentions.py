@@ -14,6 +14,8 @@ NOT_ACTORS = {
 }
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+# prepositions that belong inside names ("Bank of England", "Ministry for Europe")
+_NAME_PREPOSITIONS = {"of", "for", "de", "del", "di", "da", "du", "des", "la", "le", "al", "el", "van", "von", "bin", "ibn"}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "our", "us", "i"}
 
 
@@ -41,12 +43,14 @@ def clean_name(text: str) -> str:
 
 
 def _split_hyphenated(doc, ents, is_known_name):
-    """'South Korea-U.S.' as one entity -> two, when every part is a known name."""
+    """'South Korea-U.S.' or 'the European Union on Belarus' as one entity -> two, when every
+    part is a known name."""
     from spacy.tokens import Span
 
     out = []
     for ent in ents:
-        cuts = [t.i for t in ent if t.text in ("-", "–") and ent.start < t.i < ent.end - 1]
+        cuts = [t.i for t in ent if ent.start < t.i < ent.end - 1 and (
+            t.text in ("-", "–") or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
         if cuts and is_known_name is not None:
             bounds = [ent.start] + [c + 1 for c in cuts]
             ends = cuts + [ent.end]
@@ -127,11 +131,39 @@ def _propagate(doc, ents):
     return out
 
 
-def find_mentions(doc, is_known_name=None, is_demonym=None) -> list[DocMention]:
+def _is_title_fragment(ent, is_exact_title) -> bool:
+    """'Supreme' in 'Supreme Leader Ali Khamenei': words of a title, not a name."""
+    words = [t.lower_ for t in ent]
+    following = [t.lower_ for t in ent.doc[ent.end:ent.end + 2]]
+    return any(is_exact_title(" ".join(words + following[:n])) for n in range(len(following) + 1))
+
+
+def _names_a_person(ent, is_title, is_known_name) -> bool:
+    """A name NER typed as an organisation or place that the text gives a person's title:
+    "Chad's prime minister, Succes Masra" or "Prime Minister Succes Masra"."""
+    if is_known_name is not None and is_known_name(clean_name(ent.text)):
+        return False
+    if not 2 <= len(ent) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+        return False
+    root = ent.root
+    titled = [root.head] if root.dep_ == "appos" else []
+    titled += [c for c in root.children if c.dep_ == "appos"]
+    if any(t.pos_ == "NOUN" and is_title(t.lower_) for t in titled):
+        return True
+    before = ent.doc[max(ent.start - 2, 0):ent.start]
+    return bool(len(before) and (is_title(before[-1].lower_) or (len(before) == 2 and is_title(before.text.lower()))))
+
+
+def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_exact_title=None,
+                  is_common_noun=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
 
     is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.") and
-    to accept all-capital names NER missed; is_demonym: word -> bool ("Ukrainian").
+    to accept all-capital names NER missed; is_demonym: word -> bool ("Ukrainian");
+    is_title: words -> bool ("prime minister", "White House spokesman"), to type as people
+    the names the text gives a title; is_exact_title: words -> bool, the whole phrase is a
+    title ("supreme leader"), to drop title words NER took for names; is_common_noun: lemma
+    -> bool, a common noun NER may take for a name when capitalised ("Farmers protested").
     """
     mentions = []
     ents = _split_hyphenated(doc, doc.ents, is_known_name)
@@ -147,6 +179,14 @@ def find_mentions(doc, is_known_name=None, is_demonym=None) -> list[DocMention]:
             continue
         if label == "FAC":
             label = "LOC"
+        if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
+                and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
+            continue
+        if is_title is not None and label != "PERSON":
+            if is_exact_title is not None and _is_title_fragment(ent, is_exact_title):
+                continue
+            if label in ("ORG", "GPE", "LOC", "NORP") and _names_a_person(ent, is_title, is_known_name):
+                label = "PERSON"
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if label == "PERSON" and ent.text.endswith("s") and (
                 (len(ent) == 2 and ent[0].lower_ == "the") or (len(ent) == 1 and before == "the")):

@@ -35,11 +35,16 @@ MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each oth
 # verbs that predicate a judgement of their object: "branded the move provocative"
 EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "characterize", "characterise",
                     "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem"}
-# unnamed collective actors that take part in events (annotation guidelines 2)
-COLLECTIVE_ACTORS = {"protester", "demonstrator", "police", "policeman", "rioter", "activist", "striker",
-                     "settler", "militant", "insurgent", "rebel", "jihadist", "gunman", "crowd", "mob"}
+# "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
+ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
+                  "proxy": True, "client": True, "protege": True}
+# nouns that sum up the sentence's act in a closing apposition: "..., a move condemned by Japan"
+SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "development", "gesture"}
+ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group", "army", "military", "faction",
+                     "movement", "party", "coalition", "alliance", "organisation", "organization"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
+_WINDOW_SENTENCES = 2   # how far back an unattributed allegation looks for its accuser
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
 
@@ -71,9 +76,20 @@ class RelationExtractor:
         self.coref = Coreference(doc, mentions, entity_types)
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
+        self.extra_aliases: dict[str, set[str]] = {}   # key -> other words the text used for it
+        self.collective_actors = lexicon.cues("collective")
+        self.messages = lexicon.cues("message")
         self.wrongdoing = lexicon.cues("wrongdoing")
         self.disapproval = lexicon.cues("disapproval")
         self.retribution = lexicon.cues("retribution")
+        self.governing = lexicon.cues("governing")
+        self.culpability = lexicon.cues("culpability")
+        self.dismissal = lexicon.cues("dismissal")
+        self.allegations = lexicon.cues("allegation")
+        # rejections of allegations the sentence does not attribute ("Moscow denied the
+        # accusations"): (sentence number, rejecters, sentence span, trigger), resolved to the
+        # latest accuser of the rejecter once every sentence is read
+        self.pending_rejections: list[tuple[int, list[str], int, int, float, str, bool]] = []
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
@@ -94,7 +110,7 @@ class RelationExtractor:
                 if key:
                     out.append(key)
                     continue
-            if t.lemma_.lower() in COLLECTIVE_ACTORS and t.pos_ == "NOUN":
+            if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
                 continue
             is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
@@ -105,6 +121,10 @@ class RelationExtractor:
                     out += named
                     continue
                 mods = self.modifier_entities(t, coref=coref, place=place)
+                if not mods and self._sums_up_clause(t):
+                    # "..., a move that drew condemnation": the move is the main clause's act
+                    out += [k for k in self.subjects(t.sent.root) if k]
+                    continue
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
@@ -119,6 +139,8 @@ class RelationExtractor:
                     preps |= {"of"}   # "thousands of protesters"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
                     preps |= {"of", "in"} if place else {"of"}
+                if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
+                    preps |= {"of"}   # "the government of Bangladesh"
                 out += [k for o in prep_objects(t, preps) for k in self.entities_of(o, coref=coref, place=place)]
         return list(dict.fromkeys(k for k in out if k))
 
@@ -133,6 +155,40 @@ class RelationExtractor:
             self.extra_entities[key] = label
             self.types[key] = "NORP"
         return key
+
+    @staticmethod
+    def _sums_up_clause(token) -> bool:
+        """'a move', 'a decision' in apposition after a comma: it names the sentence's main act."""
+        return (token.lemma_.lower() in SUMMARY_NOUNS and token.dep_ in ("appos", "dobj", "npadvmod")
+                and token.i > token.sent.root.i
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+                and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
+
+    def _passes_message(self, verb) -> bool:
+        objs = children(verb, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return bool(objs) and all(o.lemma_.lower() in self.messages for o in objs)
+
+    def _is_actor_noun(self, token) -> bool:
+        """A name, or a noun for a group that can act ("rebels", "the government"), not a thing
+        ("Iranian-made drones supplied by Russia" names no recipient)."""
+        lemma = token.lemma_.lower()
+        return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
+                or lemma in ARMED_GROUP_NOUNS or self._sums_up_clause(token))
+
+    def _as_protesters(self, key: str) -> str:
+        """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
+        label = self.extra_entities.get(key)
+        if label is None or label in ("protesters", "demonstrators"):
+            return key
+        new = "norp:protesters"
+        self.extra_entities.setdefault(new, "protesters")
+        self.types[new] = "NORP"
+        self.extra_aliases.setdefault(new, set()).add(label)
+        return new
+
+    def _prefers_street_protest(self, sources) -> bool:
+        """A protest by people in the street, not a state's diplomatic protest."""
+        return bool(sources) and all(s in self.extra_entities or self.types.get(s) == "NORP" for s in sources)
 
     def modifier_entities(self, noun, *, coref: bool = True, place: bool = False) -> list[str]:
         """Entities named before a noun: "Russia's invasion", "South Korea-U.S. drills",
@@ -156,7 +212,11 @@ class RelationExtractor:
         return list(dict.fromkeys(out))
 
     def subjects(self, verb, depth: int = 0) -> list[str]:
-        subj = children(verb, SUBJECT_DEPS)
+        subj = children(verb, SUBJECT_DEPS) or [
+            s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
+        if verb.dep_ == "relcl":
+            # "Norway, which has sent tanks": the relative pronoun stands for the head noun
+            subj = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subj]
         if subj:
             return [k for s in subj for k in self.entities_of(s)]
         if depth > 3:
@@ -171,7 +231,8 @@ class RelationExtractor:
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return self.entities_of(head)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)
         return []
 
@@ -191,6 +252,8 @@ class RelationExtractor:
             if slot == "dobj":
                 if passive:
                     toks = children(verb, PASSIVE_SUBJECT_DEPS)
+                    if not toks and verb.dep_ == "acl" and self._is_actor_noun(verb.head):
+                        toks = [verb.head]   # "the rebels, backed by Rwanda": the modified noun
                 else:
                     toks = children(verb, OBJECT_DEPS)
                     if not toks:
@@ -199,6 +262,8 @@ class RelationExtractor:
                                 and c.i > verb.i and c.i in self.by_token]
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
                 toks = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
+                if relation == "rejects":
+                    toks = [t for t in toks if t.pos_ != "PRON"]   # "denied it": a claim, not an actor
                 found = [k for t in toks for k in entities_of(t)]
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
@@ -317,7 +382,31 @@ class RelationExtractor:
                     found += self._from_noun(token, start, end)
                 if token.lower_ in HYPHEN_BACKING:
                     found += self._from_hyphen_compound(token, start, end)
-        return found
+                if lemma in ALLIANCE_NOUNS and pos in ("NOUN", "ADJ"):
+                    found += self._from_alliance_noun(token, start, end)
+        return found + self._resolve_rejections(found)
+
+    def _resolve_rejections(self, found: list[RawRelation]) -> list[RawRelation]:
+        """'Moscow denied the accusations': the accuser is whoever last accused the rejecter,
+        in the same sentence or the two before."""
+        if not self.pending_rejections:
+            return []
+        starts = sorted({s.start_char for s in self.doc.sents})
+        index = {start: n for n, start in enumerate(starts)}
+
+        def sentence_of(char):
+            return max((n for start, n in index.items() if start <= char), default=0)
+
+        out = []
+        for sent_no, rejecters, start, end, weight, trigger, negated in self.pending_rejections:
+            for rejecter in rejecters:
+                accusers = [r for r in found if r.relation == "accuses" and r.target == rejecter and not r.negated
+                            and 0 <= sent_no - sentence_of(r.sent_start) <= _WINDOW_SENTENCES]
+                if accusers:
+                    accuser = max(accusers, key=lambda r: r.sent_start).source
+                    out += self._emit([rejecter], [accuser], "rejects", start, end, weight, trigger,
+                                      irrealis=False, negated=negated, reporter=None)
+        return out
 
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
@@ -333,6 +422,9 @@ class RelationExtractor:
         if MUTUAL in targets:
             pairs = [(s, t) for s in sources for t in sources if s != t]
         else:
+            pairs = [(s, t) for s in sources for t in targets]
+        if relation == "protests_against":
+            sources = [self._as_protesters(s) for s in sources]
             pairs = [(s, t) for s in sources for t in targets]
         for s, t in pairs:
             if s == t:
@@ -351,6 +443,8 @@ class RelationExtractor:
             sources = self.passive_agents(verb) if passive else self.subjects(verb)
             irrealis, negated = self.modality(verb)
             reporter = self.reporter(verb)
+            if self._prefers_street_protest(sources):
+                frames = sorted(frames, key=lambda f: f.relation != "protests_against")
             for frame in frames:
                 if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                         and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
@@ -362,13 +456,22 @@ class RelationExtractor:
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
-                out += self._emit(sources, targets, frame.relation, sent_start, sent_end, frame.weight,
+                relation = frame.relation
+                if relation == "aids" and self._passes_message(verb):
+                    relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
+                out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if out:
                     break
+            if not out and not passive and not irrealis and any(f.relation == "rejects" for f in frames):
+                # "denied the accusations", "a charge the UAE denies": whose accusations?
+                objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])
+                if objs and all(o.lemma_.lower() in self.allegations for o in objs):
+                    out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
         evaluated = self._evaluation(verb, sent_start, sent_end)
         if evaluated:
-            return evaluated   # "called the move provocative" is no phone call
+            # "called the move provocative" is no phone call
+            return [r for r in evaluated if r is not None]
         if verb.lemma_ in self.lex.speech_verbs:
             out += self._speech_content(verb, sent_start, sent_end)
         return out
@@ -400,13 +503,28 @@ class RelationExtractor:
                     add(agents, "accuses", 0.45, v.text)
                 elif v.lemma_ == "be":
                     pred = children(v, {"attr", "acomp"})
+                    subjects = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]
                     if any(self._disapproving(p) for p in pred):
-                        add([k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)], "condemns", 0.5, pred[0].text)
+                        add(subjects, "condemns", 0.5, pred[0].text)
+                    elif self._culpable(v):
+                        # "said Kosovo was responsible for the violence", "was behind the attack"
+                        add(subjects, "accuses", 0.45, v.text)
                 if v.lemma_ in self.retribution and (is_passive(v) or any(
                         a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
                     victims = children(v, PASSIVE_SUBJECT_DEPS) if is_passive(v) else children(v, SUBJECT_DEPS)
                     add([k for n in victims for k in self.entities_of(n)], "threatens", 0.55, v.text)
         return out
+
+    def _culpable(self, be) -> bool:
+        """'X was responsible for / behind / to blame for ...' (culpability cues)."""
+        for c in be.children:
+            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.culpability:
+                return True
+            if c.dep_ == "prep" and c.lower_ in self.culpability and children(c, {"pobj"}):
+                return True
+            if c.dep_ == "xcomp" and f"to {c.lemma_.lower()}" in self.culpability:
+                return True
+        return False
 
     def _disapproving(self, token) -> bool:
         """The word or its modifiers express disapproval ("a barbaric act", "provocative")."""
@@ -423,14 +541,30 @@ class RelationExtractor:
         complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})
         complements += [o for o in prep_objects(verb, {"as"})]
         complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
+        sources = self.subjects(verb)
+        irrealis, negated = self.modality(verb)
+        if any(o.lemma_.lower() in self.allegations for o in objs) and any(
+                w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal for c in complements for w in c.subtree):
+            # "called the allegations absurd": a rejection of the accuser
+            return self._rejection(verb, objs, sources, sent_start, sent_end, negated) or [None]
         if not any(self._disapproving(c) or any(self._disapproving(x) for x in c.subtree) for c in complements):
             return []
-        sources = self.subjects(verb)
         targets = [k for o in objs for k in self.entities_of(o)]
-        irrealis, negated = self.modality(verb)
         reporter = self.reporter(verb)
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)
+
+    def _rejection(self, verb, objs, sources, sent_start, sent_end, negated) -> list[RawRelation]:
+        """Reject an allegation: its accuser when named ("Kyiv's claims"), else the latest accuser
+        of the rejecter in the text before (resolved in `resolve_pending`)."""
+        targets = [k for o in objs for k in self.entities_of(o)]
+        if targets:
+            return self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
+                              irrealis=False, negated=negated, reporter=self.reporter(verb))
+        if sources:
+            self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
+                                            sent_end, 0.6, verb.text, negated))
+        return []
 
     def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
         """Nominal triggers: "Russia's invasion of Ukraine", "imposed sanctions on Iran",
@@ -449,10 +583,14 @@ class RelationExtractor:
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
         if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
             light = head.head
-        if light is None:
-            # "the sanctions that Canada imposed on Chinese firms": the light verb is a relative clause
-            light = next((v for v in children(phrase, {"relcl"}) if v.lemma_ in light_verbs
-                          and any(o.lower_ in RELATIVE_PRONOUNS for o in children(v, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS))), None)
+        # "the sanctions that Canada imposed on Chinese firms": the light verb is a relative
+        # clause; "the sanctions, imposed by the EU on Belarus, were extended": a participle
+        modifying_light = next((v for v in children(phrase, {"relcl", "acl"}) if v.lemma_ in light_verbs
+                                and (v.dep_ == "acl" and v.tag_ == "VBN" or any(
+                                    o.lower_ in RELATIVE_PRONOUNS for o in children(v, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)))), None)
+        if light is None or (modifying_light is not None and not (
+                self.passive_agents(light) if is_passive(light) else self.subjects(light))):
+            light = modifying_light or light
         inverse = phrase.dep_ == "dobj" and head.lemma_ in self.lex.light_inverse_verbs
         out = []
         for frame in frames:
@@ -475,8 +613,14 @@ class RelationExtractor:
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
                 if not targets:
                     targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
+            symmetric = getattr(self.lex.relations.get(frame.relation), "symmetric", False)
+            if not agents and symmetric and not inverse:
+                # "talks between Israel and Hamas": each party with the other
+                parties = [k for t in prep_objects(noun, {"between"}) for k in self.entities_of(t)]
+                if len(parties) >= 2:
+                    agents, targets = parties, [MUTUAL]
             joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
-            if len(agents) >= 2 and not targets and (joint or getattr(self.lex.relations.get(frame.relation), "symmetric", False)):
+            if len(agents) >= 2 and not targets and (joint or symmetric):
                 targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other
             if not agents or not targets:
                 continue
@@ -508,6 +652,36 @@ class RelationExtractor:
         relation = HYPHEN_BACKING[token.lower_]
         return [RawRelation(backer, b, relation, sent_start, sent_end, False, None, 0.75, token.text)
                 for b in backed if b != backer]
+
+    def _from_alliance_noun(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """"Russia's ally Belarus", "Belarus, a close ally of Russia" -> supports(Belarus, Russia);
+        "Iran, the Houthis' main backer" -> supports(Iran, Houthis); "Iran's proxy Hezbollah"
+        -> supports(Iran, Hezbollah) (GUIDELINES 3.1: stated alliance or backing)."""
+        doc = self.doc
+        i = token.i
+        patrons = [self.by_token[c.i].entity for c in token.children if c.dep_ == "poss" and c.i in self.by_token]
+        patrons += [k for o in prep_objects(token, {"of"}) for k in self.entities_of(o, modifiers=False, coref=False)]
+        if not patrons and i >= 2 and doc[i - 1].tag_ == "POS" and (i - 2) in self.by_token:
+            patrons.append(self.by_token[i - 2].entity)   # "Russia's ally" parsed loosely
+        if not patrons and i >= 2 and doc[i - 1].dep_ == "amod" and doc[i - 1].head.i == i and (i - 1) in self.by_token:
+            patrons.append(self.by_token[i - 1].entity)   # "a key Russian ally"
+        named = []
+        if token.dep_ == "appos" and token.head.i in self.by_token:
+            named.append(self.by_token[token.head.i].entity)
+        named += [self.by_token[c.i].entity for c in token.children if c.dep_ == "appos" and c.i in self.by_token]
+        if not named and i + 1 < len(doc) and (i + 1) in self.by_token and self.by_token[i + 1].tok_start == i + 1:
+            named.append(self.by_token[i + 1].entity)   # "ally Belarus"
+        if not named and token.dep_ in ("amod", "compound") and token.head.i in self.by_token:
+            named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
+        patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
+        out = []
+        for patron in dict.fromkeys(patrons):
+            for client in dict.fromkeys(named):
+                if patron == client:
+                    continue
+                source, target = (patron, client) if patron_supports else (client, patron)
+                out.append(RawRelation(source, target, "supports", sent_start, sent_end, False, None, 0.6, token.text))
+        return out
 
     @staticmethod
     def _clause_head(token):

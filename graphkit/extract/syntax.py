@@ -54,6 +54,9 @@ def is_negated(token) -> bool:
 
 
 def is_passive(verb) -> bool:
+    """Passive voice, also a past participle modifying a noun ("the rebels, backed by Rwanda")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 

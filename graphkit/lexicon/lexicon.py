@@ -79,6 +79,11 @@ class Lexicon:
         """'White House press secretary' -> 'spokesperson_of'; 'former president' -> None."""
         return self._roles.role_of(words)
 
+    def is_title(self, words: str) -> bool:
+        """'supreme leader', 'president' -> True; 'White House spokesman' -> False (a title
+        with an organisation in front)."""
+        return self._roles.is_title(words)
+
     def canonical_name(self, name: str) -> str | None:
         """'U.S.', 'America' -> 'United States'; 'U.N.' -> 'United Nations'; unknown -> None."""
         return self._names.get(name)

@@ -33,6 +33,13 @@ class RoleMatcher:
                 return relation
         return None
 
+    def is_title(self, words: str) -> bool:
+        """The whole phrase is a title ('supreme leader'), not only its end ('White House spokesman')."""
+        tokens = name_key(words).split()
+        if not tokens:
+            return False
+        return " ".join(tokens) in self.titles or " ".join(tokens[:-1] + [_singular(tokens[-1])]) in self.titles
+
     def _candidates(self, tokens: list[str]) -> list[list[str]]:
         """The whole phrase, then the part before each preposition, longest first."""
         out = [tokens]
