@@ -170,6 +170,14 @@ ROLE_CASES = [
      ("Kwame Asante", "member_of", "Ghana")),
     ("title words are no name", "Iran's Supreme Leader Hassan Karimi warned Israel.",
      ("Hassan Karimi", "leader_of", "Iran")),
+    ("definite title borrows the earlier organisation",
+     "Chile summoned the Peruvian ambassador. The ambassador, Jorge Salas, did not come.",
+     ("Jorge Salas", "ambassador_of", "Peru")),
+    ("office of an office holder", "Carlos Mendes, the UN Secretary-General's special representative in Haiti, spoke.",
+     ("Carlos Mendes", "member_of", "United Nations")),
+    ("untitled minister of the dateline's state",
+     "OSLO (Reuters) - Sweden and Iran traded barbs. Iran and Sweden argued. Defence Minister Kari Holm said Norway would act.",
+     ("Kari Holm", "member_of", "Norway")),
 ]
 
 

@@ -16,6 +16,15 @@ _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’\-]{1,60}(?:,[ \t]*[A-Za-z0-
 _DATELINE_SEARCH_CHARS = 600  # a dateline follows at most a headline or two
 
 
+def dateline_place(text: str) -> str | None:
+    """'WARSAW (Reuters) -' -> 'Warsaw': where the story was filed, or None."""
+    match = _DATELINE.search(text, 0, _DATELINE_SEARCH_CHARS)
+    if not match:
+        return None
+    place = match.group(0).split("(")[0].split(",")[0].strip()
+    return place.title() if place else None
+
+
 def mask_dateline(text: str) -> str:
     """Blank the dateline with spaces: same length, so character offsets stay valid."""
     match = _DATELINE.search(text, 0, _DATELINE_SEARCH_CHARS)
@@ -48,7 +57,10 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
                              lexicon.cues("collective").__contains__)
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
-    roles = RoleExtractor(doc, mentions, lexicon, types).extract()
+    place = dateline_place(article.text)
+    filed_in = (lexicon.capital_of(place) or lexicon.canonical_name(place)) if place else None
+    filed_in_key = next((k for k, e in entities.items() if e.label == filed_in and e.type == "GPE"), None)
+    roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders)
     raw = relation_extractor.extract() + roles

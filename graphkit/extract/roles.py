@@ -19,6 +19,7 @@ from .relations import RawRelation
 _PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "island",
                 "state", "county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+HOME_COUNTRY_CONFIDENCE = 0.5
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
@@ -27,7 +28,11 @@ ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "o
 
 
 class RoleExtractor:
-    def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str]):
+    """filed_in: the entity key of the state the dateline places the story in, if any."""
+
+    def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
+                 filed_in: str | None = None):
+        self.filed_in = filed_in
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -72,14 +77,27 @@ class RoleExtractor:
         return None
 
     def _home_country(self) -> str | None:
-        """The state an article is about: mentioned clearly more often than any other."""
+        """The state an article is about: where its dateline files it, else the state mentioned
+        clearly more often than any other."""
         if not hasattr(self, "_home"):
             counts = Counter(m.entity for m in self.mentions if self.types.get(m.entity) == "GPE")
             ranked = counts.most_common(2)
-            self._home = None
-            if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.2 * ranked[1][1]) and ranked[0][1] >= 2:
+            self._home = self.filed_in
+            if self._home is None and ranked and (len(ranked) == 1 or ranked[0][1] >= 1.2 * ranked[1][1]) and ranked[0][1] >= 2:
                 self._home = ranked[0][0]
         return self._home
+
+    def _org_named_earlier(self, title) -> str | None:
+        """'The ambassador, Sergey Andreyev': the organisation or state that an earlier mention
+        of the same title named ("the Russian ambassador", "Russia's ambassador")."""
+        for t in reversed(self.doc[:title.i]):
+            if t.lemma_ != title.lemma_ or t.pos_ != "NOUN":
+                continue
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.by_token \
+                        and self.types.get(self.by_token[c.i].entity) in _ORG_TYPES:
+                    return self.by_token[c.i].entity
+        return None
 
     def _org_in(self, tokens, person_key) -> str | None:
         for t in reversed(tokens):
@@ -97,7 +115,10 @@ class RoleExtractor:
             out += self._apposition(m)
         out += self._located_in()
         out += self._leading_verbs()
-        return out
+        # a title with no organisation falls back on the home country; not for a person the
+        # article gives an office elsewhere ("army spokesman General X" is no minister at home)
+        explicit = {r.source for r in out if r.confidence > HOME_COUNTRY_CONFIDENCE}
+        return [r for r in out if not (r.confidence == HOME_COUNTRY_CONFIDENCE and r.source in explicit)]
 
     def _leading_verbs(self) -> list[RawRelation]:
         """'X, who heads the Somali government' / 'X leads Hamas' -> leader_of."""
@@ -157,11 +178,17 @@ class RoleExtractor:
                         and self.types.get(self.by_token[o.i].entity) in _ORG_TYPES), None)
         if org is None and role in ("leader_of", "member_of") and not org_tokens:
             # "Defence Minister X" in an article about one state: that state's minister
-            org, confidence = self._home_country(), 0.5
+            org, confidence = self._home_country(), HOME_COUNTRY_CONFIDENCE
         if org is None:
             return []
         start, end = self._sentence_bounds(doc[m.tok_start])
-        return [RawRelation(m.entity, org, role, start, end, False, None, confidence, " ".join(title_words))]
+        return [RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, confidence, " ".join(title_words))]
+
+    def _fit(self, role: str, org: str) -> str:
+        """An envoy of an organisation (the UN's special envoy) is its staff: ambassadors are of states."""
+        if role == "ambassador_of" and self.types.get(org) == "ORG":
+            return "member_of"
+        return role
 
     def _apposition(self, m: DocMention) -> list[RawRelation]:
         doc = self.doc
@@ -189,16 +216,23 @@ class RoleExtractor:
             for c in title.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.by_token:
                     org = self.by_token[c.i].entity
+                elif c.dep_ == "poss" and self.lex.role_of_title(c.lower_):
+                    # "the UN Secretary-General's special representative": the office's organisation
+                    org = next((self.by_token[g.i].entity for g in c.subtree
+                                if g.i in self.by_token and g.i != c.i), org)
             if org is None and role != "ambassador_of":
                 for prep in title.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for"):
                         for obj in prep.children:
                             if obj.i in self.by_token:
                                 org = self.by_token[obj.i].entity
+            confidence = 0.8
+            if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
+                org, confidence = self._org_named_earlier(title), 0.6
             if org is None or org == m.entity or self.types.get(org) not in _ORG_TYPES:
                 continue
             start, end = self._sentence_bounds(root)
-            out.append(RawRelation(m.entity, org, role, start, end, False, None, 0.8, title.text))
+            out.append(RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, confidence, title.text))
         return out
 
     def _located_in(self) -> list[RawRelation]:

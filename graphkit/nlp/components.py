@@ -94,7 +94,7 @@ class ActorPhraseComponent:
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
         origin = {"ENT_TYPE": {"IN": ["NORP", "GPE"]}, "OP": "+"}
-        possessive = [{"ENT_TYPE": "GPE", "OP": "+"}, {"LOWER": "'s"}]
+        possessive = [{"ENT_TYPE": "GPE", "OP": "+"}, {"LOWER": {"IN": ["'s", "’s"]}}]
         heads = [h for h in INSTITUTION_HEADS if h not in SECOND_WORD]
         for prefix in ([origin], [possessive[0], possessive[1]]):
             self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": heads}}]])
