@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -131,3 +132,19 @@ def test_serve_command_runs_until_sigterm(built):
         time.sleep(0.1)
     else:
         pytest.fail("the oxigraph server outlived `graphkit serve`")
+
+
+def test_wait_returns_when_oxigraph_dies_but_not_at_a_restart(built):
+    with SparqlServer(built, port=free_port(), timeout_s=1) as server:
+        returned = []
+        waiter = threading.Thread(target=lambda: returned.append(server.wait()), daemon=True)
+        waiter.start()
+        first = server.process
+        assert server.restart(server.generation) and not server.restart(server.generation - 1)
+        assert first.poll() is not None and server.process.poll() is None
+        assert len(select(server.url, LABELS)) == N_LABELS  # the new one answers
+        waiter.join(0.5)
+        assert returned == []
+        server.process.kill()
+        waiter.join(5)
+        assert returned == [-signal.SIGKILL]

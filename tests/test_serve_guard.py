@@ -59,6 +59,15 @@ def test_other_queries_go_through(query):
     assert service_refusal(query) is None
 
 
+def test_a_long_query_with_the_word_is_refused_unparsed():
+    values = " ".join(f'"item {i}"' for i in range(1200))
+    query = "SELECT * WHERE { VALUES ?x { " + values + " } } # service"
+    started = time.monotonic()
+    assert "too long to check" in service_refusal(query)
+    assert time.monotonic() - started < 0.5
+    assert service_refusal(query.replace("service", "")) is None  # the word alone makes it checked
+
+
 def test_every_query_a_request_carries_is_found():
     url = urllib.parse.urlencode([("query", "ASK {}"), ("default-graph-uri", "urn:g"), ("query", "ASK { }")])
     assert queries_in(url, b"", None) == ["ASK {}", "ASK { }"]
@@ -127,7 +136,7 @@ class FakeOxigraph:
     one (its open connections are cut) and starts the next."""
 
     def __init__(self):
-        self.generation, self.restarts, self.stopped = 0, [], False
+        self.generation, self.restarts, self.stopping = 0, [], False
         self._lock = threading.Lock()
         self._start()
 
@@ -153,7 +162,7 @@ class FakeOxigraph:
 
     def restart(self, generation):
         with self._lock:
-            if generation != self.generation or self.stopped:
+            if generation != self.generation or self.stopping:
                 return False
             self.restarts.append(generation)
             self.generation += 1
@@ -163,7 +172,7 @@ class FakeOxigraph:
 
     def stop(self):
         with self._lock:
-            self.stopped = True
+            self.stopping = True
             self._kill()
 
 
@@ -241,29 +250,30 @@ def test_an_answer_still_streaming_at_the_limit_is_cut_and_marked(guarded):
     assert upstream.restarts == [0]
 
 
+def beside_a_hung_query(guard, action):
+    """Run action() while a query Oxigraph never answers is in flight; both outcomes."""
+    answers = []
+    hung = threading.Thread(target=lambda: answers.append(ask(guard, "hang")))
+    hung.start()
+    time.sleep(LIMIT_S / 3)
+    done = action()
+    hung.join()
+    return answers[0], done
+
+
 def test_a_query_cut_by_a_restart_before_answering_is_sent_again(guarded):
     guard, upstream = guarded
-    answers = {}
-    runaway = threading.Thread(target=lambda: answers.update(runaway=ask(guard, "hang")))
-    runaway.start()
-    time.sleep(LIMIT_S / 3)
-    answers["meanwhile"] = ask(guard, "hang-once")  # cut by the runaway's restart, then retried
-    runaway.join()
-    assert answers["runaway"][0] == 503
-    status, body, complete = answers["meanwhile"]
+    runaway, meanwhile = beside_a_hung_query(guard, lambda: ask(guard, "hang-once"))
+    assert runaway[0] == 503
+    status, body, complete = meanwhile  # cut by the runaway's restart, then sent again
     assert status == 200 and complete and json.loads(body)["generation"] == 1
     assert upstream.restarts == [0]
 
 
 def test_an_answer_streaming_when_another_query_restarts_the_server_is_cut_and_says_why(guarded):
     guard, upstream = guarded
-    answers = {}
-    runaway = threading.Thread(target=lambda: answers.update(runaway=ask(guard, "hang")))
-    runaway.start()
-    time.sleep(LIMIT_S / 3)
-    status, body, complete = ask(guard, "stream")
-    runaway.join()
-    assert answers["runaway"][0] == 503
+    runaway, (status, body, complete) = beside_a_hung_query(guard, lambda: ask(guard, "stream"))
+    assert runaway[0] == 503
     assert status == 200 and not complete
     assert body.startswith(b"first part\n\ngraphkit serve: the answer was interrupted: the SPARQL server "
                            b"was restarted")
@@ -279,3 +289,10 @@ def test_a_client_that_leaves_does_not_stop_the_clock(guarded):
     while not upstream.restarts and time.monotonic() < deadline:
         time.sleep(0.05)
     assert upstream.restarts == [0]
+
+
+def test_a_query_running_when_serve_stops_is_told_so(guarded):
+    guard, upstream = guarded
+    hung, _ = beside_a_hung_query(guard, upstream.stop)
+    assert hung == (503, b"graphkit serve: the server is stopping\n", True)
+    assert upstream.restarts == []

@@ -93,14 +93,14 @@ def register(subparsers) -> None:
     serve_cmd = subparsers.add_parser(
         "serve", help="serve a built graph as a read-only SPARQL endpoint (Oxigraph)",
         description="Serve a graph folder at http://HOST:PORT/query with the Oxigraph server: "
-                    "read-only, loopback unless --host says otherwise.")
+                    "read-only, no SERVICE, loopback unless --host says otherwise.")
     serve_cmd.add_argument("source", metavar="DIR", help="a build folder (or an RDF file)")
     serve_cmd.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
     serve_cmd.add_argument("--host", default=DEFAULT_HOST,
                            help=f"address to bind, default {DEFAULT_HOST} (this machine only)")
     serve_cmd.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
-                           help=f"Oxigraph's per-query timeout (--timeout-s), default {DEFAULT_TIMEOUT_S}; "
-                                "it cancels streaming results, not every aggregate (upstream limit)")
+                           help=f"per-query time limit, default {DEFAULT_TIMEOUT_S}: a query still "
+                                "running then is answered 503 and stopped")
     serve_cmd.set_defaults(func=run_serve_command)
 
 

@@ -13,8 +13,9 @@ port; Oxigraph listens on an internal loopback port and the guard forwards to it
   ServiceGraphPattern anywhere in the tree is refused, while a literal, an IRI or a prefix that
   spells "service" is fine. A query that mentions "service" but that rdflib cannot parse is
   refused with the parse error: forwarding it would trust that both parsers read it alike, and
-  they do not (Oxigraph ends a `#` comment at a lone CR, rdflib does not). A query without the
-  word goes to Oxigraph even when it is malformed, so syntax errors are Oxigraph's own.
+  they do not (Oxigraph ends a `#` comment at a lone CR, rdflib does not). So is one over
+  `MAX_CHECKED_CHARS` (the parser is slow on long queries). A query without the word goes to
+  Oxigraph even when it is malformed, so syntax errors are Oxigraph's own.
 - Each request gets `timeout_s` of wall-clock time (plus `GRACE_S`, so Oxigraph's own timeout,
   which ends a streamed answer cleanly, wins where it works). If Oxigraph has not answered in
   time, the client gets a 503 ("the query exceeded the N s time limit") and the guard asks its
@@ -42,6 +43,7 @@ from __future__ import annotations
 import http.client
 import socket
 import socketserver
+import sys
 import threading
 import time
 import urllib.parse
@@ -50,6 +52,7 @@ from typing import Protocol
 
 GRACE_S = 1.0
 MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_CHECKED_CHARS = 10_000  # rdflib's parser takes ~1 s on 10,000 characters of a long IN list
 CHUNK_BYTES = 64 * 1024
 MIN_IDLE_S = 10.0
 QUERY_TYPES = ("application/sparql-query", "application/x-www-form-urlencoded")
@@ -62,6 +65,7 @@ class Upstream(Protocol):
     """The Oxigraph server the guard forwards to (graphkit.query.server.SparqlServer)."""
 
     generation: int  # goes up by one at each restart
+    stopping: bool  # serve is shutting down
 
     def address(self) -> tuple[str, int, int]:
         """Host, port and generation of the running server (waits while it restarts)."""
@@ -82,6 +86,9 @@ def service_refusal(query: str) -> str | None:
         expanded = query
     if "service" not in query.lower() and "service" not in expanded.lower():
         return None
+    if len(query) > MAX_CHECKED_CHARS:
+        return (f"the query mentions SERVICE and is too long to check (over {MAX_CHECKED_CHARS} "
+                f"characters); {SERVICE_REFUSED}")
     try:
         tree = parseQuery(query)
         found = _has_service_pattern(tree)
@@ -168,7 +175,9 @@ class _GuardHTTPServer(ThreadingHTTPServer):
         self.server_name, self.server_port = self.server_address[:2]
 
     def handle_error(self, request, client_address) -> None:
-        pass  # a client that hangs up mid-answer is no error worth a traceback
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):  # a client that hung up is no error worth a word
+            print(f"graphkit serve: a request failed: {error!r}", file=sys.stderr, flush=True)
 
 
 class _Cut(Exception):
@@ -177,6 +186,7 @@ class _Cut(Exception):
 
 class _GuardHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    server_version, sys_version = "graphkit-serve", ""
     server: _GuardHTTPServer
 
     def setup(self) -> None:
@@ -248,6 +258,8 @@ class _GuardHandler(BaseHTTPRequestHandler):
                     guard.stop_runaway(generation)
                     return self._refuse(503, self._overran())
                 except (OSError, http.client.HTTPException) as exc:
+                    if guard.upstream.stopping:
+                        return self._refuse(503, "the server is stopping")
                     if attempt == 1 and guard.upstream.generation != generation:
                         continue  # Oxigraph was restarted under this query: ask the new one
                     return self._refuse(502, f"the SPARQL server did not answer ({exc!r})")
@@ -305,6 +317,8 @@ class _GuardHandler(BaseHTTPRequestHandler):
             guard.stop_runaway(generation)
             raise _Cut(self._overran()) from None
         except (OSError, http.client.HTTPException) as exc:
+            if guard.upstream.stopping:
+                raise _Cut("the answer was interrupted: the server is stopping") from None
             if guard.upstream.generation != generation:
                 raise _Cut("the answer was interrupted: the SPARQL server was restarted "
                            "(another query exceeded the time limit); try again") from None

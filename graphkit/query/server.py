@@ -85,7 +85,7 @@ class SparqlServer:
         self.guard = None
         self._binary = self._store = None
         self._lock = threading.Lock()
-        self._stopping = False
+        self.stopping = False
 
     @property
     def url(self) -> str:
@@ -145,14 +145,14 @@ class SparqlServer:
             try:
                 return self._wait_ready(within_s)
             except ServeError:
-                if attempt == attempts or self.process.poll() is None or self._stopping:
+                if attempt == attempts or self.process.poll() is None or self.stopping:
                     raise
 
     def _wait_ready(self, within_s: float) -> None:
         url = f"http://{_bind(INTERNAL_HOST, self.internal_port)}/query"
         probe = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
         deadline = time.monotonic() + within_s
-        while time.monotonic() < deadline and not self._stopping:
+        while time.monotonic() < deadline and not self.stopping:
             if self.process.poll() is not None:
                 log = (self.workdir / "server.log").read_text(errors="replace")
                 raise ServeError(f"the SPARQL server stopped at start: {_last_line(log)}")
@@ -175,7 +175,7 @@ class SparqlServer:
         """Kill the Oxigraph server of that generation (a query overran) and start another on
         the same store; False when it was already replaced or serving is stopping."""
         with self._lock:
-            if generation != self.generation or self._stopping:
+            if generation != self.generation or self.stopping:
                 return False
             self.generation += 1  # first, so queries cut by the kill know it was a restart
             _end(self.process, kill=True)
@@ -196,7 +196,7 @@ class SparqlServer:
 
     def stop(self) -> None:
         """Stop the guard and the Oxigraph server (if running) and delete the store."""
-        self._stopping = True
+        self.stopping = True
         if self.guard is not None:
             self.guard.close()
             self.guard = None
