@@ -148,3 +148,14 @@ def test_wait_returns_when_oxigraph_dies_but_not_at_a_restart(built):
         server.process.kill()
         waiter.join(5)
         assert returned == [-signal.SIGKILL]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--port", "70000"], "cannot listen on 127.0.0.1:70000: "),
+    (["--timeout", "0"], "argument --timeout: must be at least 1, got 0"),
+])
+def test_serve_refuses_what_it_cannot_do_in_one_line(built, args, message):
+    from cli_process import run_cli
+
+    done = run_cli("serve", str(built), *args, timeout=60)
+    assert done.returncode != 0 and message in done.stderr and "Traceback" not in done.stderr

@@ -69,6 +69,7 @@ def register(subparsers) -> None:
     """Add `query` and `serve` to the CLI's subparsers."""
     from .presets import PRESETS
     from .results import FORMATTERS
+    from ..commands.argtypes import whole_number
     from .server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S
 
     query = subparsers.add_parser(
@@ -98,7 +99,7 @@ def register(subparsers) -> None:
     serve_cmd.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
     serve_cmd.add_argument("--host", default=DEFAULT_HOST,
                            help=f"address to bind, default {DEFAULT_HOST} (this machine only)")
-    serve_cmd.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+    serve_cmd.add_argument("--timeout", type=whole_number(1), default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                            help=f"per-query time limit, default {DEFAULT_TIMEOUT_S}: a query still "
                                 "running then is answered 503 and stopped")
     serve_cmd.set_defaults(func=run_serve_command)

@@ -101,9 +101,9 @@ class SparqlServer:
             raise ServeError(str(exc)) from None
         try:  # bind first: a busy port fails before the graph is loaded
             self.guard = QueryGuard(self.host, self.port, self, self.timeout_s, self.on_restart)
-        except OSError as exc:
+        except (OSError, OverflowError) as exc:  # OverflowError: a port over 65535
             raise ServeError(f"cannot listen on {_bind(self.host, self.port)}: "
-                             f"{exc.strerror or exc}") from None
+                             f"{getattr(exc, 'strerror', None) or exc}") from None
         self.workdir = Path(tempfile.mkdtemp(prefix="graphkit-serve-"))
         try:
             self._store = self.workdir / "store"
