@@ -83,9 +83,9 @@ class SparqlServer:
         self.generation = 0  # restarts so far
         self.workdir: Path | None = None
         self.guard = None
+        self.stopping = False
         self._binary = self._store = None
         self._lock = threading.Lock()
-        self.stopping = False
 
     @property
     def url(self) -> str:
