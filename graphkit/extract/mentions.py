@@ -11,7 +11,13 @@ NOT_ACTORS = {
     "bloomberg", "dpa", "tass", "xinhua", "interfax", "ria novosti", "ria", "yonhap", "kyodo",
     "anadolu", "efe", "ansa", "bbc", "cnn", "al jazeera", "telegram", "x", "twitter", "facebook",
     "instagram", "youtube", "tiktok", "whatsapp", "truth social", "weibo", "wechat", "vkontakte",
+    # time zones ("0100 GMT")
+    "gmt", "utc", "est", "edt", "bst", "cet", "cest", "kst", "jst", "pst", "pdt",
 }
+# laws, treaties and other documents are not actors (annotation guidelines 2)
+DOCUMENT_WORDS = {"convention", "treaty", "accord", "accords", "act", "charter", "protocol", "declaration",
+                  "resolution", "law", "bill", "constitution", "memorandum", "communique", "agreement",
+                  "agreements", "pact", "directive", "doctrine", "plan"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 # prepositions that belong inside names ("Bank of England", "Ministry for Europe")
@@ -33,6 +39,7 @@ class DocMention:
     form: str = "name"   # name | adjective | plural_people
     entity: str | None = None  # local entity key, set by resolve
     place_entity: str | None = None  # for a capital standing for its state: the city itself
+    locative: bool = False     # named as a location ("talks in Moscow"), not as an actor
 
 
 def clean_name(text: str) -> str:
@@ -143,7 +150,8 @@ def _names_a_person(ent, is_title, is_known_name) -> bool:
     "Chad's prime minister, Succes Masra" or "Prime Minister Succes Masra"."""
     if is_known_name is not None and is_known_name(clean_name(ent.text)):
         return False
-    if not 2 <= len(ent) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+    words = [t for t in ent if t.text not in ("-", "–")]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
         return False
     root = ent.root
     titled = [root.head] if root.dep_ == "appos" else []
@@ -152,6 +160,37 @@ def _names_a_person(ent, is_title, is_known_name) -> bool:
         return True
     before = ent.doc[max(ent.start - 2, 0):ent.start]
     return bool(len(before) and (is_title(before[-1].lower_) or (len(before) == 2 and is_title(before.text.lower()))))
+
+
+# prepositions that name where something is or happens ("talks in Moscow"); "to" and "from"
+# only after verbs of motion ("flew to Kyiv", but "aid to Kyiv")
+LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "into", "across", "throughout", "outskirts"}
+MOTION_VERBS = {"travel", "fly", "arrive", "return", "go", "come", "move", "head", "leave", "depart", "flee",
+                "evacuate", "relocate", "drive", "march", "sail", "walk", "escape", "visit"}
+
+
+def _is_locative(root) -> bool:
+    """The name is a location in its sentence ("the embassy in Beijing", "flew to Kyiv",
+    "visited Moscow"), not an actor ("Moscow said", "aid to Kyiv")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_ in MOTION_VERBS:
+        return True
+    return root.dep_ == "dobj" and head.lemma_ in ("visit", "leave", "reach", "enter")
+
+
+def _may_be_actor(name: str, is_known_name) -> bool:
+    """Not a news agency, platform, time zone ("X.", "Zelenskiy's Telegram") or document
+    ("Vienna Convention on Diplomatic Relations", "Minsk agreements")."""
+    words = name.lower().rstrip(".").replace("’", "'").split()
+    if not words or " ".join(words) in NOT_ACTORS or words[-1] in NOT_ACTORS and len(words) <= 3 and "'s" in name.replace("’", "'"):
+        return False
+    head = next((w for w in words if w in ("on", "of", "for")), None)
+    core = words[:words.index(head)] if head else words
+    if core and core[-1] in DOCUMENT_WORDS and len(words) > 1 and not (is_known_name and is_known_name(name)):
+        return False
+    return True
 
 
 def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_exact_title=None,
@@ -175,7 +214,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         if label not in ACTOR_TYPES:
             continue
         text = clean_name(ent.text)
-        if not text or not any(c.isalpha() for c in text) or text.lower() in NOT_ACTORS:
+        if not text or not any(c.isalpha() for c in text) or not _may_be_actor(text, is_known_name):
             continue
         if label == "FAC":
             label = "LOC"
@@ -206,6 +245,6 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         mentions.append(DocMention(
             text=span.text if span.text == text else text, type=label,
             start=span.start_char, end=span.end_char, tok_start=span.start, tok_end=span.end,
-            root=root.i, geonames=ent.kb_id_ or None, form=form,
+            root=root.i, geonames=ent.kb_id_ or None, form=form, locative=_is_locative(root),
         ))
     return mentions

@@ -38,6 +38,13 @@ EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "charac
 # "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
 ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
                   "proxy": True, "client": True, "protege": True}
+# "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
+# "sanctioned firms for helping Moscow" - the firms helped)
+SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# what a party owns: "froze the assets of X" acts on X
+HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
+# "individuals linked to Hamas", "companies tied to the military"
+AFFILIATION_VERBS = {"link", "tie", "connect", "affiliate", "associate", "belong", "loyal"}
 # nouns that sum up the sentence's act in a closing apposition: "..., a move condemned by Japan"
 SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "development", "gesture"}
 ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group", "army", "military", "faction",
@@ -75,6 +82,8 @@ class RelationExtractor:
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types)
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
+        self.led_by = {person: org for (org, role), person in self.role_holders.items()
+                       if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
         self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
         self.extra_aliases: dict[str, set[str]] = {}   # key -> other words the text used for it
         self.collective_actors = lexicon.cues("collective")
@@ -129,6 +138,9 @@ class RelationExtractor:
                     # "the Ukrainian leader": the person the article names in that office
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
                     holder = self.role_holders.get((mods[0], role)) if role else None
+                    if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
+                        # "the Biden administration": the state its named leader leads
+                        mods = [self.led_by.get(k, k) for k in mods]
                     out += [holder] if holder else mods
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
@@ -139,8 +151,11 @@ class RelationExtractor:
                     preps |= {"of"}   # "thousands of protesters"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
                     preps |= {"of", "in"} if place else {"of"}
-                if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
-                    preps |= {"of"}   # "the government of Bangladesh"
+                if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
+                    preps |= {"of"}   # "the government of Bangladesh", "the assets of X"
+                # "ten individuals linked to Hamas": people stand for the group they belong to
+                out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in AFFILIATION_VERBS
+                        for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
                 out += [k for o in prep_objects(t, preps) for k in self.entities_of(o, coref=coref, place=place)]
         return list(dict.fromkeys(k for k in out if k))
 
@@ -231,6 +246,9 @@ class RelationExtractor:
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return self.entities_of(head)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS:
+            # "joined the United States in sanctioning X"
+            return self.subjects(head.head, depth + 1)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)
@@ -576,6 +594,8 @@ class RelationExtractor:
         phrase = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             phrase = noun.head.head
+        while phrase.dep_ == "conj" and phrase.head.pos_ == "NOUN":
+            phrase = phrase.head   # "announced an asset freeze and a travel ban": the first conjunct's verb
         head = phrase.head
         if head.lemma_ in self.lex.cessation_verbs:
             return []   # "lifted sanctions", "suspended aid": no positive relation

@@ -36,6 +36,7 @@ class _Canon:
         self.lex = lexicon
         self.gaz = gazetteer
         self.adjective_of: dict[str, str] = {}   # country -> adjective seen in this article
+        self.only_places: set[str] = set()   # capitals this article names only as locations
 
     def country_name(self, name: str) -> str:
         canon = self.lex.canonical_name(name)
@@ -79,7 +80,7 @@ class _Canon:
             return canon, ctype, self.geonames_for(canon)
         if m.type in ("GPE", "LOC", "ORG", "PERSON"):
             state = self.lex.capital_of(text)
-            if state and m.type != "PERSON":
+            if state and m.type != "PERSON" and text not in self.only_places:
                 return state, "GPE", self.geonames_for(state)
         place = self.gaz.get(text)
         if place is not None and m.type in ("GPE", "LOC"):
@@ -123,12 +124,23 @@ class _Canon:
 def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, LocalEntity]:
     """Cluster `mentions` (sets `m.entity`) and return the article's entities by key."""
     canon = _Canon(lexicon, gazetteer)
+    # a capital named only as a location ("talks in Moscow") is the city; named once as an
+    # actor ("Moscow said") it stands for its state throughout (GUIDELINES 2)
+    as_actor = {m.text for m in mentions if not m.locative}
+    canon.only_places = {m.text for m in mentions if m.locative and m.text not in as_actor and lexicon.capital_of(m.text)}
     # adjectives first, so "Russia's forces" can borrow the article's own adjective
     for m in mentions:
         if m.form == "adjective":
             canon.of(m)
     decided = [(m, *canon.of(m)) for m in mentions]
 
+    # "El-Ghassim Wane" typed an organisation, "Wane" a person: the full name is the person's
+    surnames = {name_key(label) for _, label, type_, _ in decided if type_ == "PERSON" and " " not in label}
+    decided = [(m, label, "PERSON" if (type_ == "ORG" and len(label.split()) > 1 and not m.form == "adjective"
+                                       and name_key(label.split()[-1]) in surnames
+                                       and not lexicon.canonical_name(label)
+                                       and label.split()[-1].lower() not in INSTITUTION_WORDS) else type_, geo)
+               for m, label, type_, geo in decided]
     # surnames and acronyms: map short names to the full names the article uses
     full_people = {}
     for m, label, type_, _ in decided:
