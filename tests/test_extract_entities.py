@@ -1,0 +1,41 @@
+"""Table-driven entity tests: one text (our own) -> the entities it must and must not give.
+
+Each case lists (label, type, aliases that must be among the entity's aliases) that must be
+found, and labels that must not be entities.
+"""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("capital as actor is the state", "Moscow said the talks had failed.",
+     [("Russia", "GPE", {"Moscow"})], ["Moscow"]),
+    ("capital only as a place is the city", "Talks between Peru and Chile were held in Lima on Monday.",
+     [("Lima", "GPE", set()), ("Peru", "GPE", set())], []),
+    ("capital as actor and place", "Kyiv accused Russia of shelling. Russian missiles hit Kyiv overnight.",
+     [("Ukraine", "GPE", {"Kyiv"})], []),
+    ("documents are no actors", "Poland said Russia had violated the Vienna Convention on Consular Relations.",
+     [("Poland", "GPE", set()), ("Russia", "GPE", set())], ["Vienna Convention on Consular Relations"]),
+    ("time zones are no actors", "The missile was launched at 0300 GMT, Japan said.",
+     [("Japan", "GPE", set())], ["GMT"]),
+    ("a platform handle is no actor", "Zelenskiy's Telegram channel said Russia attacked Odesa.",
+     [("Russia", "GPE", set())], ["Zelenskiy's Telegram", "Telegram"]),
+    ("titled hyphenated name is a person", "Abdel-Karim Mansour, the UN envoy in Libya, warned. Mansour said more.",
+     [("Abdel-Karim Mansour", "PERSON", {"Mansour"})], []),
+    ("possessive descriptive actor", "Poland’s foreign ministry summoned the ambassador.",
+     [("Polish foreign ministry", "ORG", set())], []),
+    ("capitalised common noun is no name", "Farmers blocked roads in France.",
+     [("France", "GPE", set())], ["Farmers"]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected,forbidden", CASES, ids=[c[0] for c in CASES])
+def test_entities(analyse_text, name, text, expected, forbidden):
+    entities, _ = analyse_text(text)
+    by_label = {e.label: e for e in entities.values()}
+    for label, type_, aliases in expected:
+        assert label in by_label, f"{label} not in {sorted(by_label)}"
+        assert by_label[label].type == type_, f"{label}: {by_label[label].type} != {type_}"
+        assert aliases <= by_label[label].aliases, f"{label}: {aliases} not in {by_label[label].aliases}"
+    for label in forbidden:
+        assert label not in by_label, f"{label} should not be an entity: {sorted(by_label)}"
