@@ -80,10 +80,10 @@ class RoleExtractor:
         """The state an article is about: where its dateline files it, else the state mentioned
         clearly more often than any other."""
         if not hasattr(self, "_home"):
-            counts = Counter(m.entity for m in self.mentions if self.types.get(m.entity) == "GPE")
+            counts = Counter(m.entity for m in self.mentions if self.types.get(m.entity) == "GPE" and m.form == "name")
             ranked = counts.most_common(2)
             self._home = self.filed_in
-            if self._home is None and ranked and (len(ranked) == 1 or ranked[0][1] >= 1.2 * ranked[1][1]) and ranked[0][1] >= 2:
+            if self._home is None and ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) and ranked[0][1] >= 2:
                 self._home = ranked[0][0]
         return self._home
 
