@@ -24,6 +24,12 @@ CASES = [
      [("Abdel-Karim Mansour", "PERSON", {"Mansour"})], []),
     ("possessive descriptive actor", "Poland’s foreign ministry summoned the ambassador.",
      [("Polish foreign ministry", "ORG", set())], []),
+    ("the North after North Korea", "North Korea fired a missile. The North said the test was a success.",
+     [("North Korea", "GPE", {"North"})], ["North"]),
+    ("a people is an actor", "Britain will always stand with the Ukrainian people, the minister said.",
+     [("Ukrainian people", "NORP", set())], []),
+    ("an embassy is named with its host", "Japan protested through the North Korean embassy in Beijing.",
+     [("North Korean embassy in Beijing", "ORG", set()), ("Beijing", "GPE", set())], []),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

@@ -135,6 +135,13 @@ CASES = [
      [("Iran", "supports", "Hezbollah", False, None)], []),
     ("talks between", "Talks between Ethiopia and Egypt resumed in Cairo.",
      [("Ethiopia", "meets", "Egypt", False, None)], []),
+    ("condemned act points back to its agent",
+     "Pakistan test-fired a cruise missile on Monday. India condemned the launch.",
+     [("India", "condemns", "Pakistan", False, None)], []),
+    ("act from the lead",
+     "Iraq launched a drone at a base in Syria on Sunday.\n\nThe base is large. It has many troops. "
+     "Officials counted the damage. Roads were closed. Flights stopped.\n\nTurkey strongly condemned the drone launch.",
+     [("Turkey", "condemns", "Iraq", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]
@@ -175,6 +182,8 @@ ROLE_CASES = [
      ("Jorge Salas", "ambassador_of", "Peru")),
     ("office of an office holder", "Carlos Mendes, the UN Secretary-General's special representative in Haiti, spoke.",
      ("Carlos Mendes", "member_of", "United Nations")),
+    ("place in a region", "The missile fell near Okushiri Island in Hokkaido.",
+     ("Okushiri Island", "located_in", "Hokkaido")),
     ("untitled minister of the dateline's state",
      "OSLO (Reuters) - Sweden and Iran traded barbs. Iran and Sweden argued. Defence Minister Kari Holm said Norway would act.",
      ("Kari Holm", "member_of", "Norway")),

@@ -73,3 +73,18 @@ def test_a_100k_character_sentence_parses_in_bounded_pieces_and_time(nlp):
     lengths = [len(s.text) for s in doc.sents]
     assert max(lengths) <= limit and len(lengths) >= len(text) // limit
     assert seconds < 60, seconds
+
+
+def test_a_paragraph_break_starts_a_sentence_before_the_parser_runs(nlp):
+    """The parser sometimes runs a paragraph ending in a closing quote into the next one;
+    the component marks the break first, and the parser keeps it."""
+    from graphkit.nlp.sentence_breaks import SentenceBreaks
+
+    text = ("“We will confirm close cooperation with our allies at the summit today.”\n\n"
+            "Chile convened its security council and condemned the test.")
+    doc = SentenceBreaks()(nlp.make_doc(text))
+    chile = next(t for t in doc if t.text == "Chile")
+    assert chile.is_sent_start is True
+    assert not any(t.is_sent_start for t in doc if t.i not in (0, chile.i))
+    parsed = nlp(text)
+    assert next(t for t in parsed if t.text == "Chile").is_sent_start

@@ -40,6 +40,7 @@ class DocMention:
     entity: str | None = None  # local entity key, set by resolve
     place_entity: str | None = None  # for a capital standing for its state: the city itself
     locative: bool = False     # named as a location ("talks in Moscow"), not as an actor
+    qualifier: str = ""        # where an embassy or mission is: "in Beijing" ("North Korean embassy in Beijing")
 
 
 def clean_name(text: str) -> str:
@@ -100,6 +101,17 @@ def _demonyms(doc, ents, is_demonym):
     return [Span(doc, t.i, t.i + 1, label="NORP") for t in doc
             if t.i not in taken and t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper()
             and t.dep_ in ("amod", "compound", "nmod") and is_demonym(t.text)]
+
+
+def _people_of(doc, ent):
+    """'the Ukrainian people': a people as an actor (NORP), not the state its adjective names."""
+    from spacy.tokens import Span
+
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if (ent.label_ == "NORP" and len(ent) == 1 and nxt is not None and nxt.lower_ in ("people", "peoples")
+            and ent[0].head.i == nxt.i):
+        return Span(doc, ent.start, ent.end + 1, label="NORP")
+    return ent
 
 
 def _propagate(doc, ents):
@@ -209,6 +221,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = ents + _demonyms(doc, ents, is_demonym)
     ents = sorted(ents + _propagate(doc, ents), key=lambda e: e.start)
+    ents = [_people_of(doc, e) for e in ents]
     for ent in ents:
         label = ent.label_
         if label not in ACTOR_TYPES:
@@ -247,4 +260,23 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             start=span.start_char, end=span.end_char, tok_start=span.start, tok_end=span.end,
             root=root.i, geonames=ent.kb_id_ or None, form=form, locative=_is_locative(root),
         ))
+    _qualify_missions(doc, mentions)
     return mentions
+
+
+MISSION_HEADS = {"embassy", "consulate", "mission", "delegation"}
+
+
+def _qualify_missions(doc, mentions) -> None:
+    """'the North Korean embassy in Beijing': an embassy is named with its host."""
+    starts = {m.tok_start: m for m in mentions}
+    for m in mentions:
+        if m.type != "ORG" or doc[m.tok_end - 1].lemma_.lower() not in MISSION_HEADS or m.tok_end + 1 >= len(doc):
+            continue
+        prep = doc[m.tok_end]
+        if prep.lower_ not in ("in", "to"):
+            continue
+        at = m.tok_end + 1 + (1 if doc[m.tok_end + 1].lower_ == "the" else 0)
+        host = starts.get(at)
+        if host is not None and host.type in ("GPE", "LOC"):
+            m.qualifier = f"{prep.lower_} {doc[m.tok_end + 1:host.tok_end].text}"

@@ -41,6 +41,22 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# act nouns that, definite and unmodified, point back to the latest act of their kind:
+# noun -> verbs that tell such an act (empty: any main verb, "the move")
+_FIRING = {"launch", "fire", "test", "test-fire"}
+_ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+ACT_NOUN_VERBS = {
+    "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
+    "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
+    "assault": _ASSAULT, "offensive": _ASSAULT | {"begin", "start"},
+    "invasion": {"invade"}, "incursion": {"enter", "cross", "violate", "breach", "fly", "sail", "intrude"},
+    "drill": {"hold", "conduct", "stage", "launch", "begin", "start"},
+    "exercise": {"hold", "conduct", "stage", "launch", "begin", "start"},
+    "execution": {"execute", "kill", "shoot"}, "killing": {"kill", "shoot", "execute"},
+    "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
+    "seizure": {"seize", "capture"}, "annexation": {"annex"},
+    "move": set(), "decision": set(), "step": set(), "action": set(),
+}
 # what a party owns: "froze the assets of X" acts on X
 HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
 # "individuals linked to Hamas", "companies tied to the military"
@@ -52,6 +68,8 @@ ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group",
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 _WINDOW_SENTENCES = 2   # how far back an unattributed allegation looks for its accuser
+_ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
+_LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its main act
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
 
@@ -171,6 +189,29 @@ class RelationExtractor:
             self.types[key] = "NORP"
         return key
 
+    def _act_agents(self, noun) -> list[str]:
+        """'the launch', 'the strikes' (definite, no modifier): the agents of the nearest earlier
+        act of that kind, in this sentence or the two before ("North Korea fired a missile ...
+        Japan condemned the launch")."""
+        verbs = ACT_NOUN_VERBS.get(noun.lemma_.lower())
+        if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            return []
+        here = self.coref.sent_index.get(noun.i, 0)
+        for t in reversed(self.doc[:noun.i]):
+            back = here - self.coref.sent_index.get(t.i, 0)
+            if back > _ACT_WINDOW_SENTENCES and self.coref.sent_index.get(t.i, 0) >= _LEAD_SENTENCES:
+                continue   # beyond the window only the lead, where news tells its main act
+            if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
+                agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
+                if agents:
+                    return agents
+            if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                # "North Korea has conducted multiple missile launches"
+                agents = self.modifier_entities(t) or self.subjects(t.head)
+                if agents:
+                    return agents
+        return []
+
     @staticmethod
     def _sums_up_clause(token) -> bool:
         """'a move', 'a decision' in apposition after a comma: it names the sentence's main act."""
@@ -283,6 +324,9 @@ class RelationExtractor:
                 if relation == "rejects":
                     toks = [t for t in toks if t.pos_ != "PRON"]   # "denied it": a claim, not an actor
                 found = [k for t in toks for k in entities_of(t)]
+                if toks and not found and relation in self.speech_acts:
+                    # "condemned the launch": whoever the text last said launched something
+                    found = [k for t in toks for k in self._act_agents(t)]
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
                     found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]

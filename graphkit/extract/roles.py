@@ -259,7 +259,16 @@ class RoleExtractor:
             for c in root.children:
                 if c.dep_ == "poss" and c.i in self.by_token:
                     container = self.by_token[c.i].entity
-            if container and container != m.entity and self.types.get(container) == "GPE":
+            # "Oshima-Oshima Island in Hokkaido": a place below state level, in a place
+            if container is None and not self.lex.country(self.doc[m.tok_start:m.tok_end].text) \
+                    and not self.lex.capital_of(m.text):
+                for prep in root.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        inner = next((self.by_token[o.i] for o in prep.children
+                                      if o.dep_ == "pobj" and o.i in self.by_token), None)
+                        if inner is not None and inner.form == "name" and self.types.get(inner.entity) in ("GPE", "LOC"):
+                            container = inner.entity
+            if container and container != m.entity and self.types.get(container) in ("GPE", "LOC"):
                 start, end = self._sentence_bounds(root)
                 out.append(RawRelation(m.entity, container, "located_in", start, end, False, None, 0.75, "of"))
         return out

@@ -1,4 +1,8 @@
-"""graphkit_sentence_breaks: start a sentence at a newline that ends a very long run.
+"""graphkit_sentence_breaks: start a sentence after a paragraph break, and at a newline that
+ends a very long run.
+
+A blank line always ends a sentence (the parser otherwise runs a paragraph that ends in a
+closing quote into the next one).
 
 chunk_text_for_nlp (graphkit.io.chunking) puts a newline in place of a space every few
 thousand characters of text that has no sentence punctuation, but the parser ignores
@@ -29,6 +33,9 @@ class SentenceBreaks:
         self.min_run_chars = min_run_chars
 
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True   # a paragraph break
         cuts = break_offsets(doc.text, self.min_run_chars)
         if cuts:
             starts = [token.idx for token in doc]

@@ -72,7 +72,7 @@ class _Canon:
                 if state:
                     return state, "GPE", self.geonames_for(state)
             if org:
-                return org, "ORG", None
+                return (f"{org} {m.qualifier}" if m.qualifier else org), "ORG", None
         canon = self.lex.canonical_name(text)
         if canon:
             kind = self.lex.name_type(text)
@@ -134,6 +134,11 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
             canon.of(m)
     decided = [(m, *canon.of(m)) for m in mentions]
 
+    # "the North" after "North Korea": the state, by its compass word
+    compass = {label.split()[0]: label for _, label, type_, _ in decided
+               if type_ == "GPE" and len(label.split()) == 2 and label.split()[0] in ("North", "South")}
+    decided = [(m, compass[label], "GPE", geo) if label in compass and m.form == "name" else (m, label, type_, geo)
+               for m, label, type_, geo in decided]
     # "El-Ghassim Wane" typed an organisation, "Wane" a person: the full name is the person's
     surnames = {name_key(label) for _, label, type_, _ in decided if type_ == "PERSON" and " " not in label}
     decided = [(m, label, "PERSON" if (type_ == "ORG" and len(label.split()) > 1 and not m.form == "adjective"
