@@ -142,6 +142,15 @@ CASES = [
      "Iraq launched a drone at a base in Syria on Sunday.\n\nThe base is large. It has many troops. "
      "Officials counted the damage. Roads were closed. Flights stopped.\n\nTurkey strongly condemned the drone launch.",
      [("Turkey", "condemns", "Iraq", False, None)], []),
+    ("surname alone is the person", "Prime Minister Ines Varga of Hungary spoke. Slovakia urged Varga to resign.",
+     [("Slovakia", "requests", "Ines Varga", False, None)], []),
+    ("protest noun takes the marchers", "Thousands of demonstrators marched in Lima for a third night of protests against the government of Peru.",
+     [("protesters", "protests_against", "Peru", False, None)], []),
+    ("the government is the article's state",
+     "Kenya held elections in May. Observers said Kenya had improved. In Kenya, activists accuse the government of abuses.",
+     [("activists", "accuses", "Kenya", False, None)], []),
+    ("the West is a bloc", "China accused Western governments of interference.",
+     [("China", "accuses", "West", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]
@@ -184,6 +193,8 @@ ROLE_CASES = [
      ("Carlos Mendes", "member_of", "United Nations")),
     ("place in a region", "The missile fell near Okushiri Island in Hokkaido.",
      ("Okushiri Island", "located_in", "Hokkaido")),
+    ("opposition leader leads no state", "Opposition leader Marta Kowal criticised the Polish government.",
+     None),
     ("untitled minister of the dateline's state",
      "OSLO (Reuters) - Sweden and Iran traded barbs. Iran and Sweden argued. Defence Minister Kari Holm said Norway would act.",
      ("Kari Holm", "member_of", "Norway")),
@@ -193,7 +204,10 @@ ROLE_CASES = [
 @pytest.mark.parametrize("name,text,expected", ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
 def test_roles(triples, name, text, expected):
     found = {t[:3] for t in triples(text)}
-    assert expected in found, f"{expected} not in {sorted(found)}"
+    if expected is None:
+        assert not any(t[1] in ("leader_of", "member_of") for t in found), sorted(found)
+    else:
+        assert expected in found, f"{expected} not in {sorted(found)}"
 
 
 def test_ambassador_is_of_sender_not_host(triples):

@@ -17,14 +17,17 @@ _DESCRIPTIONS = {
     "military": ("military", "forces", "army"), "army": ("military", "army"), "forces": ("military", "forces"),
     "troops": ("military", "forces"),
     "ministry": ("ministry",), "embassy": ("embassy",), "government": ("government",),
-    "administration": ("administration",), "navy": ("navy",), "group": None, "country": "GPE",
+    "administration": ("administration",), "authorities": ("authorities",), "navy": ("navy",), "group": None, "country": "GPE",
     "nation": "GPE", "kremlin": None,
 }
+# descriptions that, with no such office named nearby, stand for the article's own state
+_STATE_BODIES = {"government", "administration", "authorities"}
 _WINDOW_SENTENCES = 2
 
 
 class Coreference:
-    def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str]):
+    def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None):
+        self.home_state = home_state   # the state the article is about, if clear
         self.doc = doc
         self.types = entity_types
         self.mentions = sorted(mentions, key=lambda m: m.tok_start)
@@ -71,5 +74,8 @@ class Coreference:
             return None
         if want == "GPE":
             return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"), None)
-        return next((m.entity for m in self._candidates(token)
-                     if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
+        found = next((m.entity for m in self._candidates(token)
+                      if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
+        if found is None and word in _STATE_BODIES:
+            return self.home_state   # "the government" of the state the article is about
+        return found

@@ -9,7 +9,7 @@ from ..resolve.local import LocalEntity, resolve_local
 from ..types import Article, Relation
 from .mentions import find_mentions
 from .relations import RelationExtractor
-from .roles import RoleExtractor
+from .roles import RoleExtractor, home_country
 
 # "WASHINGTON (Reuters) -", "KYIV, March 4 (AP) —": the dateline opening the body is no sentence
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’\-]{1,60}(?:,[ \t]*[A-Za-z0-9 .]+)?[ \t]*\([A-Za-z .&]+\)[ \t]*[-–—]+[ \t]*")
@@ -62,7 +62,8 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     filed_in_key = next((k for k, e in entities.items() if e.label == filed_in and e.type == "GPE"), None)
     roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
-    relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders)
+    relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
+                                           home_state=home_country(mentions, types, filed_in_key))
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1,

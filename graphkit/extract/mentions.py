@@ -130,6 +130,9 @@ def _propagate(doc, ents):
         forms.setdefault(text, e.label_)
         if " " not in text and e.label_ in ("ORG", "NORP"):
             forms.setdefault(text[:-1] if text.endswith("s") else text + "s", e.label_)
+        surname = text.split()[-1]
+        if e.label_ == "PERSON" and " " in text and len(surname) > 2 and surname[:1].isupper() and surname.isalpha():
+            forms.setdefault(surname, "PERSON")   # "Nikol Pashinyan" ... "Pashinyan said"
     if not forms:
         return []
     longest = max(len(f.split()) for f in forms)

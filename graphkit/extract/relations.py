@@ -61,6 +61,8 @@ ACT_NOUN_VERBS = {
 HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
 # "individuals linked to Hamas", "companies tied to the military"
 AFFILIATION_VERBS = {"link", "tie", "connect", "affiliate", "associate", "belong", "loyal"}
+# words for the crowd of a protest: one entity, "protesters" (GUIDELINES 2, collective actors)
+PROTEST_CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "protestor"}
 # nouns that sum up the sentence's act in a closing apposition: "..., a move condemned by Japan"
 SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "development", "gesture"}
 ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group", "army", "military", "faction",
@@ -90,7 +92,7 @@ class RelationExtractor:
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
-                 role_holders: dict[tuple[str, str], str] | None = None):
+                 role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -98,7 +100,7 @@ class RelationExtractor:
         for m in mentions:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
-        self.coref = Coreference(doc, mentions, entity_types)
+        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state)
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
@@ -178,11 +180,17 @@ class RelationExtractor:
         return list(dict.fromkeys(k for k in out if k))
 
     def _collective(self, token) -> str:
-        """Unnamed collective actors ("protesters", "police") become entities when they act."""
+        """Unnamed collective actors ("protesters", "police") become entities when they act;
+        the crowd of a protest is one entity, 'protesters', whatever the text calls it."""
         mods = self.modifier_entities(token, coref=False)
         label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
         if mods:
             return mods[0]  # "Georgian police": the state's police counts as the state's
+        if token.lemma_.lower() in PROTEST_CROWDS:
+            return self._as_protesters(self._collective_key(label))
+        return self._collective_key(label)
+
+    def _collective_key(self, label: str) -> str:
         key = f"norp:{label}"
         if key not in self.extra_entities:
             self.extra_entities[key] = label
@@ -234,7 +242,7 @@ class RelationExtractor:
     def _as_protesters(self, key: str) -> str:
         """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
         label = self.extra_entities.get(key)
-        if label is None or label in ("protesters", "demonstrators"):
+        if label is None or label == "protesters":
             return key
         new = "norp:protesters"
         self.extra_entities.setdefault(new, "protesters")
@@ -686,6 +694,10 @@ class RelationExtractor:
             joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
             if len(agents) >= 2 and not targets and (joint or symmetric):
                 targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other
+            if not agents and frame.relation == "protests_against":
+                # "thousands marched for a fifth night of protests against X": the marchers
+                clause = self._clause_head(noun)
+                agents = self.subjects(clause) if clause is not None else []
             if not agents or not targets:
                 continue
             verb = light if light is not None else (head if inverse else self._clause_head(noun))

@@ -27,6 +27,18 @@ ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "o
              "party", "commission", "council", "department", "administration"}
 
 
+def home_country(mentions: list[DocMention], types: dict[str, str], filed_in: str | None = None) -> str | None:
+    """The state an article is about: where its dateline files it, else the state mentioned
+    (by name or adjective) clearly more often than any other."""
+    if filed_in is not None:
+        return filed_in
+    counts = Counter(m.entity for m in mentions if types.get(m.entity) == "GPE")
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) and ranked[0][1] >= 3:
+        return ranked[0][0]
+    return None
+
+
 class RoleExtractor:
     """filed_in: the entity key of the state the dateline places the story in, if any."""
 
@@ -53,6 +65,8 @@ class RoleExtractor:
         """The role named by title words: the longest title ending the sequence ('deputy foreign
         minister'), unless a more specific office precedes a rank ('spokesman General')."""
         role = None
+        if self.lex.holds_no_role(" ".join(words)):
+            return None   # "former defence minister", "opposition leader"
         for n in range(min(4, len(words)), 0, -1):
             role = self.lex.role_of_title(" ".join(words[-n:]))
             if role:
@@ -77,14 +91,8 @@ class RoleExtractor:
         return None
 
     def _home_country(self) -> str | None:
-        """The state an article is about: where its dateline files it, else the state mentioned
-        clearly more often than any other."""
         if not hasattr(self, "_home"):
-            counts = Counter(m.entity for m in self.mentions if self.types.get(m.entity) == "GPE" and m.form == "name")
-            ranked = counts.most_common(2)
-            self._home = self.filed_in
-            if self._home is None and ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) and ranked[0][1] >= 2:
-                self._home = ranked[0][0]
+            self._home = home_country(self.mentions, self.types, self.filed_in)
         return self._home
 
     def _org_named_earlier(self, title) -> str | None:

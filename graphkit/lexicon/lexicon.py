@@ -79,6 +79,10 @@ class Lexicon:
         """'White House press secretary' -> 'spokesperson_of'; 'former president' -> None."""
         return self._roles.role_of(words)
 
+    def holds_no_role(self, words: str) -> bool:
+        """'former president', 'opposition leader' -> True: the words name no current office."""
+        return self._roles.holds_no_role(words)
+
     def is_title(self, words: str) -> bool:
         """'supreme leader', 'president' -> True; 'White House spokesman' -> False (a title
         with an organisation in front)."""

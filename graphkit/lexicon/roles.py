@@ -33,6 +33,10 @@ class RoleMatcher:
                 return relation
         return None
 
+    def holds_no_role(self, words: str) -> bool:
+        """'former', 'opposition' among the words: no current office ('former defence minister')."""
+        return self._has_modifier(name_key(words).split(), "none")
+
     def is_title(self, words: str) -> bool:
         """The whole phrase is a title ('supreme leader'), not only its end ('White House spokesman')."""
         tokens = name_key(words).split()

@@ -29,6 +29,10 @@ class LocalEntity:
     named: bool = False          # named at least once (not only through an adjective)
 
 
+# political blocs named by a compass word (GUIDELINES 2: NORP "West")
+BLOCS = {"West": "West", "Western": "West", "Westerners": "West"}
+
+
 class _Canon:
     """Canonical (label, type, geonames, is_alias) for one mention."""
 
@@ -56,6 +60,8 @@ class _Canon:
 
     def of(self, m: DocMention) -> tuple[str, str, str | None]:
         text = m.text
+        if text in BLOCS:
+            return BLOCS[text], "NORP", None   # "Western governments", "the West": the bloc
         if m.form == "adjective":
             country = self.lex.country_of_demonym(text)
             if country:
