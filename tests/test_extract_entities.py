@@ -30,6 +30,8 @@ CASES = [
      [("Ukrainian people", "NORP", set())], []),
     ("an embassy is named with its host", "Japan protested through the North Korean embassy in Beijing.",
      [("North Korean embassy in Beijing", "ORG", set()), ("Beijing", "GPE", set())], []),
+    ("title words after 'of' are no name", "Secretary of State Marco Diaz met Jordan's king.",
+     [("Marco Diaz", "PERSON", set())], ["State"]),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

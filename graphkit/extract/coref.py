@@ -23,6 +23,7 @@ _DESCRIPTIONS = {
 # descriptions that, with no such office named nearby, stand for the article's own state
 _STATE_BODIES = {"government", "administration", "authorities"}
 _WINDOW_SENTENCES = 2
+_DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 
 
 class Coreference:
@@ -36,13 +37,13 @@ class Coreference:
             for t in sent:
                 self.sent_index[t.i] = n
 
-    def _candidates(self, token):
+    def _candidates(self, token, window: int = _WINDOW_SENTENCES):
         """Mentions before `token` within the window, nearest first."""
         here = self.sent_index.get(token.i, 0)
         for m in reversed(self.mentions):
             if m.tok_end > token.i:
                 continue
-            if here - self.sent_index.get(m.tok_start, 0) > _WINDOW_SENTENCES:
+            if here - self.sent_index.get(m.tok_start, 0) > window:
                 break
             if m.entity:
                 yield m
@@ -74,7 +75,7 @@ class Coreference:
             return None
         if want == "GPE":
             return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"), None)
-        found = next((m.entity for m in self._candidates(token)
+        found = next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
                       if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
         if found is None and word in _STATE_BODIES:
             return self.home_state   # "the government" of the state the article is about

@@ -154,10 +154,13 @@ def _propagate(doc, ents):
 
 
 def _is_title_fragment(ent, is_exact_title) -> bool:
-    """'Supreme' in 'Supreme Leader Ali Khamenei': words of a title, not a name."""
+    """'Supreme' in 'Supreme Leader Ali Khamenei', 'State' in 'Secretary of State': words of a
+    title, not a name."""
     words = [t.lower_ for t in ent]
     following = [t.lower_ for t in ent.doc[ent.end:ent.end + 2]]
-    return any(is_exact_title(" ".join(words + following[:n])) for n in range(len(following) + 1))
+    preceding = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
+    return (any(is_exact_title(" ".join(words + following[:n])) for n in range(len(following) + 1))
+            or (len(preceding) == 2 and preceding[1] == "of" and is_exact_title(" ".join(preceding + words))))
 
 
 def _names_a_person(ent, is_title, is_known_name) -> bool:

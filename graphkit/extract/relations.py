@@ -108,6 +108,7 @@ class RelationExtractor:
         self.extra_aliases: dict[str, set[str]] = {}   # key -> other words the text used for it
         self.collective_actors = lexicon.cues("collective")
         self.messages = lexicon.cues("message")
+        self.misdeeds = lexicon.cues("misdeed")
         self.wrongdoing = lexicon.cues("wrongdoing")
         self.disapproval = lexicon.cues("disapproval")
         self.retribution = lexicon.cues("retribution")
@@ -568,7 +569,9 @@ class RelationExtractor:
             for v in clause.subtree:
                 if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
-                if v.lemma_ in self.wrongdoing and v.pos_ == "VERB":
+                if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or any(
+                        o.lemma_.lower() in self.misdeeds for o in children(v, OBJECT_DEPS))):
+                    # "said the army was executing prisoners", "... has committed atrocities"
                     agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
                     add(agents, "accuses", 0.45, v.text)
                 elif v.lemma_ == "be":
@@ -655,6 +658,9 @@ class RelationExtractor:
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
         if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
             light = head.head
+        if (light is None and phrase.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.dep_ in ("dobj", "nsubjpass")
+                and head.head.head.lemma_ in light_verbs):
+            light = head.head.head   # "pledged $110 million in aid for Sudan"
         # "the sanctions that Canada imposed on Chinese firms": the light verb is a relative
         # clause; "the sanctions, imposed by the EU on Belarus, were extended": a participle
         modifying_light = next((v for v in children(phrase, {"relcl", "acl"}) if v.lemma_ in light_verbs

@@ -20,6 +20,12 @@ _PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "po
                 "state", "county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
 HOME_COUNTRY_CONFIDENCE = 0.5
+# titles that name no office of a state, so an untitled one is not the home state's
+# ("General X", "army chief X", "commander X")
+NOT_STATE_OFFICES = {"general", "gen", "colonel", "col", "major", "admiral", "lieutenant", "captain", "brigadier",
+                     "marshal", "sergeant", "commander", "chief", "head", "leader", "director", "founder",
+                     "chairman", "chairwoman", "chair", "executive", "ceo", "secretary-general"}
+ARMED_FORCE_WORDS = {"army", "military"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
@@ -85,8 +91,9 @@ class RoleExtractor:
         for word in words:
             if word not in ORG_NOUNS:
                 continue
+            kinds = ARMED_FORCE_WORDS if word in ARMED_FORCE_WORDS else {word}
             for m in sorted(self.mentions, key=lambda m: -m.tok_start):
-                if m.tok_start < before and self.types.get(m.entity) == "ORG" and word in m.entity:
+                if m.tok_start < before and self.types.get(m.entity) == "ORG" and any(k in m.entity for k in kinds):
                     return m.entity
         return None
 
@@ -184,7 +191,8 @@ class RoleExtractor:
             org = next((self.by_token[o.i].entity for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj" and o.i in self.by_token
                         and self.types.get(self.by_token[o.i].entity) in _ORG_TYPES), None)
-        if org is None and role in ("leader_of", "member_of") and not org_tokens:
+        if org is None and role in ("leader_of", "member_of") and not org_tokens \
+                and not any(w in NOT_STATE_OFFICES for w in title_words):
             # "Defence Minister X" in an article about one state: that state's minister
             org, confidence = self._home_country(), HOME_COUNTRY_CONFIDENCE
         if org is None:

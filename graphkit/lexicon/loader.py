@@ -18,7 +18,7 @@ STATUSES = {"un_member", "observer", "territory", "dependency"}
 NAME_TYPES = {"state", "igo", "org", "historical"}
 CUE_KINDS = {"speech", "denial", "negation", "cessation", "irrealis", "hedge", "light",
              "light_inverse", "joint", "wrongdoing", "disapproval", "retribution", "governing",
-             "culpability", "dismissal", "allegation", "collective", "message"}
+             "culpability", "dismissal", "allegation", "collective", "message", "misdeed"}
 MODIFIER_EFFECTS = {"demote", "keep", "none"}
 VERB_SLOTS = {"dobj", "dative", "xcomp_obj", "ccomp_subj", "nsubj_conj"}
 NOUN_SLOTS = {"poss", "compound", "amod", "appos", "by"}
