@@ -32,6 +32,8 @@ CASES = [
      [("North Korean embassy in Beijing", "ORG", set()), ("Beijing", "GPE", set())], []),
     ("title words after 'of' are no name", "Secretary of State Marco Diaz met Jordan's king.",
      [("Marco Diaz", "PERSON", set())], ["State"]),
+    ("vessels are no actors", "China rammed two Philippine Coast Guard Vessels near the shoal.",
+     [("China", "GPE", set())], ["Philippine Coast Guard Vessels", "Coast Guard Vessels"]),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

@@ -155,6 +155,11 @@ CASES = [
      [("Norway", "aids", "Yemen", False, None)], []),
     ("misdeed told by a speaker", '"Al-Shabaab has committed atrocities in the north," Kenya said.',
      [("Kenya", "accuses", "Al-Shabaab", False, None)], []),
+    ("a possessive pronoun is bound by its clause's subject",
+     "Brazil criticised Argentina's actions and reaffirmed its commitment to defend Uruguay.",
+     [("Brazil", "supports", "Uruguay", False, None)], [("Argentina", "supports", "Uruguay", False, None)]),
+    ("stopping provocations is a request, not a told misdeed", "Beijing urged Manila to stop its provocations.",
+     [("China", "requests", "Philippines", False, None)], [("China", "accuses", "Philippines", False, None)]),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

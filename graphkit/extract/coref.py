@@ -48,9 +48,34 @@ class Coreference:
             if m.entity:
                 yield m
 
+    def _clause_subject(self, token, word: str) -> str | None:
+        """'The United States reaffirmed its commitment': a possessive or object pronoun in a
+        clause refers first to that clause's own subject, when it fits."""
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head   # "X condemned ... and reaffirmed its commitment"
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        if subject is None:
+            return None
+        mention = next((m for m in self.mentions if m.tok_start <= subject.i < m.tok_end), None)
+        if mention is None or not mention.entity or mention.form == "adjective":
+            return None
+        kind = self.types.get(mention.entity)
+        fits = (kind == "PERSON") if word in _PERSON_PRONOUNS else (
+            kind in ("ORG", "GPE") if word in _THING_PRONOUNS else
+            kind in ("NORP", "ORG") if word in _GROUP_PRONOUNS else False)
+        return mention.entity if fits else None
+
     def resolve(self, token, place: bool = False) -> str | None:
         """The entity `token` refers back to; place: a capital named as a place stays the city."""
         word = token.lower_
+        if token.tag_ == "PRP$" or (token.pos_ == "PRON" and token.dep_ not in ("nsubj", "nsubjpass")):
+            bound = self._clause_subject(token, word)
+            if bound is not None:
+                return bound
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if word in _PERSON_PRONOUNS:
                 return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "PERSON"), None)

@@ -14,6 +14,10 @@ NOT_ACTORS = {
     # time zones ("0100 GMT")
     "gmt", "utc", "est", "edt", "bst", "cet", "cest", "kst", "jst", "pst", "pdt",
 }
+# vessels, weapons and other things are not actors (annotation guidelines 2)
+THING_WORDS = {"vessel", "vessels", "ship", "ships", "boat", "boats", "aircraft", "jet", "jets", "missile",
+               "missiles", "drone", "drones", "tank", "tanks", "rocket", "rockets", "warship", "warships",
+               "frigate", "destroyer", "submarine", "helicopter", "helicopters", "satellite"}
 # laws, treaties and other documents are not actors (annotation guidelines 2)
 DOCUMENT_WORDS = {"convention", "treaty", "accord", "accords", "act", "charter", "protocol", "declaration",
                   "resolution", "law", "bill", "constitution", "memorandum", "communique", "agreement",
@@ -204,6 +208,8 @@ def _may_be_actor(name: str, is_known_name) -> bool:
     words = name.lower().rstrip(".").replace("’", "'").split()
     if not words or " ".join(words) in NOT_ACTORS or words[-1] in NOT_ACTORS and len(words) <= 3 and "'s" in name.replace("’", "'"):
         return False
+    if words[-1] in THING_WORDS:
+        return False   # "coast guard vessels", "Patriot missiles": things, not actors
     head = next((w for w in words if w in ("on", "of", "for")), None)
     core = words[:words.index(head)] if head else words
     if core and core[-1] in DOCUMENT_WORDS and len(words) > 1 and not (is_known_name and is_known_name(name)):

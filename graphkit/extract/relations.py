@@ -41,6 +41,8 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# verbs whose object is a deed of their subject ("committed atrocities")
+PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate"}
 # act nouns that, definite and unmodified, point back to the latest act of their kind:
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}
@@ -569,7 +571,7 @@ class RelationExtractor:
             for v in clause.subtree:
                 if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
-                if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or any(
+                if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
                         o.lemma_.lower() in self.misdeeds for o in children(v, OBJECT_DEPS))):
                     # "said the army was executing prisoners", "... has committed atrocities"
                     agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
