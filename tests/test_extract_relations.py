@@ -160,6 +160,17 @@ CASES = [
      [("Brazil", "supports", "Uruguay", False, None)], [("Argentina", "supports", "Uruguay", False, None)]),
     ("stopping provocations is a request, not a told misdeed", "Beijing urged Manila to stop its provocations.",
      [("China", "requests", "Philippines", False, None)], [("China", "accuses", "Philippines", False, None)]),
+    ("a denial does not deny its adjunct clause",
+     "Georgia rejected the Abkhaz offer on Monday, as Russian troops shelled Gali.",
+     [("Russian military", "attacks", "Gali", False, None)], [("Russian military", "attacks", "Gali", True, None)]),
+    ("a sea is no attack target", "The Houthis attacked ships in the Red Sea.",
+     [], [("Houthis", "attacks", "Red Sea", False, None)]),
+    ("a town is", "Russian forces hit a refinery in Samara.",
+     [("Russian military", "attacks", "Samara", False, None)], []),
+    ("listing as terrorists is a sanction", "Canada added the Wagner Group to its list of terrorist entities.",
+     [("Canada", "sanctions", "Wagner Group", False, None)], []),
+    ("other lists are not", "Japan added Canada to its list of trusted partners.",
+     [], [("Japan", "sanctions", "Canada", False, None)]),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]
@@ -226,3 +237,13 @@ def test_roles(triples, name, text, expected):
 def test_ambassador_is_of_sender_not_host(triples):
     found = {t[:3] for t in triples("Russia's ambassador to Washington, Ivan Petrov, criticised the decision.")}
     assert ("Ivan Petrov", "ambassador_of", "United States") not in found
+
+
+def test_a_dateline_naming_two_cities_is_no_sentence_text(analyse_text):
+    from graphkit.extract.document import dateline_place, mask_dateline
+
+    text = "OTTAWA/MEXICO CITY (Reuters) - Canada condemned Venezuela's attack on Guyana on Monday."
+    assert dateline_place(text) == "Ottawa"
+    assert mask_dateline(text).lstrip().startswith("Canada condemned")
+    _, relations = analyse_text(text)
+    assert relations and all(not r.evidence.startswith("OTTAWA") for r in relations)

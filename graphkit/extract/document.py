@@ -12,7 +12,7 @@ from .relations import RelationExtractor
 from .roles import RoleExtractor, home_country
 
 # "WASHINGTON (Reuters) -", "KYIV, March 4 (AP) —": the dateline opening the body is no sentence
-_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’\-]{1,60}(?:,[ \t]*[A-Za-z0-9 .]+)?[ \t]*\([A-Za-z .&]+\)[ \t]*[-–—]+[ \t]*")
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’/\-]{1,60}(?:,[ \t]*[A-Za-z0-9 .]+)?[ \t]*\([A-Za-z .&]+\)[ \t]*[-–—]+[ \t]*")
 _DATELINE_SEARCH_CHARS = 600  # a dateline follows at most a headline or two
 
 
@@ -21,7 +21,7 @@ def dateline_place(text: str) -> str | None:
     match = _DATELINE.search(text, 0, _DATELINE_SEARCH_CHARS)
     if not match:
         return None
-    place = match.group(0).split("(")[0].split(",")[0].strip()
+    place = match.group(0).split("(")[0].split(",")[0].split("/")[0].strip()
     return place.title() if place else None
 
 

@@ -41,6 +41,11 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# putting an actor on a terrorist or sanctions list is a sanction
+LISTING_VERBS = {"add", "put", "place", "return", "include", "list", "relist", "restore"}
+LIST_NOUNS = {"list", "blacklist", "register", "registry"}
+# an attack "in" or "at" a place targets a town or region, never a sea or strait
+LOCATIVE_TARGET_PREPS = {"in", "at", "near"}
 # verbs whose object is a deed of their subject ("committed atrocities")
 PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate"}
 # act nouns that, definite and unmodified, point back to the latest act of their kind:
@@ -168,8 +173,10 @@ class RelationExtractor:
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
                 preps = {"by"}
-                if place and t.pos_ == "NOUN":
-                    preps |= {"in", "near"}   # "hit an oil refinery in Samara": the place is the target
+                if place and t.pos_ == "NOUN" and t.lemma_.lower() not in PARTITIVE_NOUNS:
+                    # "hit an oil refinery in Samara": the town is the target (not "ships in the Red Sea")
+                    out += [k for o in prep_objects(t, {"in", "near"})
+                            for k in self.entities_of(o, coref=coref, place=place) if self.types.get(k) == "GPE"]
                 if t.lower_ in QUANTITY_NOUNS:
                     preps |= {"of"}   # "thousands of protesters"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
@@ -342,8 +349,10 @@ class RelationExtractor:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
                     found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]
                 if toks and not found and place:
-                    # "hit a refinery in Samara": the place of an unnamed target
-                    found = [k for t in prep_objects(verb, {"in", "near"}) for k in entities_of(t)]
+                    # "hit a refinery in Samara": the place of an unnamed target (a town or
+                    # region: "attacked ships in the Red Sea" attacks no sea)
+                    found = [k for t in prep_objects(verb, {"in", "near"}) for k in entities_of(t)
+                             if self.types.get(k) == "GPE"]
                 out += found
             elif slot == "dative":
                 out += [k for t in children(verb, {"dative"}) for k in entities_of(t)]
@@ -391,24 +400,38 @@ class RelationExtractor:
             irrealis = True
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go",) and any(c.lower_ == "to" for c in verb.children):
             irrealis = True
+        link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
             if gov.lemma_ in self.lex.irrealis_markers:
                 irrealis = True
-            if gov.lemma_ in self.lex.denial_verbs or gov.lemma_ in self.lex.negation_verbs:
+            complement = self._complement_of(link, gov)
+            if complement and (gov.lemma_ in self.lex.denial_verbs or gov.lemma_ in self.lex.negation_verbs):
                 negated = not negated
+            link = gov
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
                 irrealis = True
             if gov.lemma_ in self.lex.speech_verbs:
                 break
         return irrealis, negated
 
+    @staticmethod
+    def _complement_of(token, gov) -> bool:
+        """Is the clause holding `token` a complement of `gov` ("denied [sending arms]"), not an
+        adjunct ("rejected the plan, [as troops pressed on]")?"""
+        t = token
+        while t.head.i != t.i and t.head.i != gov.i:
+            t = t.head
+        return t.dep_ in ("ccomp", "xcomp", "dobj", "pcomp", "pobj", "prep", "acl", "relcl", "attr")
+
     def reporter(self, verb) -> str | None:
         """Who the sentence credits for the clause of `verb` (speech verb subject, 'according to')."""
+        link = verb
         for gov in governing_chain(verb):
-            if gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs:
+            if (gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs) and self._complement_of(link, gov):
                 subj = self.subjects(gov)
                 if subj:
                     return subj[0]
+            link = gov
         sent = verb.sent
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
@@ -483,7 +506,7 @@ class RelationExtractor:
 
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
-        return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS
+        return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
                     or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
@@ -541,6 +564,8 @@ class RelationExtractor:
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])
                 if objs and all(o.lemma_.lower() in self.allegations for o in objs):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
+        if not out and verb.lemma_.lower() in LISTING_VERBS:
+            out += self._listing(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)
         if evaluated:
             # "called the move provocative" is no phone call
@@ -548,6 +573,20 @@ class RelationExtractor:
         if verb.lemma_ in self.lex.speech_verbs:
             out += self._speech_content(verb, sent_start, sent_end)
         return out
+
+    def _listing(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'returned the Houthis to a list of terrorist groups', 'added the bank to its sanctions
+        list' -> sanctions (CAMEO 163: a designation is a sanction)."""
+        lists = [o for o in prep_objects(verb, {"to", "on", "onto"}) if o.lemma_.lower() in LIST_NOUNS]
+        if not any(w.lemma_.lower().startswith(("terror", "sanction", "blacklist", "black")) or w.lemma_.lower() == "blacklist"
+                   for o in lists for w in o.subtree):
+            return []
+        passive = is_passive(verb)
+        sources = self.passive_agents(verb) if passive else self.subjects(verb)
+        targets = [k for t in children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS) for k in self.entities_of(t)]
+        irrealis, negated = self.modality(verb)
+        return self._emit(sources, targets, "sanctions", sent_start, sent_end, 0.75, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
     def _speech_content(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
         """What a speaker's clause implies about an actor (lexicon cue lists):
@@ -676,7 +715,9 @@ class RelationExtractor:
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS
             agents = self.modifier_entities(noun) or (self.modifier_entities(phrase) if phrase is not noun else [])
-            targets = [k for t in prep_objects(noun, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
+            targets = [k for prep in frame.target_preps for t in prep_objects(noun, {prep})
+                       for k in self.entities_of(t, place=place)
+                       if not (place and prep in LOCATIVE_TARGET_PREPS and self.types.get(k) != "GPE")]
             if not targets:
                 # "sanctions targeting Iran's oil exports"
                 for acl in children(noun, {"acl"}):
