@@ -171,6 +171,10 @@ CASES = [
      [("Canada", "sanctions", "Wagner Group", False, None)], []),
     ("other lists are not", "Japan added Canada to its list of trusted partners.",
      [], [("Japan", "sanctions", "Canada", False, None)]),
+    ("a stance in a prepositional phrase", "The Houthis have attacked ships in the Red Sea in solidarity with Palestinians.",
+     [("Houthis", "supports", "Palestinians", False, None)], []),
+    ("a crowd's protest noun is a street protest", "Students marched in Dhaka in protest against the government of Bangladesh.",
+     [("protesters", "protests_against", "Bangladesh", False, None)], [("protesters", "condemns", "Bangladesh", False, None)]),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

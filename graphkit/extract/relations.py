@@ -41,6 +41,8 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# "in solidarity with X", "in protest against X": a stance taken by the clause's subject
+STANCE_RELATIONS = {"supports", "protests_against", "condemns"}
 # putting an actor on a terrorist or sanctions list is a sanction
 LISTING_VERBS = {"add", "put", "place", "return", "include", "list", "relist", "restore"}
 LIST_NOUNS = {"list", "blacklist", "register", "registry"}
@@ -743,12 +745,24 @@ class RelationExtractor:
             joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
             if len(agents) >= 2 and not targets and (joint or symmetric):
                 targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other
+            if not agents and light is None and frame.relation in STANCE_RELATIONS and phrase.dep_ == "pobj" \
+                    and head.lower_ == "in":
+                # "attacked ships in solidarity with Palestinians": the stance is the actor's
+                clause = self._clause_head(noun)
+                agents = self.subjects(clause) if clause is not None else []
+                if agents and not targets:
+                    # the parser may hang "with Palestinians" on the verb
+                    targets = [k for t in prep_objects(clause, set(frame.target_preps))
+                               if t.head.i == noun.i + 1 for k in self.entities_of(t)]
             if not agents and frame.relation == "protests_against":
                 # "thousands marched for a fifth night of protests against X": the marchers
                 clause = self._clause_head(noun)
                 agents = self.subjects(clause) if clause is not None else []
             if not agents or not targets:
                 continue
+            if frame.relation == "condemns" and self._prefers_street_protest(agents) and any(
+                    f.relation == "protests_against" for f in frames):
+                continue   # a crowd's protest is a street protest, not a diplomatic one
             verb = light if light is not None else (head if inverse else self._clause_head(noun))
             irrealis, negated = self.modality(verb) if verb is not None else (False, False)
             if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
