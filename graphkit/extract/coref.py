@@ -17,18 +17,21 @@ _DESCRIPTIONS = {
     "military": ("military", "forces", "army"), "army": ("military", "army"), "forces": ("military", "forces"),
     "troops": ("military", "forces"),
     "ministry": ("ministry",), "embassy": ("embassy",), "government": ("government",),
-    "administration": ("administration",), "authorities": ("authorities",), "navy": ("navy",), "group": None, "country": "GPE",
+    "administration": ("administration",), "authorities": ("authorities",), "junta": ("junta",),
+    "regime": ("regime",), "bloc": "IGO", "alliance": "IGO", "navy": ("navy",), "group": None, "country": "GPE",
     "nation": "GPE", "kremlin": None,
 }
 # descriptions that, with no such office named nearby, stand for the article's own state
-_STATE_BODIES = {"government", "administration", "authorities"}
+_STATE_BODIES = {"government", "administration", "authorities", "junta", "regime"}
 _WINDOW_SENTENCES = 2
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 
 
 class Coreference:
-    def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None):
+    def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None,
+                 igos: frozenset[str] = frozenset()):
         self.home_state = home_state   # the state the article is about, if clear
+        self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.doc = doc
         self.types = entity_types
         self.mentions = sorted(mentions, key=lambda m: m.tok_start)
@@ -98,6 +101,10 @@ class Coreference:
         want = _DESCRIPTIONS.get(word)
         if want is None:
             return None
+        if want == "IGO":
+            # "the bloc", "the alliance": the latest organisation of states named before
+            return next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
+                         if self.types.get(m.entity) == "ORG" and m.entity in self.igos), None)
         if want == "GPE":
             return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"), None)
         found = next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)

@@ -101,7 +101,8 @@ class RelationExtractor:
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
-                 role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None):
+                 role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
+                 igos: frozenset[str] = frozenset()):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -109,7 +110,7 @@ class RelationExtractor:
         for m in mentions:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
-        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state)
+        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos)
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state

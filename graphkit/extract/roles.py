@@ -164,7 +164,8 @@ class RoleExtractor:
         prefix = []
         while i >= 0 and i >= m.tok_start - 8:
             t = doc[i]
-            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",):
+            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",) \
+                    and not (t.tag_ == "VBN" and t.dep_ in ("amod", "compound")):   # "ousted President X"
                 break
             if t.is_space or t.lower_ in ("said", "told", "and", "with", "by"):
                 break
