@@ -171,8 +171,6 @@ class RoleExtractor:
                 break
             prefix.insert(0, t)
             i -= 1
-        if not prefix:
-            return []
         title_words, org_tokens = [], []
         # title words are the non-entity words closest to the name
         j = len(prefix) - 1
@@ -180,18 +178,19 @@ class RoleExtractor:
                and prefix[j].pos_ not in ("CCONJ", "SCONJ", "DET", "ADV", "PRON")):
             title_words.insert(0, prefix[j].lower_)
             j -= 1
+        if not title_words:
+            # "King Abdullah of Jordan": NER took the title into the name
+            title_words = self._title_inside(m)
+        if title_words and title_words[-1] == "counterpart":
+            return self._counterpart(m, prefix[:j + 1], title_words)
         role = self._title(title_words) if title_words else None
         if role is None:
-            return []
+            return self._shared_title(m)
         org_tokens = prefix[:j + 1]
         confidence = 0.85
         org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start)
         if org is None:
-            # "Prime Minister Rishi Patel of Britain"
-            root = doc[m.root]
-            org = next((self.by_token[o.i].entity for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for o in p.children if o.dep_ == "pobj" and o.i in self.by_token
-                        and self.types.get(self.by_token[o.i].entity) in _ORG_TYPES), None)
+            org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in title_words):
             # "Defence Minister X" in an article about one state: that state's minister
@@ -200,6 +199,67 @@ class RoleExtractor:
             return []
         start, end = self._sentence_bounds(doc[m.tok_start])
         return [RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, confidence, " ".join(title_words))]
+
+    def _title_inside(self, m: DocMention) -> list[str]:
+        words = [t.lower_ for t in self.doc[m.tok_start:m.tok_end]]
+        for n in range(min(3, len(words) - 1), 0, -1):
+            if self.lex.is_title(" ".join(words[:n])):
+                return words[:n]
+        return []
+
+    def _of_org(self, m: DocMention) -> str | None:
+        """'Prime Minister Rishi Patel of Britain': the organisation after the name."""
+        root = self.doc[m.root]
+        return next((self.by_token[o.i].entity for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and o.i in self.by_token
+                     and self.types.get(self.by_token[o.i].entity) in _ORG_TYPES), None)
+
+    def _held_role(self, person: str, sentence) -> str | None:
+        """The role a person holds by a title in the same sentence, if any."""
+        for other in self.mentions:
+            if other.entity == person and sentence.start <= other.tok_start < sentence.end and other is not None:
+                found = self._title_before_role(other)
+                if found:
+                    return found
+        return None
+
+    def _title_before_role(self, m: DocMention) -> str | None:
+        words = []
+        i = m.tok_start - 1
+        while i >= 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and i not in self.by_token and len(words) < 4:
+            words.insert(0, self.doc[i].lower_)
+            i -= 1
+        return self._title(words or self._title_inside(m)) if (words or self._title_inside(m)) else None
+
+    def _counterpart(self, m: DocMention, org_tokens, title_words) -> list[RawRelation]:
+        """'Polish Prime Minister Donald Tusk and his Hungarian counterpart Viktor Orban': the
+        same office as the titled person before, of the state the adjective names."""
+        sentence = self.doc[m.tok_start].sent
+        org = self._org_in(org_tokens, m.entity)
+        earlier = [o for o in self.mentions if sentence.start <= o.tok_start < m.tok_start
+                   and self.types.get(o.entity) == "PERSON" and o.entity != m.entity]
+        role = next((r for r in (self._title_before_role(o) for o in reversed(earlier)) if r), None)
+        if org is None or role is None:
+            return []
+        start, end = self._sentence_bounds(self.doc[m.tok_start])
+        return [RawRelation(m.entity, org, role, start, end, False, None, 0.7, "counterpart")]
+
+    def _shared_title(self, m: DocMention) -> list[RawRelation]:
+        """'Prime Ministers Donald Tusk of Poland and Petr Fiala of the Czech Republic': a name
+        coordinated with a titled one shares its title, with its own 'of' organisation."""
+        root = self.doc[m.root]
+        if root.dep_ != "conj" or root.head.i not in self.by_token:
+            return []
+        head = root.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i in self.by_token:
+            head = head.head.head   # the parser hung the second name on the first one's "of Poland"
+        first = self.by_token[head.i]
+        role = self._title_before_role(first)
+        org = self._of_org(m)
+        if role is None or org is None or self.types.get(first.entity) != "PERSON":
+            return []
+        start, end = self._sentence_bounds(root)
+        return [RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, 0.7, "shared title")]
 
     def _fit(self, role: str, org: str) -> str:
         """An envoy of an organisation (the UN's special envoy) is its staff: ambassadors are of states."""

@@ -75,8 +75,9 @@ class GazetteerComponent:
                 continue
             core_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if (core_start, ent.end) == (start, end) or (ent.start <= start and end >= ent.end and ent.label_ != "PERSON"):
+                # the place name may run past NER's span ("Czech" of "the Czech Republic")
                 dropped.add(ent)
-                new.append(Span(doc, ent.start, ent.end, label=place.type, kb_id=place.geonames))
+                new.append(Span(doc, ent.start, max(end, ent.end), label=place.type, kb_id=place.geonames))
         if new:
             kept = [e for e in ents if e not in dropped]
             doc.ents = filter_spans(new + kept)
