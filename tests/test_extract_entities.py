@@ -34,6 +34,10 @@ CASES = [
      [("Marco Diaz", "PERSON", set())], ["State"]),
     ("vessels are no actors", "China rammed two Philippine Coast Guard Vessels near the shoal.",
      [("China", "GPE", set())], ["Philippine Coast Guard Vessels", "Coast Guard Vessels"]),
+    ("a name NER missed that has a title", "Zelenskiy, the president of Ukraine, thanked Britain.",
+     [("Zelenskiy", "PERSON", set())], []),
+    ("a capital only visited is the city", "Chad's leader paid a visit to Moscow and met officials.",
+     [("Moscow", "GPE", set())], ["Russia"]),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

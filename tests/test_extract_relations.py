@@ -181,6 +181,8 @@ CASES = [
     ("the bloc is the organisation named before",
      "The African Union met in Addis Ababa. The bloc condemned Sudan's army.",
      [("African Union", "condemns", "Sudanese military", False, None)], []),
+    ("a city only visited is met by no one", "Chad's president Idriss Deby visited Moscow on Monday.",
+     [], [("Idriss Deby", "meets", "Moscow", False, None)]),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

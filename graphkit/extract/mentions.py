@@ -107,6 +107,36 @@ def _demonyms(doc, ents, is_demonym):
             and t.dep_ in ("amod", "compound", "nmod") and is_demonym(t.text)]
 
 
+def _titled_names(doc, ents, is_exact_title, is_known_name):
+    """Names NER missed that the text gives a person's title: "Zelenskiy, the president of
+    Ukraine, said"; "President Zelenskiy said"."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for t in doc:
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha or is_exact_title(t.lower_):
+            continue
+        if t.dep_ == "compound" or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].i not in taken):
+            continue   # only the last word of a name
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken \
+                and not is_exact_title(doc[start - 1].lower_) and doc[start - 1].is_alpha:
+            start -= 1
+        name = doc[start:t.i + 1].text
+        if is_known_name is not None and is_known_name(name):
+            continue
+        titled = [c for c in t.children if c.dep_ == "appos"] + ([t.head] if t.dep_ == "appos" else [])
+        by_appos = any(x.pos_ == "NOUN" and is_exact_title(x.lower_) for x in titled)
+        before = doc[max(start - 2, 0):start]
+        by_prefix = bool(len(before)) and before[-1].text[:1].isupper() and (
+            is_exact_title(before[-1].lower_) or is_exact_title(before.text.lower()))
+        if by_appos or by_prefix:
+            out.append(Span(doc, start, t.i + 1, label="PERSON"))
+            taken.update(range(start, t.i + 1))
+    return out
+
+
 def _people_of(doc, ent):
     """'the Ukrainian people': a people as an actor (NORP), not the state its adjective names."""
     from spacy.tokens import Span
@@ -188,7 +218,7 @@ def _names_a_person(ent, is_title, is_known_name) -> bool:
 # only after verbs of motion ("flew to Kyiv", but "aid to Kyiv")
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "into", "across", "throughout", "outskirts"}
 MOTION_VERBS = {"travel", "fly", "arrive", "return", "go", "come", "move", "head", "leave", "depart", "flee",
-                "evacuate", "relocate", "drive", "march", "sail", "walk", "escape", "visit"}
+                "evacuate", "relocate", "drive", "march", "sail", "walk", "escape", "visit", "trip"}
 
 
 def _is_locative(root) -> bool:
@@ -232,6 +262,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _split_hyphenated(doc, doc.ents, is_known_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = ents + _demonyms(doc, ents, is_demonym)
+    if is_exact_title is not None:
+        ents = ents + _titled_names(doc, ents, is_exact_title, is_known_name)
     ents = sorted(ents + _propagate(doc, ents), key=lambda e: e.start)
     ents = [_people_of(doc, e) for e in ents]
     for ent in ents:

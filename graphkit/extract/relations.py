@@ -111,6 +111,8 @@ class RelationExtractor:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos)
+        # entities the text names only as locations ("visited Kyiv"): places, never met
+        self.places_only = {m.entity for m in mentions if m.locative} - {m.entity for m in mentions if not m.locative}
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
@@ -389,6 +391,8 @@ class RelationExtractor:
                     out.append(MUTUAL)
             if out:
                 break
+        if direct:
+            out = [k for k in out if k not in self.places_only]   # "visited Kyiv" meets no one
         return list(dict.fromkeys(out))
 
     # ---- context ---------------------------------------------------------
