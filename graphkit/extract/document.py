@@ -5,7 +5,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..resolve.local import LocalEntity, resolve_local
+from ..resolve.local import BLOCS, LocalEntity, resolve_local
 from ..types import Article, Relation
 from .mentions import find_mentions
 from .relations import RelationExtractor
@@ -48,11 +48,26 @@ def statement_id(doc_id: str, source: str, relation: str, target: str, start: in
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
+def _states_of_offices(entities: dict[str, LocalEntity], lexicon) -> dict[str, str]:
+    """'Russian defense ministry' -> the key of the Russian military if the article names it,
+    else of Russia, if the article names it: whose forces the office speaks of."""
+    by_label = {e.label: k for k, e in entities.items() if e.type == "GPE"}
+    out = {}
+    for key, e in entities.items():
+        if e.type == "ORG" and " " in e.label:
+            state = lexicon.country_of_demonym(e.label.split()[0])
+            if state in by_label:
+                out[key] = by_label[state]
+    # a state's own armed forces, where the article names them, stand in for its offices' forces
+    militaries = {state: key for key, state in out.items() if entities[key].label.endswith(" military")}
+    return {key: militaries.get(state, state) for key, state in out.items()}
+
+
 def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     """Mentions, entities, roles and relations of one parsed article."""
     mentions = find_mentions(doc, lambda name: bool(lexicon.canonical_name(name) or lexicon.country_of_demonym(name)
                                                      or name in gazetteer),
-                             lambda word: lexicon.country_of_demonym(word) is not None,
+                             lambda word: lexicon.country_of_demonym(word) is not None or word in BLOCS,
                              lambda words: lexicon.role_of_title(words) is not None, lexicon.is_title,
                              lexicon.cues("collective").__contains__)
     entities = resolve_local(mentions, lexicon, gazetteer)
@@ -63,8 +78,10 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
+    org_states = _states_of_offices(entities, lexicon)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
-                                           home_state=home_country(mentions, types, filed_in_key), igos=igos)
+                                           home_state=home_country(mentions, types, filed_in_key), igos=igos,
+                                           org_states=org_states)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1,

@@ -102,7 +102,7 @@ class RelationExtractor:
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
                  role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
-                 igos: frozenset[str] = frozenset()):
+                 igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -111,6 +111,7 @@ class RelationExtractor:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos)
+        self.org_states = org_states or {}   # "Russian defense ministry" -> Russia
         # entities the text names only as locations ("visited Kyiv"): places, never met
         self.places_only = {m.entity for m in mentions if m.locative} - {m.entity for m in mentions if not m.locative}
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
@@ -174,6 +175,9 @@ class RelationExtractor:
                     if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
                         # "the Biden administration": the state its named leader leads
                         mods = [self.led_by.get(k, k) for k in mods]
+                    if t.lemma_.lower() in ARMED_GROUP_NOUNS or t.lower_ in ARMED_GROUP_NOUNS:
+                        # "the ministry said its forces captured ...": the state's forces
+                        mods = [self.org_states.get(k, k) for k in mods]
                     out += [holder] if holder else mods
                     continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
@@ -191,7 +195,11 @@ class RelationExtractor:
                 # "ten individuals linked to Hamas": people stand for the group they belong to
                 out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in AFFILIATION_VERBS
                         for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
-                out += [k for o in prep_objects(t, preps) for k in self.entities_of(o, coref=coref, place=place)]
+                named = [k for o in prep_objects(t, preps - {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
+                if not named and "in" in preps:
+                    # "the outskirts in Kharkiv region"; not "the village of X in the Y region"
+                    named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
+                out += named
         return list(dict.fromkeys(k for k in out if k))
 
     def _collective(self, token) -> str:
@@ -313,6 +321,11 @@ class RelationExtractor:
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS:
             # "joined the United States in sanctioning X"
             return self.subjects(head.head, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_ in self.lex.speech_verbs:
+            # "Russia launched drones, the air force said, damaging facilities": the reported act's agent
+            told = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+            if told:
+                return self.subjects(told[-1], depth + 1)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)

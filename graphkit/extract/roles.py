@@ -102,6 +102,29 @@ class RoleExtractor:
             self._home = home_country(self.mentions, self.types, self.filed_in)
         return self._home
 
+    def _state_nearby(self, m: DocMention) -> str | None:
+        """The state an untitled office holder belongs to: the home state when the sentence and
+        the one before name no other state; else the one state they name."""
+        home = self._home_country()
+        sentence = self.doc[m.tok_start].sent
+        previous = next((s for s in self.doc.sents if s.end == sentence.start), None)
+        for span in (sentence, previous):
+            if span is None:
+                break
+            states = {o.entity for o in self.mentions if span.start <= o.tok_start < span.end
+                      and o.form == "name" and self._names_state(o)}
+            if len(states) == 1:
+                return next(iter(states))
+            if states:
+                return home if home in states else None
+        return home
+
+    def _names_state(self, o: DocMention) -> bool:
+        """A state by its name or its capital standing for it ("Budapest said"), not a city."""
+        if self.types.get(o.entity) != "GPE":
+            return False
+        return self.lex.country(o.text) is not None or (self.lex.capital_of(o.text) is not None and not o.locative)
+
     def _org_named_earlier(self, title) -> str | None:
         """'The ambassador, Sergey Andreyev': the organisation or state that an earlier mention
         of the same title named ("the Russian ambassador", "Russia's ambassador")."""
@@ -193,8 +216,9 @@ class RoleExtractor:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in title_words):
-            # "Defence Minister X" in an article about one state: that state's minister
-            org, confidence = self._home_country(), HOME_COUNTRY_CONFIDENCE
+            # "Defence Minister X" in an article about one state: that state's minister, unless
+            # the text around names another state ("Hungary said ... Prime Minister Viktor Orban")
+            org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
         if org is None:
             return []
         start, end = self._sentence_bounds(doc[m.tok_start])
