@@ -38,6 +38,8 @@ CASES = [
      [("Zelenskiy", "PERSON", set())], []),
     ("a capital only visited is the city", "Chad's leader paid a visit to Moscow and met officials.",
      [("Moscow", "GPE", set())], ["Russia"]),
+    ("family name first", "Taiwan's President Lai Ching-te spoke. Beijing called Lai a separatist.",
+     [("Lai Ching-te", "PERSON", {"Lai"})], ["Lai"]),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

@@ -191,6 +191,13 @@ CASES = [
      [("Russia", "attacks", "Krynky", False, "Russian defense ministry")], [("Russia", "attacks", "Kherson", False, None)]),
     ("Western allies are the West", "Ukraine called on Western allies to send more shells.",
      [("Ukraine", "requests", "West", False, None)], []),
+    ("a verbless headline", "U.S. aid to the Philippines after the typhoon",
+     [("United States", "aids", "Philippines", False, None)], []),
+    ("not accepting a claim rejects it", "Taiwan's president refused to accept China's sovereignty claims.",
+     [("Taiwan", "rejects", "China", False, None)], [("Taiwan", "agrees_with", "China", True, None)]),
+    ("staged drills are the drills condemned",
+     "China's military staged drills around Taiwan on Monday.\n\nTaiwan's defence ministry condemned the exercises.",
+     [("Taiwanese defense ministry", "condemns", "Chinese military", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

@@ -54,13 +54,15 @@ PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "sta
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}
 _ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+# not accepting a claim or demand is rejecting it
+ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
+_EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
 ACT_NOUN_VERBS = {
     "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
     "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
     "assault": _ASSAULT, "offensive": _ASSAULT | {"begin", "start"},
     "invasion": {"invade"}, "incursion": {"enter", "cross", "violate", "breach", "fly", "sail", "intrude"},
-    "drill": {"hold", "conduct", "stage", "launch", "begin", "start"},
-    "exercise": {"hold", "conduct", "stage", "launch", "begin", "start"},
+    "drill": _EXERCISING, "exercise": _EXERCISING,
     "execution": {"execute", "kill", "shoot"}, "killing": {"kill", "shoot", "execute"},
     "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
     "seizure": {"seize", "capture"}, "annexation": {"annex"},
@@ -573,6 +575,8 @@ class RelationExtractor:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
                 relation = frame.relation
+                if relation == "agrees_with" and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
+                    relation, neg = "rejects", False   # "refused to accept China's claims"
                 if relation == "aids" and self._passes_message(verb):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
                 out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
@@ -785,7 +789,7 @@ class RelationExtractor:
             irrealis, negated = self.modality(verb) if verb is not None else (False, False)
             if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
                 negated = True
-            reporter = self.reporter(verb) if verb is not None else (None, None)
+            reporter = self.reporter(verb) if verb is not None else None
             conf = frame.weight * (0.9 if light is not None else 0.8)
             out += self._emit(agents, targets, frame.relation, sent_start, sent_end, conf, noun.text,
                               irrealis=irrealis, negated=negated, reporter=reporter)

@@ -157,6 +157,10 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
     for m, label, type_, _ in decided:
         if type_ == "PERSON" and len(label.split()) > 1:
             full_people.setdefault(name_key(label.split()[-1]), label)
+    # family name first ("Lai Ching-te" ... "Lai", "Xi Jinping" ... "Xi"), when no full name ends so
+    for m, label, type_, _ in decided:
+        if type_ == "PERSON" and len(label.split()) > 1 and label.split()[0][:1].isupper():
+            full_people.setdefault(name_key(label.split()[0]), label)
     acronyms = {}
     for m, label, type_, _ in decided:
         if type_ in ("ORG", "GPE", "NORP", "EVENT") and len(label.split()) > 1:
