@@ -23,6 +23,10 @@ _DESCRIPTIONS = {
 }
 # descriptions that, with no such office named nearby, stand for the article's own state
 _STATE_BODIES = {"government", "administration", "authorities", "junta", "regime"}
+# "the two leaders", "both countries": the kind of entity the pair refers to
+_PAIR_NOUNS = {"leader": "PERSON", "president": "PERSON", "minister": "PERSON", "man": "PERSON",
+               "country": "GPE", "nation": "GPE", "state": "GPE", "government": "GPE", "neighbour": "GPE",
+               "neighbor": "GPE", "ally": "GPE", "side": None}
 _WINDOW_SENTENCES = 2
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 
@@ -50,6 +54,29 @@ class Coreference:
                 break
             if m.entity:
                 yield m
+
+    def resolve_all(self, token) -> list[str]:
+        """Like `resolve`, but 'the two leaders' / 'both countries' give both referents."""
+        pair = self._pair(token) if token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
+            c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children) else None
+        if pair:
+            return list(pair)
+        found = self.resolve(token)
+        return [found] if found else []
+
+    def _pair(self, token):
+        """'the two leaders', 'both countries': the last two distinct people (or states) named
+        before, in this sentence or the two before."""
+        kind = _PAIR_NOUNS.get(token.lemma_.lower())
+        if kind is None:
+            return None
+        found = []
+        for m in self._candidates(token):
+            if self.types.get(m.entity) == kind and m.entity not in found and m.form != "adjective":
+                found.append(m.entity)
+            if len(found) == 2:
+                return tuple(found)
+        return None
 
     def _clause_subject(self, token, word: str) -> str | None:
         """'The United States reaffirmed its commitment': a possessive or object pronoun in a
@@ -90,6 +117,9 @@ class Coreference:
                 return next((m.entity for m in self._candidates(token)
                              if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"), None)
             return None
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+            return self._pair(token)
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):

@@ -14,6 +14,9 @@ NOT_ACTORS = {
     # time zones ("0100 GMT")
     "gmt", "utc", "est", "edt", "bst", "cet", "cest", "kst", "jst", "pst", "pdt",
 }
+# titles that are part of a name as the news writes it ("King Abdullah", "Sheikh Tamim")
+HONORIFICS = {"king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan", "pope", "ayatollah",
+              "crown", "lord", "lady", "sir", "dame", "imam", "rabbi", "cardinal", "archbishop", "bishop"}
 # vessels, weapons and other things are not actors (annotation guidelines 2)
 THING_WORDS = {"vessel", "vessels", "ship", "ships", "boat", "boats", "aircraft", "jet", "jets", "missile",
                "missiles", "drone", "drones", "tank", "tanks", "rocket", "rockets", "warship", "warships",
@@ -288,6 +291,11 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
                 (len(ent) == 2 and ent[0].lower_ == "the") or (len(ent) == 1 and before == "the")):
             label = "ORG"  # "the Houthis", "the Taliban": a group, not a person
         start_tok = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 else 0)
+        if label == "PERSON" and is_exact_title is not None:
+            # "Spokesperson Mao Ning": the title is no part of the name (honorifics are: "King Abdullah")
+            while ent.end - start_tok > 2 and doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_):
+                start_tok += 1
+            text = clean_name(doc[start_tok:ent.end].text)
         span = doc[start_tok:ent.end]
         if span[-1].tag_ == "POS" and len(span) > 1:
             span = span[:-1]

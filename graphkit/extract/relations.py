@@ -151,9 +151,9 @@ class RelationExtractor:
                 out.append(m.place_entity if place and m.place_entity else m.entity)
                 continue
             if coref:
-                key = self.coref.resolve(t, place=place)
-                if key:
-                    out.append(key)
+                keys = self.coref.resolve_all(t) if not place else [k for k in [self.coref.resolve(t, place=place)] if k]
+                if keys:
+                    out += keys
                     continue
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
@@ -764,6 +764,13 @@ class RelationExtractor:
                 parties = [k for t in prep_objects(noun, {"between"}) for k in self.entities_of(t)]
                 if len(parties) >= 2:
                     agents, targets = parties, [MUTUAL]
+                elif not targets and light is None and phrase.dep_ == "dobj":
+                    # "India and the U.S. signed a deal, deepening defence cooperation": the
+                    # coordinated subjects of the clause, each with the other
+                    clause = self._clause_head(noun)
+                    parties = self.subjects(clause) if clause is not None else []
+                    if len(parties) >= 2:
+                        agents, targets = parties, [MUTUAL]
             joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
             if len(agents) >= 2 and not targets and (joint or symmetric):
                 targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other

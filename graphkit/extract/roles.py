@@ -102,6 +102,13 @@ class RoleExtractor:
             self._home = home_country(self.mentions, self.types, self.filed_in)
         return self._home
 
+    def _recent_org(self, m: DocMention) -> str | None:
+        """The latest organisation named in this sentence or the one before, before the name."""
+        sentence = self.doc[m.tok_start].sent
+        previous = next((s for s in self.doc.sents if s.end == sentence.start), sentence)
+        return next((o.entity for o in sorted(self.mentions, key=lambda o: -o.tok_start)
+                     if previous.start <= o.tok_start < m.tok_start and self.types.get(o.entity) == "ORG"), None)
+
     def _state_nearby(self, m: DocMention) -> str | None:
         """The state an untitled office holder belongs to: the home state when the sentence and
         the one before name no other state; else the one state they name."""
@@ -214,6 +221,9 @@ class RoleExtractor:
         org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start)
         if org is None:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
+        if org is None and role == "spokesperson_of" and not org_tokens:
+            # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named
+            org, confidence = self._recent_org(m), 0.6
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in title_words):
             # "Defence Minister X" in an article about one state: that state's minister, unless
