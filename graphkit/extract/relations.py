@@ -54,6 +54,9 @@ PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "sta
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}
 _ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+# modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
+POSSIBILITY_MODALS = {"could", "might", "may", "can", "should", "must"}
+POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
 # not accepting a claim or demand is rejecting it
 ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
 _EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
@@ -253,6 +256,16 @@ class RelationExtractor:
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
                 and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
 
+    def _punitive(self, verb) -> bool:
+        """A verb of force or punishment ("strike", "sanction", "retaliate")."""
+        return any(f.relation in ("attacks", "sanctions") for f in self.lex.verb_frames(verb.lemma_.lower())) \
+            or verb.lemma_.lower() in ("punish", "retaliate", "respond")
+
+    def _names_another_event(self, noun, relation: str) -> bool:
+        """The noun is itself a trigger of other relations ("sanctions", "aid", "talks")."""
+        frames = self.lex.noun_frames(noun.lemma_.lower())
+        return bool(frames) and all(f.relation != relation for f in frames)
+
     def _passes_message(self, verb) -> bool:
         objs = children(verb, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         return bool(objs) and all(o.lemma_.lower() in self.messages for o in objs)
@@ -362,6 +375,11 @@ class RelationExtractor:
                 if relation == "rejects":
                     toks = [t for t in toks if t.pos_ != "PRON"]   # "denied it": a claim, not an actor
                 found = [k for t in toks for k in entities_of(t)]
+                if toks and not found and relation == "threatens":
+                    # "threatened sanctions against Georgia": the target of the threatened act
+                    found = [k for t in toks for f in self.lex.noun_frames(t.lemma_.lower())
+                             if f.relation in ("attacks", "sanctions")
+                             for o in prep_objects(t, set(f.target_preps)) for k in entities_of(o)]
                 if toks and not found and relation in self.speech_acts:
                     # "condemned the launch": whoever the text last said launched something
                     found = [k for t in toks for k in self._act_agents(t)]
@@ -394,9 +412,13 @@ class RelationExtractor:
                     out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in self.entities_of(t, modifiers=False, coref=False)]
             elif slot == "ccomp_subj":
                 # "warned that North Korea would pay", "called for Israel to stop"; a warning
-                # is a threat only when the clause says what the subject will suffer
+                # is a threat only when the clause says what the subject will suffer, or what
+                # the speaker will do to someone ("warned it would sanction Russian officials")
                 for c in children(verb, {"ccomp"}):
                     if relation == "threatens" and c.lemma_ not in self.retribution:
+                        if self._punitive(c):
+                            out += [k for t in children(c, OBJECT_DEPS) for k in self.entities_of(t)]
+                            out += [k for t in prep_objects(c, {"on", "against"}) for k in self.entities_of(t)]
                         continue
                     out += [k for t in children(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for k in entities_of(t)]
             elif slot == "nsubj_conj":
@@ -416,7 +438,9 @@ class RelationExtractor:
         negated = is_negated(verb)
         irrealis = False
         for aux in children(verb, {"aux", "auxpass"}):
-            if aux.lower_ in MODAL_IRREALIS or aux.lower_ in FUTURE_AUX or aux.lemma_ in FUTURE_AUX:
+            if aux.lower_ in POSSIBILITY_MODALS:
+                irrealis = POSSIBLE
+            elif aux.lower_ in MODAL_IRREALIS or aux.lower_ in FUTURE_AUX or aux.lemma_ in FUTURE_AUX:
                 irrealis = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
             irrealis = True
@@ -534,8 +558,8 @@ class RelationExtractor:
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)
         future_ok = getattr(info, "future_counts", False) or relation in ("threatens", "requests")
-        if irrealis and not future_ok:
-            return []
+        if irrealis and (not future_ok or (irrealis == POSSIBLE and relation not in ("threatens", "requests"))):
+            return []   # "will send aid" counts (an announced commitment), "could send aid" does not
         out = []
         if MUTUAL in targets:
             pairs = [(s, t) for s in sources for t in sources if s != t]
@@ -563,7 +587,10 @@ class RelationExtractor:
             reporter = self.reporter(verb)
             if self._prefers_street_protest(sources):
                 frames = sorted(frames, key=lambda f: f.relation != "protests_against")
+            subject_nouns = [t for t in children(verb, SUBJECT_DEPS) if t.pos_ == "NOUN" and t.i not in self.by_token]
             for frame in frames:
+                if not passive and any(self._names_another_event(t, frame.relation) for t in subject_nouns):
+                    continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                         and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
                     # a speech verb's weak request sense needs its infinitive: "told reporters
