@@ -210,6 +210,10 @@ CASES = [
      [], [("United States", "sanctions", "Turkey", False, None)]),
     ("announced sanctions are", "The United States will impose sanctions on Turkey over the purchase.",
      [("United States", "sanctions", "Turkey", False, None)], []),
+    ("calls from a party", "Israel rebuffed calls from France for a ceasefire.",
+     [("Israel", "rejects", "France", False, None)], []),
+    ("a proposal that parties act", "France proposed that Lebanon and Israel hold indirect talks.",
+     [("France", "requests", "Lebanon", False, None), ("France", "requests", "Israel", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

@@ -54,6 +54,8 @@ PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "sta
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}
 _ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+# what a party says or asks, whose author may follow "from"
+VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
 # modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
 POSSIBILITY_MODALS = {"could", "might", "may", "can", "should", "must"}
 POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
@@ -197,6 +199,8 @@ class RelationExtractor:
                     preps |= {"of", "in"} if place else {"of"}
                 if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
                     preps |= {"of"}   # "the government of Bangladesh", "the assets of X"
+                if t.lemma_.lower() in self.messages or t.lemma_.lower() in self.allegations or t.lemma_.lower() in VOICED_NOUNS:
+                    preps |= {"from"}   # "rebuffed calls from France", "criticism from the UN"
                 # "ten individuals linked to Hamas": people stand for the group they belong to
                 out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in AFFILIATION_VERBS
                         for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
