@@ -214,6 +214,12 @@ CASES = [
      [("Israel", "rejects", "France", False, None)], []),
     ("a proposal that parties act", "France proposed that Lebanon and Israel hold indirect talks.",
      [("France", "requests", "Lebanon", False, None), ("France", "requests", "Israel", False, None)], []),
+    ("copular ally", "Russia is Syria's main ally.", [("Russia", "supports", "Syria", False, None)], []),
+    ("a bare crowd protests", "Thousands protested in Tbilisi against the government of Georgia.",
+     [("protesters", "protests_against", "Georgia", False, None)], []),
+    ("condemned protests point to the protesters",
+     "Thousands protested in Tbilisi against the government of Georgia. Russia condemned the protests.",
+     [("Russia", "condemns", "protesters", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

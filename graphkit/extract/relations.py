@@ -61,6 +61,7 @@ POSSIBILITY_MODALS = {"could", "might", "may", "can", "should", "must"}
 POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
 # not accepting a claim or demand is rejecting it
 ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
+_PROTESTING = {"protest", "rally", "march", "demonstrate", "gather"}
 _EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
 ACT_NOUN_VERBS = {
     "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
@@ -72,6 +73,7 @@ ACT_NOUN_VERBS = {
     "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
     "seizure": {"seize", "capture"}, "annexation": {"annex"},
     "move": set(), "decision": set(), "step": set(), "action": set(),
+    "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
 }
 # what a party owns: "froze the assets of X" acts on X
 HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
@@ -163,6 +165,9 @@ class RelationExtractor:
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
                 continue
+            if t.lower_ in ("thousands", "hundreds", "dozens", "tens") and not prep_objects(t, {"of"}) and t.dep_ == "nsubj":
+                out.append(self._collective_key("people"))   # "Thousands protested": a crowd
+                continue
             is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
             if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 # "Russia's ambassador, Ivan Petrov": the named person in apposition
@@ -243,6 +248,8 @@ class RelationExtractor:
                 continue   # beyond the window only the lead, where news tells its main act
             if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
                 agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
+                if agents and verbs is _PROTESTING:
+                    agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
                 if agents:
                     return agents
             if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
@@ -872,6 +879,8 @@ class RelationExtractor:
             named.append(self.by_token[i + 1].entity)   # "ally Belarus"
         if not named and token.dep_ in ("amod", "compound") and token.head.i in self.by_token:
             named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
+        if not named and token.dep_ == "attr" and token.head.lemma_ == "be":
+            named += self.subjects(token.head)   # "Russia is Syria's main ally"
         patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
         out = []
         for patron in dict.fromkeys(patrons):
