@@ -40,6 +40,12 @@ CASES = [
      [("Moscow", "GPE", set())], ["Russia"]),
     ("family name first", "Taiwan's President Lai Ching-te spoke. Beijing called Lai a separatist.",
      [("Lai Ching-te", "PERSON", {"Lai"})], ["Lai"]),
+    ("lower-case common nouns are no names", "Mali and Burkina Faso, which are ruled by juntas, warned Niger.",
+     [("Mali", "GPE", set())], ["juntas"]),
+    ("a number of people helped is no actor", "The WFP delivered food aid to 200,000 people in Darfur.",
+     [("World Food Programme", "ORG", set())], ["people"]),
+    ("a crowd of people that protests", "Thousands of people protested in Lima against the government of Peru.",
+     [("protesters", "NORP", {"people"})], []),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

@@ -276,6 +276,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         text = clean_name(ent.text)
         if not text or not any(c.isalpha() for c in text) or not _may_be_actor(text, is_known_name):
             continue
+        if text.islower() and label != "NORP":
+            continue   # "juntas", "coast guard": common nouns, no names
         if label == "FAC":
             label = "LOC"
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \

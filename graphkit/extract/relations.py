@@ -54,6 +54,9 @@ PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "sta
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}
 _ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+# "thousands of people": a crowd, as an actor
+CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
+CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
 # what a party says or asks, whose author may follow "from"
 VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
 # modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
@@ -165,8 +168,9 @@ class RelationExtractor:
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
                 continue
-            if t.lower_ in ("thousands", "hundreds", "dozens", "tens") and not prep_objects(t, {"of"}) and t.dep_ == "nsubj":
-                out.append(self._collective_key("people"))   # "Thousands protested": a crowd
+            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and all(
+                    o.lemma_.lower() in CROWD_NOUNS for o in prep_objects(t, {"of"})):
+                out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
                 continue
             is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
             if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
