@@ -46,6 +46,8 @@ CASES = [
      [("World Food Programme", "ORG", set())], ["people"]),
     ("a crowd of people that protests", "Thousands of people protested in Lima against the government of Peru.",
      [("protesters", "NORP", {"people"})], []),
+    ("a short name from the middle", "Brazilian President Luiz Inacio Lula da Silva spoke. Lula said he would go.",
+     [("Luiz Inacio Lula da Silva", "PERSON", {"Lula"})], ["Lula"]),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
 ]

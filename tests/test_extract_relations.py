@@ -220,6 +220,8 @@ CASES = [
     ("condemned protests point to the protesters",
      "Thousands protested in Tbilisi against the government of Georgia. Russia condemned the protests.",
      [("Russia", "condemns", "protesters", False, None)], []),
+    ("members listed with 'including'", "Venezuela expelled diplomats from seven Latin American countries, including Argentina, Chile and Peru.",
+     [("Venezuela", "sanctions", "Chile", False, None)], [("Venezuela", "sanctions", "Latin American", False, None)]),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]
@@ -278,6 +280,9 @@ ROLE_CASES = [
     ("a bare spokesperson speaks for the office just named",
      "China's foreign ministry rejected the report. Spokesperson Mao Ning said Beijing urged Washington to stop.",
      ("Mao Ning", "spokesperson_of", "Chinese foreign ministry")),
+    ("a president of the dateline's state among others",
+     "CARACAS (Reuters) - Venezuela's government expelled diplomats from Chile and Peru, which questioned President Nicolas Maduro's win.",
+     ("Nicolas Maduro", "leader_of", "Venezuela")),
     ("an ousted president leads no state", "Mali's junta detained ousted President Ibrahim Keita in Bamako.", None),
     ("opposition leader leads no state", "Opposition leader Marta Kowal criticised the Polish government.",
      None),

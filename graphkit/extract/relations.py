@@ -57,6 +57,8 @@ _ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound
 # "thousands of people": a crowd, as an actor
 CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
 CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
+# people who stand for the state they come from ("diplomats from Chile")
+STATE_PEOPLE = {"diplomat", "envoy", "official", "national", "citizen", "soldier", "troop", "delegation"}
 # what a party says or asks, whose author may follow "from"
 VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
 # modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
@@ -179,6 +181,10 @@ class RelationExtractor:
                 if named:
                     out += named
                     continue
+                members = self._listed_members(t)
+                if members:
+                    out += members   # "seven countries, including Argentina, Chile and Peru"
+                    continue
                 mods = self.modifier_entities(t, coref=coref, place=place)
                 if not mods and self._sums_up_clause(t):
                     # "..., a move that drew condemnation": the move is the main clause's act
@@ -213,12 +219,24 @@ class RelationExtractor:
                 # "ten individuals linked to Hamas": people stand for the group they belong to
                 out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in AFFILIATION_VERBS
                         for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
+                if t.lemma_.lower() in STATE_PEOPLE or is_title:
+                    preps |= {"from"}   # "expelled diplomats from Chile"
                 named = [k for o in prep_objects(t, preps - {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
+
                 if not named and "in" in preps:
                     # "the outskirts in Kharkiv region"; not "the village of X in the Y region"
                     named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
                 out += named
         return list(dict.fromkeys(k for k in out if k))
+
+    def _listed_members(self, noun) -> list[str]:
+        """'seven countries ..., including Argentina, Chile and Peru': the members named."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return []
+        heads = {noun.i} | {c.i for c in noun.children if c.dep_ in ("relcl", "acl")}   # or on its relative clause
+        return [k for inc in noun.subtree if inc.lower_ in ("including", "notably") and inc.dep_ in ("prep", "acl")
+                and inc.head.i in heads
+                for o in children(inc, {"pobj", "dobj"}) for c in conjuncts(o) for k in self.entities_of(c)]
 
     def _collective(self, token) -> str:
         """Unnamed collective actors ("protesters", "police") become entities when they act;
@@ -390,6 +408,9 @@ class RelationExtractor:
                 if relation == "rejects":
                     toks = [t for t in toks if t.pos_ != "PRON"]   # "denied it": a claim, not an actor
                 found = [k for t in toks for k in entities_of(t)]
+                if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
+                    # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
+                    found = [k for t in prep_objects(verb, {"from"}) for k in entities_of(t)]
                 if toks and not found and relation == "threatens":
                     # "threatened sanctions against Georgia": the target of the threatened act
                     found = [k for t in toks for f in self.lex.noun_frames(t.lemma_.lower())

@@ -130,7 +130,11 @@ class RoleExtractor:
         """A state by its name or its capital standing for it ("Budapest said"), not a city."""
         if self.types.get(o.entity) != "GPE":
             return False
-        return self.lex.country(o.text) is not None or (self.lex.capital_of(o.text) is not None and not o.locative)
+        if not hasattr(self, "_states"):
+            # entities some mention names as a state ("Venezuela", "Venezuelan"), or the home state
+            self._states = {x.entity for x in self.mentions if self.lex.country(x.text) is not None
+                            or self.lex.country_of_demonym(x.text) is not None} | {self._home_country()}
+        return o.entity in self._states or (self.lex.capital_of(o.text) is not None and not o.locative)
 
     def _org_named_earlier(self, title) -> str | None:
         """'The ambassador, Sergey Andreyev': the organisation or state that an earlier mention

@@ -157,10 +157,13 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
     for m, label, type_, _ in decided:
         if type_ == "PERSON" and len(label.split()) > 1:
             full_people.setdefault(name_key(label.split()[-1]), label)
-    # family name first ("Lai Ching-te" ... "Lai", "Xi Jinping" ... "Xi"), when no full name ends so
+    # family name first ("Lai Ching-te" ... "Lai"), or a name from the middle ("Luiz Inacio Lula
+    # da Silva" ... "Lula"), when no full name ends so
     for m, label, type_, _ in decided:
-        if type_ == "PERSON" and len(label.split()) > 1 and label.split()[0][:1].isupper():
-            full_people.setdefault(name_key(label.split()[0]), label)
+        if type_ == "PERSON" and len(label.split()) > 1:
+            for word in label.split()[:-1]:
+                if word[:1].isupper() and len(word) > 2:
+                    full_people.setdefault(name_key(word), label)
     acronyms = {}
     for m, label, type_, _ in decided:
         if type_ in ("ORG", "GPE", "NORP", "EVENT") and len(label.split()) > 1:
