@@ -222,6 +222,12 @@ CASES = [
      [("Russia", "condemns", "protesters", False, None)], []),
     ("members listed with 'including'", "Venezuela expelled diplomats from seven Latin American countries, including Argentina, Chile and Peru.",
      [("Venezuela", "sanctions", "Chile", False, None)], [("Venezuela", "sanctions", "Latin American", False, None)]),
+    ("the group is the organisation named before",
+     "Israel struck Hezbollah positions on Tuesday after the group fired rockets at Haifa.",
+     [("Hezbollah", "attacks", "Haifa", False, None)], []),
+    ("'according to' credits its own clause",
+     "Chile condemned the Peruvian strikes, which killed two people according to the Chilean health ministry.",
+     [("Chile", "condemns", "Peru", False, None)], [("Chile", "condemns", "Peru", False, "Chilean health ministry")]),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

@@ -18,7 +18,7 @@ _DESCRIPTIONS = {
     "troops": ("military", "forces"),
     "ministry": ("ministry",), "embassy": ("embassy",), "government": ("government",),
     "administration": ("administration",), "authorities": ("authorities",), "junta": ("junta",),
-    "regime": ("regime",), "bloc": "IGO", "alliance": "IGO", "navy": ("navy",), "group": None, "country": "GPE",
+    "regime": ("regime",), "bloc": "IGO", "alliance": "IGO", "navy": ("navy",), "group": ("",), "movement": ("",), "militia": ("",), "organisation": ("",), "organization": ("",), "country": "GPE",
     "nation": "GPE", "kremlin": None,
 }
 # descriptions that, with no such office named nearby, stand for the article's own state

@@ -497,6 +497,21 @@ class RelationExtractor:
         return irrealis, negated
 
     @staticmethod
+    def _same_clause(token, verb) -> bool:
+        """'according to X' credits the clause it hangs in, not a relative clause's neighbour."""
+        anc = token.head
+        while anc.pos_ not in ("VERB", "AUX") and anc.head.i != anc.i:
+            anc = anc.head
+        if anc.i == verb.i:
+            return True
+        t = verb   # the verb lies under the 'according' clause, through no relative clause
+        while t.head.i != t.i and t.i != anc.i:
+            if t.dep_ in ("relcl", "acl"):
+                return False
+            t = t.head
+        return t.i == anc.i
+
+    @staticmethod
     def _complement_of(token, gov) -> bool:
         """Is the clause holding `token` a complement of `gov` ("denied [sending arms]"), not an
         adjunct ("rejected the plan, [as troops pressed on]")?"""
@@ -516,7 +531,8 @@ class RelationExtractor:
             link = gov
         sent = verb.sent
         for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to" \
+                    and self._same_clause(t, verb):
                 objs = [k for o in prep_objects(self.doc[t.i + 1], {"to"}) or [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"] for k in self.entities_of(o)]
                 if objs:
                     return objs[0]
