@@ -228,6 +228,8 @@ CASES = [
     ("'according to' credits its own clause",
      "Chile condemned the Peruvian strikes, which killed two people according to the Chilean health ministry.",
      [("Chile", "condemns", "Peru", False, None)], [("Chile", "condemns", "Peru", False, "Chilean health ministry")]),
+    ("coordinated subjects discuss", "Chile and Peru discussed the border dispute on Monday.",
+     [("Chile", "meets", "Peru", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]
