@@ -230,6 +230,10 @@ CASES = [
      [("Chile", "condemns", "Peru", False, None)], [("Chile", "condemns", "Peru", False, "Chilean health ministry")]),
     ("coordinated subjects discuss", "Chile and Peru discussed the border dispute on Monday.",
      [("Chile", "meets", "Peru", False, None)], []),
+    ("war between two parties", "War erupted between Ethiopia and Eritrea in 1998.",
+     [("Ethiopia", "attacks", "Eritrea", False, None), ("Eritrea", "attacks", "Ethiopia", False, None)], []),
+    ("'we' in a quote is the speaker", '"We talked with Kenya on Monday," the Somali president said.',
+     [("Somalia", "meets", "Kenya", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

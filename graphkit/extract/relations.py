@@ -170,6 +170,11 @@ class RelationExtractor:
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
                 continue
+            if t.lower_ in ("we", "us", "our") and coref:
+                speaker = self._quoted_speaker(t)
+                if speaker:
+                    out += speaker   # '"We talked with Ruto," the Somali president said'
+                    continue
             if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and all(
                     o.lemma_.lower() in CROWD_NOUNS for o in prep_objects(t, {"of"})):
                 out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
@@ -228,6 +233,19 @@ class RelationExtractor:
                     named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
                 out += named
         return list(dict.fromkeys(k for k in out if k))
+
+    def _quoted_speaker(self, pronoun) -> list[str]:
+        """'we' in what a speaker says: the speaker (or the state or group it speaks for)."""
+        for gov in governing_chain(pronoun.head if pronoun.head.pos_ in ("VERB", "AUX") else pronoun):
+            if gov.lemma_ in self.lex.speech_verbs:
+                return [k for s in children(gov, SUBJECT_DEPS) for k in self.entities_of(s, coref=False)]
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for gov in [verb] + governing_chain(verb):
+            if gov.lemma_ in self.lex.speech_verbs and gov.i != verb.i:
+                return [k for s in children(gov, SUBJECT_DEPS) for k in self.entities_of(s, coref=False)]
+        return []
 
     def _listed_members(self, noun) -> list[str]:
         """'seven countries ..., including Argentina, Chile and Peru': the members named."""
@@ -838,6 +856,13 @@ class RelationExtractor:
                 if not targets:
                     targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
             symmetric = getattr(self.lex.relations.get(frame.relation), "symmetric", False)
+            if not agents and frame.relation == "attacks" and not inverse:
+                # "war erupted between Ethiopia and Eritrea": each attacks the other (GUIDELINES 3.1)
+                between = prep_objects(noun, {"between"}) or (
+                    prep_objects(noun.head, {"between"}) if noun.dep_ in ("nsubj", "nsubjpass") else [])
+                parties = [k for t in between for k in self.entities_of(t)]
+                if len(parties) >= 2:
+                    agents, targets = parties, [MUTUAL]
             if not agents and symmetric and not inverse:
                 # "talks between Israel and Hamas": each party with the other
                 parties = [k for t in prep_objects(noun, {"between"}) for k in self.entities_of(t)]
