@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from . import interrupts
 from .graph import KnowledgeGraph
 from .incremental import CLASH, SEEN, DocumentIndex, clash_reason, text_sha1
 from .io import ReadProblem, describe_problem, iter_articles
@@ -60,7 +61,9 @@ def run_build(inputs: list[str], *, model: str | None = None, limits: Limits = L
         backend = contextlib.nullcontext()
     with backend, BuildProgress(total, enabled=progress) as bar:
         articles = _new_articles(inputs, limits, DocumentIndex(kg), outcome, report, bar, stdin)
+        interrupts.check()
         for result in analyser.analyse(articles):
+            interrupts.check()
             kg.add_result(result)
             article = result.article
             kg.documents[article.id]["sha1"] = text_sha1(article.text)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 
+from . import interrupts
 from . import __version__
 from .errors import GraphkitError
 
@@ -58,5 +60,20 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def run() -> None:
+    """The `graphkit` command: main(), then exit with its status.
+
+    After Ctrl-C the status is set with os._exit: CPython remembers a KeyboardInterrupt that
+    arrived while a C extension was being imported, even once main() has handled it, and
+    would otherwise end the process by SIGINT instead of the documented status 130."""
+    interrupts.remember_sigint()
+    code = main()
+    if code == 130:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

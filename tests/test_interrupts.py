@@ -171,3 +171,24 @@ def test_stopped_between_two_output_files_each_file_is_whole(first_build, tmp_pa
         assert code == 130, context + stderr
         assert_clean_stop(code, stderr, context)
         assert leftover_temp_files(target) == [], context
+
+
+def test_a_ctrl_c_swallowed_on_the_way_is_raised_again_at_the_next_check():
+    """A C extension may clear the KeyboardInterrupt raised while it imports; the build loop's
+    check raises it again, so the build stops instead of running to its end."""
+    from graphkit import interrupts
+
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        interrupts.check()   # nothing received yet: no error
+        interrupts.remember_sigint()
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.1)
+        except KeyboardInterrupt:
+            pass   # swallowed, as a careless extension would
+        with pytest.raises(KeyboardInterrupt):
+            interrupts.check()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        interrupts._received = False
