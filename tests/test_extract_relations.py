@@ -234,6 +234,12 @@ CASES = [
      [("Ethiopia", "attacks", "Eritrea", False, None), ("Eritrea", "attacks", "Ethiopia", False, None)], []),
     ("'we' in a quote is the speaker", '"We talked with Kenya on Monday," the Somali president said.',
      [("Somalia", "meets", "Kenya", False, None)], []),
+    ("hit with sanctions", "Iran was hit with new sanctions by the European Union.",
+     [("European Union", "sanctions", "Iran", False, None)], []),
+    ("targeted by sanctions is no attack", "Russian banks were targeted by U.S. sanctions.",
+     [("United States", "sanctions", "Russia", False, None)], [("United States", "attacks", "Russia", False, None)]),
+    ("export curbs", "Washington imposed export curbs on Chinese chipmakers.",
+     [("United States", "sanctions", "China", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

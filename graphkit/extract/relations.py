@@ -41,6 +41,8 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# verbs whose object a sanction or strike lands on: "hit Iran with sanctions", "targeted by sanctions"
+TARGETING_VERBS = {"hit", "slap", "target", "punish", "cover", "affect", "strike"}
 # "in solidarity with X", "in protest against X": a stance taken by the clause's subject
 STANCE_RELATIONS = {"supports", "protests_against", "condemns"}
 # putting an actor on a terrorist or sanctions list is a sanction
@@ -657,9 +659,10 @@ class RelationExtractor:
             reporter = self.reporter(verb)
             if self._prefers_street_protest(sources):
                 frames = sorted(frames, key=lambda f: f.relation != "protests_against")
-            subject_nouns = [t for t in children(verb, SUBJECT_DEPS) if t.pos_ == "NOUN" and t.i not in self.by_token]
+            subject_nouns = [t for t in (children(verb, SUBJECT_DEPS) if not passive else prep_objects(verb, {"by"}))
+                             if t.pos_ == "NOUN" and t.i not in self.by_token]
             for frame in frames:
-                if not passive and any(self._names_another_event(t, frame.relation) for t in subject_nouns):
+                if any(self._names_another_event(t, frame.relation) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                         and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
@@ -832,6 +835,11 @@ class RelationExtractor:
                 self.passive_agents(light) if is_passive(light) else self.subjects(light))):
             light = modifying_light or light
         inverse = phrase.dep_ == "dobj" and head.lemma_ in self.lex.light_inverse_verbs
+        # "hit Iran with sanctions", "Iran was hit with sanctions", "banks targeted by sanctions",
+        # "the sanctions package targets Russia's exports": the verb's object is the target
+        instrument = (head.head if phrase.dep_ == "pobj" and head.lower_ in ("with", "by") and head.dep_ in ("prep", "agent")
+                      and head.head.lemma_.lower() in TARGETING_VERBS else
+                      head if phrase.dep_ == "nsubj" and head.lemma_.lower() in TARGETING_VERBS else None)
         out = []
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS
@@ -843,6 +851,12 @@ class RelationExtractor:
                 # "sanctions targeting Iran's oil exports"
                 for acl in children(noun, {"acl"}):
                     targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]
+            if instrument is not None and not targets:
+                hit = children(instrument, PASSIVE_SUBJECT_DEPS) if is_passive(instrument) else children(instrument, OBJECT_DEPS)
+                targets = [k for t in hit for k in self.entities_of(t, place=place)]
+                if not agents and phrase.dep_ != "nsubj":
+                    agents = (self.passive_agents(instrument) if is_passive(instrument) and head.lower_ != "by"
+                              else [] if is_passive(instrument) else self.subjects(instrument))
             if inverse:
                 # "drew condemnation from Japan": the verb's subject is the target
                 agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})
