@@ -14,6 +14,8 @@ NOT_ACTORS = {
     # time zones ("0100 GMT")
     "gmt", "utc", "est", "edt", "bst", "cet", "cest", "kst", "jst", "pst", "pdt",
 }
+# "Pro-Russian separatists", "anti-Western": a stance word before a name
+STANCE_PREFIXES = {"pro", "anti"}
 # titles that are part of a name as the news writes it ("King Abdullah", "Sheikh Tamim")
 HONORIFICS = {"king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan", "pope", "ayatollah",
               "crown", "lord", "lady", "sir", "dame", "imam", "rabbi", "cardinal", "archbishop", "bishop"}
@@ -293,6 +295,9 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
                 (len(ent) == 2 and ent[0].lower_ == "the") or (len(ent) == 1 and before == "the")):
             label = "ORG"  # "the Houthis", "the Taliban": a group, not a person
         start_tok = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 else 0)
+        if ent.end - start_tok > 2 and doc[start_tok].lower_ in STANCE_PREFIXES and doc[start_tok + 1].text in ("-", "–"):
+            start_tok += 2   # "Pro-Russian": the stance is no part of the name
+            text = clean_name(doc[start_tok:ent.end].text)
         if label == "PERSON" and is_exact_title is not None:
             # "Spokesperson Mao Ning": the title is no part of the name (honorifics are: "King Abdullah")
             while ent.end - start_tok > 2 and doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_):

@@ -41,6 +41,8 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# participles that state a standing relation: "X is aligned/allied with Y" (X supports Y)
+STATIVE_PASSIVES = {"align", "ally", "affiliate", "link", "tie"}
 # verbs whose object a sanction or strike lands on: "hit Iran with sanctions", "targeted by sanctions"
 TARGETING_VERBS = {"hit", "slap", "target", "punish", "cover", "affect", "strike"}
 # "in solidarity with X", "in protest against X": a stance taken by the clause's subject
@@ -354,7 +356,8 @@ class RelationExtractor:
                 continue
             for x in conjuncts(c):
                 m = self.by_token.get(x.i)
-                if m is not None:
+                if m is not None and not (m.tok_start >= 2 and self.doc[m.tok_start - 2].lower_ in ("pro", "anti")
+                                          and self.doc[m.tok_start - 1].text in ("-", "–")):
                     out.append(m.place_entity if place and m.place_entity else m.entity)
                 elif coref and x.tag_ == "PRP$":
                     key = self.coref.resolve(x)
@@ -598,6 +601,8 @@ class RelationExtractor:
                     found += self._from_hyphen_compound(token, start, end)
                 if lemma in ALLIANCE_NOUNS and pos in ("NOUN", "ADJ"):
                     found += self._from_alliance_noun(token, start, end)
+                if token.lower_ == "pro" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].text in ("-", "–"):
+                    found += self._from_pro_prefix(token, start, end)
         return found + self._resolve_rejections(found)
 
     def _resolve_rejections(self, found: list[RawRelation]) -> list[RawRelation]:
@@ -655,6 +660,12 @@ class RelationExtractor:
         if frames:
             passive = is_passive(verb)
             sources = self.passive_agents(verb) if passive else self.subjects(verb)
+            if passive and not sources and verb.lemma_.lower() in STATIVE_PASSIVES:
+                # "the Houthis, who are aligned with Iran": a state, not an act done to them
+                holders = children(verb, PASSIVE_SUBJECT_DEPS)
+                holders = [verb.head if (h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else h for h in holders]
+                sources = [k for h in holders for k in self.entities_of(h)]
+                passive = False
             irrealis, negated = self.modality(verb)
             reporter = self.reporter(verb)
             if self._prefers_street_protest(sources):
@@ -970,6 +981,18 @@ class RelationExtractor:
                 source, target = (patron, client) if patron_supports else (client, patron)
                 out.append(RawRelation(source, target, "supports", sent_start, sent_end, False, None, 0.6, token.text))
         return out
+
+    def _from_pro_prefix(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'Pro-Russian separatists' -> supports(separatists, Russia)."""
+        named = self.by_token.get(token.i + 2)
+        if named is None:
+            return []
+        head = self.doc[named.root].head
+        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
+            head = head.head
+        backers = [k for k in self.entities_of(head, modifiers=False) if k != named.entity]
+        return [RawRelation(b, named.entity, "supports", sent_start, sent_end, False, None, 0.6, "pro-")
+                for b in backers]
 
     @staticmethod
     def _clause_head(token):
