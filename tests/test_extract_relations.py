@@ -248,6 +248,9 @@ CASES = [
      [("separatists", "supports", "Russia", False, None)], []),
     ("aligned with", "The Houthis, who are aligned with Iran, attacked ships.",
      [("Houthis", "supports", "Iran", False, None)], []),
+    ("said the accusations were groundless",
+     "Manila accused Beijing of ramming its ships. Beijing said the accusations were groundless.",
+     [("China", "rejects", "Philippines", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

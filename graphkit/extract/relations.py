@@ -752,6 +752,12 @@ class RelationExtractor:
                     add(agents, "accuses", 0.45, v.text)
                 elif v.lemma_ == "be":
                     pred = children(v, {"attr", "acomp"})
+                    claims = [n for n in children(v, SUBJECT_DEPS) if n.lemma_.lower() in self.allegations]
+                    if claims and any(w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal
+                                      for p in pred for w in p.subtree):
+                        # "said the accusations were groundless": a rejection of the accuser
+                        out += self._rejection(speech_verb, claims, speakers, sent_start, sent_end, False)
+                        continue
                     subjects = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]
                     if any(self._disapproving(p) for p in pred):
                         add(subjects, "condemns", 0.5, pred[0].text)
