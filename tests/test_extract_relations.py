@@ -251,6 +251,13 @@ CASES = [
     ("said the accusations were groundless",
      "Manila accused Beijing of ramming its ships. Beijing said the accusations were groundless.",
      [("China", "rejects", "Philippines", False, None)], []),
+    ("blocking a street rejects no one", "Protesters blocked Tbilisi's main Rustaveli Avenue outside parliament.",
+     [], [("protesters", "rejects", "Georgia", False, None), ("protesters", "rejects", "Rustaveli Avenue", False, None)]),
+    ("condemned violence points to its agents",
+     "Police fired tear gas at protesters in Minsk. The EU condemned the violence against protesters.",
+     [("European Union", "condemns", "police", False, None)], []),
+    ("the West as a noun", "Moscow accused the West of trying to organise a coup.",
+     [("Russia", "accuses", "West", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

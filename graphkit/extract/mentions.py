@@ -108,8 +108,9 @@ def _demonyms(doc, ents, is_demonym):
         return []
     taken = {i for e in ents for i in range(e.start, e.end)}
     return [Span(doc, t.i, t.i + 1, label="NORP") for t in doc
-            if t.i not in taken and t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper()
-            and t.dep_ in ("amod", "compound", "nmod") and is_demonym(t.text)]
+            if t.i not in taken and t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper() and is_demonym(t.text)
+            and (t.dep_ in ("amod", "compound", "nmod")
+                 or (t.tag_ == "NNP" and t.i > 0 and doc[t.i - 1].lower_ == "the"))]   # "accused the West"
 
 
 def _titled_names(doc, ents, is_exact_title, is_known_name):

@@ -70,6 +70,7 @@ POSSIBILITY_MODALS = {"could", "might", "may", "can", "should", "must"}
 POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
 # not accepting a claim or demand is rejecting it
 ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
+_DISPERSING = {"disperse", "beat", "detain", "arrest", "fire", "use", "crack"}
 _PROTESTING = {"protest", "rally", "march", "demonstrate", "gather"}
 _EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
 ACT_NOUN_VERBS = {
@@ -82,6 +83,7 @@ ACT_NOUN_VERBS = {
     "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
     "seizure": {"seize", "capture"}, "annexation": {"annex"},
     "move": set(), "decision": set(), "step": set(), "action": set(),
+    "violence": _ASSAULT | _DISPERSING, "crackdown": _ASSAULT | _DISPERSING, "repression": _ASSAULT | _DISPERSING,
     "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
 }
 # what a party owns: "froze the assets of X" acts on X
@@ -429,7 +431,9 @@ class RelationExtractor:
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
                 toks = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
                 if relation == "rejects":
-                    toks = [t for t in toks if t.pos_ != "PRON"]   # "denied it": a claim, not an actor
+                    # "denied it": a claim, not an actor; "blocked Rustaveli Avenue": a place, not a proposal
+                    toks = [t for t in toks if t.pos_ != "PRON" and not (
+                        t.i in self.by_token and self.types.get(self.by_token[t.i].entity) == "LOC")]
                 found = [k for t in toks for k in entities_of(t)]
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
