@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..resolve.names import entity_id
 from .mentions import DocMention
 from .relations import RawRelation
 
@@ -26,6 +27,8 @@ NOT_STATE_OFFICES = {"general", "gen", "colonel", "col", "major", "admiral", "li
                      "marshal", "sergeant", "commander", "chief", "head", "leader", "director", "founder",
                      "chairman", "chairwoman", "chair", "executive", "ceo", "secretary-general"}
 ARMED_FORCE_WORDS = {"army", "military"}
+# a state's ruling bodies: their leader leads the state
+RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
@@ -189,6 +192,14 @@ class RoleExtractor:
                     if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                         start, end = self._sentence_bounds(root)
                         out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, v.text))
+            # "the Sudanese army, led by General X": the person is the agent of a leading participle
+            agent = root.head if root.dep_ == "pobj" else None
+            led = agent.head if agent is not None and agent.dep_ == "agent" else None
+            if led is not None and led.lemma_ in LEADING_VERBS and led.dep_ == "acl" and led.head.i in self.by_token:
+                key = self.by_token[led.head.i].entity
+                if key != m.entity and self.types.get(key) in _ORG_TYPES:
+                    start, end = self._sentence_bounds(root)
+                    out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, led.text))
         return out
 
     def _title_before(self, m: DocMention) -> list[RawRelation]:
@@ -236,6 +247,8 @@ class RoleExtractor:
         if org is None:
             return []
         start, end = self._sentence_bounds(doc[m.tok_start])
+        if role == "leader_of":
+            org = self._ruled_state(org)
         return [RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, confidence, " ".join(title_words))]
 
     def _title_inside(self, m: DocMention) -> list[str]:
@@ -305,6 +318,19 @@ class RoleExtractor:
             return "member_of"
         return role
 
+    def _ruled_state(self, org: str) -> str:
+        """'Chadian junta leader X' leads Chad: a state's ruling body stands for the state."""
+        if self.types.get(org) != "ORG":
+            return org
+        text = next((m.text for m in self.mentions if m.entity == org), "")
+        words = text.split()
+        if len(words) >= 2 and words[-1].lower() in RULING_BODIES:
+            state = self.lex.country_of_demonym(words[0]) or self.lex.canonical_name(words[0].rstrip("'s’"))
+            key = entity_id("GPE", state) if state else None
+            if key in self.types:
+                return key
+        return org
+
     def _apposition(self, m: DocMention) -> list[RawRelation]:
         doc = self.doc
         root = doc[m.root]
@@ -321,6 +347,8 @@ class RoleExtractor:
                     break
                 cand = cand.head
         pairs += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        # "X, Georgian Dream's founder and honorary chairman": each coordinated title
+        pairs += [c for t in list(pairs) for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         out = []
         for title in pairs:
             words = [c.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.i not in self.by_token and c.i < title.i]
