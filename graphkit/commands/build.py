@@ -6,7 +6,6 @@ written), 2 for usage errors.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..build import run_build

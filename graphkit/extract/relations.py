@@ -10,114 +10,28 @@ and attribution (reported speech, "according to").
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
+from .arguments import ArgumentFinder
 from .coref import Coreference
 from .mentions import DocMention
-from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, MODIFIER_DEPS, OBJECT_DEPS,
+from .records import RawRelation
+from .speech import SpeechRules
+from .stances import StanceRules
+from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_negated, is_passive, particle, prep_objects)
+from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
+                        EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
+                        STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
+                        MISPARSED_OBJECT_DEPS)
 
-# nouns naming a part or place of something: "the outskirts of Kyiv" stands for Kyiv
-PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", "area", "city", "town",
-                   "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
-                   "territory", "border", "north", "south", "east", "west", "heart", "village", "district",
-                   "province", "coast", "airspace", "waters", "soil", "embassy", "positions", "position"}
-# "Iran-backed militias": the participle names the backer's relation to the head noun
-HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
-                  "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
-# relations between actors in person: the target is the named actor, not its act
-DIRECT_TARGET_RELATIONS = {"meets"}
-PLACE_RELATIONS = {"attacks", "retreats_from"}
-QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
-                  "number", "crowd", "crowds", "members", "units", "some", "many"}
-MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
-# verbs that predicate a judgement of their object: "branded the move provocative"
-EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "characterize", "characterise",
-                    "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem"}
-# "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
-ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
-                  "proxy": True, "client": True, "protege": True}
-# "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
-# "sanctioned firms for helping Moscow" - the firms helped)
-SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
-# participles that state a standing relation: "X is aligned/allied with Y" (X supports Y)
-STATIVE_PASSIVES = {"align", "ally", "affiliate", "link", "tie"}
-# verbs whose object a sanction or strike lands on: "hit Iran with sanctions", "targeted by sanctions"
-TARGETING_VERBS = {"hit", "slap", "target", "punish", "cover", "affect", "strike"}
-# "in solidarity with X", "in protest against X": a stance taken by the clause's subject
-STANCE_RELATIONS = {"supports", "protests_against", "condemns"}
-# putting an actor on a terrorist or sanctions list is a sanction
-LISTING_VERBS = {"add", "put", "place", "return", "include", "list", "relist", "restore"}
-LIST_NOUNS = {"list", "blacklist", "register", "registry"}
-# an attack "in" or "at" a place targets a town or region, never a sea or strait
-LOCATIVE_TARGET_PREPS = {"in", "at", "near"}
-# verbs whose object is a deed of their subject ("committed atrocities")
-PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate"}
-# act nouns that, definite and unmodified, point back to the latest act of their kind:
-# noun -> verbs that tell such an act (empty: any main verb, "the move")
-_FIRING = {"launch", "fire", "test", "test-fire"}
-_ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
-# "thousands of people": a crowd, as an actor
-CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
-CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
-# people who stand for the state they come from ("diplomats from Chile")
-STATE_PEOPLE = {"diplomat", "envoy", "official", "national", "citizen", "soldier", "troop", "delegation"}
-# what a party says or asks, whose author may follow "from"
-VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
-# modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
-POSSIBILITY_MODALS = {"could", "might", "may", "can", "should", "must"}
-POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
-# not accepting a claim or demand is rejecting it
-ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
-_DISPERSING = {"disperse", "beat", "detain", "arrest", "fire", "use", "crack"}
-_PROTESTING = {"protest", "rally", "march", "demonstrate", "gather"}
-_EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
-ACT_NOUN_VERBS = {
-    "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
-    "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
-    "assault": _ASSAULT, "offensive": _ASSAULT | {"begin", "start"},
-    "invasion": {"invade"}, "incursion": {"enter", "cross", "violate", "breach", "fly", "sail", "intrude"},
-    "drill": _EXERCISING, "exercise": _EXERCISING,
-    "execution": {"execute", "kill", "shoot"}, "killing": {"kill", "shoot", "execute"},
-    "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
-    "seizure": {"seize", "capture"}, "annexation": {"annex"},
-    "move": set(), "decision": set(), "step": set(), "action": set(),
-    "violence": _ASSAULT | _DISPERSING, "crackdown": _ASSAULT | _DISPERSING, "repression": _ASSAULT | _DISPERSING,
-    "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
-}
-# what a party owns: "froze the assets of X" acts on X
-HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
-# "individuals linked to Hamas", "companies tied to the military"
-AFFILIATION_VERBS = {"link", "tie", "connect", "affiliate", "associate", "belong", "loyal"}
-# words for the crowd of a protest: one entity, "protesters" (GUIDELINES 2, collective actors)
-PROTEST_CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "protestor"}
-# nouns that sum up the sentence's act in a closing apposition: "..., a move condemned by Japan"
-SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "development", "gesture"}
-ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group", "army", "military", "faction",
-                     "movement", "party", "coalition", "alliance", "organisation", "organization"}
-RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
-_WINDOW_SENTENCES = 2   # how far back an unattributed allegation looks for its accuser
-_ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
-_LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its main act
+__all__ = ["RawRelation", "RelationExtractor"]
+
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
 
-@dataclass
-class RawRelation:
-    source: str
-    target: str
-    relation: str
-    sent_start: int      # character offsets of the sentence (evidence)
-    sent_end: int
-    negated: bool
-    reported_by: str | None
-    confidence: float
-    trigger: str
-
-
-class RelationExtractor:
+class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
@@ -156,162 +70,6 @@ class RelationExtractor:
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
-    def entities_of(self, token, *, modifiers: bool = True, coref: bool = True, place: bool = False) -> list[str]:
-        """Entity keys a noun phrase headed by `token` refers to (with coordination).
-
-        place: the phrase is a location (a target of attacks, retreats): a capital then
-        names the city, not the government it usually stands for.
-        """
-        out = []
-        for t in conjuncts(token):
-            m = self.by_token.get(t.i)
-            if m is not None:
-                out.append(m.place_entity if place and m.place_entity else m.entity)
-                continue
-            if coref:
-                keys = self.coref.resolve_all(t) if not place else [k for k in [self.coref.resolve(t, place=place)] if k]
-                if keys:
-                    out += keys
-                    continue
-            if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
-                out.append(self._collective(t))
-                continue
-            if t.lower_ in ("we", "us", "our") and coref:
-                speaker = self._quoted_speaker(t)
-                if speaker:
-                    out += speaker   # '"We talked with Ruto," the Somali president said'
-                    continue
-            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and all(
-                    o.lemma_.lower() in CROWD_NOUNS for o in prep_objects(t, {"of"})):
-                out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
-                continue
-            is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
-            if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-                # "Russia's ambassador, Ivan Petrov": the named person in apposition
-                named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
-                if named:
-                    out += named
-                    continue
-                members = self._listed_members(t)
-                if members:
-                    out += members   # "seven countries, including Argentina, Chile and Peru"
-                    continue
-                mods = self.modifier_entities(t, coref=coref, place=place)
-                if not mods and self._sums_up_clause(t):
-                    # "..., a move that drew condemnation": the move is the main clause's act
-                    out += [k for k in self.subjects(t.sent.root) if k]
-                    continue
-                if mods:
-                    # "the Ukrainian leader": the person the article names in that office
-                    role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
-                    holder = self.role_holders.get((mods[0], role)) if role else None
-                    if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
-                        # "the Biden administration": the state its named leader leads
-                        mods = [self.led_by.get(k, k) for k in mods]
-                    if t.lemma_.lower() in ARMED_GROUP_NOUNS or t.lower_ in ARMED_GROUP_NOUNS:
-                        # "the ministry said its forces captured ...": the state's forces
-                        mods = [self.org_states.get(k, k) for k in mods]
-                    out += [holder] if holder else mods
-                    continue
-                # "the drills by South Korea", "the outskirts of Kyiv"
-                preps = {"by"}
-                if place and t.pos_ == "NOUN" and t.lemma_.lower() not in PARTITIVE_NOUNS:
-                    # "hit an oil refinery in Samara": the town is the target (not "ships in the Red Sea")
-                    out += [k for o in prep_objects(t, {"in", "near"})
-                            for k in self.entities_of(o, coref=coref, place=place) if self.types.get(k) == "GPE"]
-                if t.lower_ in QUANTITY_NOUNS:
-                    preps |= {"of"}   # "thousands of protesters"
-                if t.lemma_.lower() in PARTITIVE_NOUNS:
-                    preps |= {"of", "in"} if place else {"of"}
-                if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
-                    preps |= {"of"}   # "the government of Bangladesh", "the assets of X"
-                if t.lemma_.lower() in self.messages or t.lemma_.lower() in self.allegations or t.lemma_.lower() in VOICED_NOUNS:
-                    preps |= {"from"}   # "rebuffed calls from France", "criticism from the UN"
-                # "ten individuals linked to Hamas": people stand for the group they belong to
-                out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in AFFILIATION_VERBS
-                        for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
-                if t.lemma_.lower() in STATE_PEOPLE or is_title:
-                    preps |= {"from"}   # "expelled diplomats from Chile"
-                named = [k for o in prep_objects(t, preps - {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
-
-                if not named and "in" in preps:
-                    # "the outskirts in Kharkiv region"; not "the village of X in the Y region"
-                    named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
-                out += named
-        return list(dict.fromkeys(k for k in out if k))
-
-    def _quoted_speaker(self, pronoun) -> list[str]:
-        """'we' in what a speaker says: the speaker (or the state or group it speaks for)."""
-        for gov in governing_chain(pronoun.head if pronoun.head.pos_ in ("VERB", "AUX") else pronoun):
-            if gov.lemma_ in self.lex.speech_verbs:
-                return [k for s in children(gov, SUBJECT_DEPS) for k in self.entities_of(s, coref=False)]
-        verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        for gov in [verb] + governing_chain(verb):
-            if gov.lemma_ in self.lex.speech_verbs and gov.i != verb.i:
-                return [k for s in children(gov, SUBJECT_DEPS) for k in self.entities_of(s, coref=False)]
-        return []
-
-    def _listed_members(self, noun) -> list[str]:
-        """'seven countries ..., including Argentina, Chile and Peru': the members named."""
-        if noun.tag_ not in ("NNS", "NNPS"):
-            return []
-        heads = {noun.i} | {c.i for c in noun.children if c.dep_ in ("relcl", "acl")}   # or on its relative clause
-        return [k for inc in noun.subtree if inc.lower_ in ("including", "notably") and inc.dep_ in ("prep", "acl")
-                and inc.head.i in heads
-                for o in children(inc, {"pobj", "dobj"}) for c in conjuncts(o) for k in self.entities_of(c)]
-
-    def _collective(self, token) -> str:
-        """Unnamed collective actors ("protesters", "police") become entities when they act;
-        the crowd of a protest is one entity, 'protesters', whatever the text calls it."""
-        mods = self.modifier_entities(token, coref=False)
-        label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
-        if mods:
-            return mods[0]  # "Georgian police": the state's police counts as the state's
-        if token.lemma_.lower() in PROTEST_CROWDS:
-            return self._as_protesters(self._collective_key(label))
-        return self._collective_key(label)
-
-    def _collective_key(self, label: str) -> str:
-        key = f"norp:{label}"
-        if key not in self.extra_entities:
-            self.extra_entities[key] = label
-            self.types[key] = "NORP"
-        return key
-
-    def _act_agents(self, noun) -> list[str]:
-        """'the launch', 'the strikes' (definite, no modifier): the agents of the nearest earlier
-        act of that kind, in this sentence or the two before ("North Korea fired a missile ...
-        Japan condemned the launch")."""
-        verbs = ACT_NOUN_VERBS.get(noun.lemma_.lower())
-        if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
-            return []
-        here = self.coref.sent_index.get(noun.i, 0)
-        for t in reversed(self.doc[:noun.i]):
-            back = here - self.coref.sent_index.get(t.i, 0)
-            if back > _ACT_WINDOW_SENTENCES and self.coref.sent_index.get(t.i, 0) >= _LEAD_SENTENCES:
-                continue   # beyond the window only the lead, where news tells its main act
-            if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
-                agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
-                if agents and verbs is _PROTESTING:
-                    agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
-                if agents:
-                    return agents
-            if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-                # "North Korea has conducted multiple missile launches"
-                agents = self.modifier_entities(t) or self.subjects(t.head)
-                if agents:
-                    return agents
-        return []
-
-    @staticmethod
-    def _sums_up_clause(token) -> bool:
-        """'a move', 'a decision' in apposition after a comma: it names the sentence's main act."""
-        return (token.lemma_.lower() in SUMMARY_NOUNS and token.dep_ in ("appos", "dobj", "npadvmod")
-                and token.i > token.sent.root.i
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-                and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
 
     def _punitive(self, verb) -> bool:
         """A verb of force or punishment ("strike", "sanction", "retaliate")."""
@@ -326,86 +84,6 @@ class RelationExtractor:
     def _passes_message(self, verb) -> bool:
         objs = children(verb, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         return bool(objs) and all(o.lemma_.lower() in self.messages for o in objs)
-
-    def _is_actor_noun(self, token) -> bool:
-        """A name, or a noun for a group that can act ("rebels", "the government"), not a thing
-        ("Iranian-made drones supplied by Russia" names no recipient)."""
-        lemma = token.lemma_.lower()
-        return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
-                or lemma in ARMED_GROUP_NOUNS or self._sums_up_clause(token))
-
-    def _as_protesters(self, key: str) -> str:
-        """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
-        label = self.extra_entities.get(key)
-        if label is None or label == "protesters":
-            return key
-        new = "norp:protesters"
-        self.extra_entities.setdefault(new, "protesters")
-        self.types[new] = "NORP"
-        self.extra_aliases.setdefault(new, set()).add(label)
-        return new
-
-    def _prefers_street_protest(self, sources) -> bool:
-        """A protest by people in the street, not a state's diplomatic protest."""
-        return bool(sources) and all(s in self.extra_entities or self.types.get(s) == "NORP" for s in sources)
-
-    def modifier_entities(self, noun, *, coref: bool = True, place: bool = False) -> list[str]:
-        """Entities named before a noun: "Russia's invasion", "South Korea-U.S. drills",
-        "American and British strikes", "its forces" (a possessive pronoun, resolved)."""
-        out = []
-        for c in noun.children:
-            if c.dep_ not in MODIFIER_DEPS or c.i > noun.i:
-                continue
-            for x in conjuncts(c):
-                m = self.by_token.get(x.i)
-                if m is not None and not (m.tok_start >= 2 and self.doc[m.tok_start - 2].lower_ in ("pro", "anti")
-                                          and self.doc[m.tok_start - 1].text in ("-", "–")):
-                    out.append(m.place_entity if place and m.place_entity else m.entity)
-                elif coref and x.tag_ == "PRP$":
-                    key = self.coref.resolve(x)
-                    if key:
-                        out.append(key)
-            # "South Korea-U.S. drills": one name hangs off the other
-            for g in c.children:
-                if g.dep_ in MODIFIER_DEPS and g.i in self.by_token and g.i < c.i:
-                    out.append(self.by_token[g.i].entity)
-        return list(dict.fromkeys(out))
-
-    def subjects(self, verb, depth: int = 0) -> list[str]:
-        subj = children(verb, SUBJECT_DEPS) or [
-            s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
-        if verb.dep_ == "relcl":
-            # "Norway, which has sent tanks": the relative pronoun stands for the head noun
-            subj = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subj]
-        if subj:
-            return [k for s in subj for k in self.entities_of(s)]
-        if depth > 3:
-            return []
-        head = verb.head
-        if verb.dep_ == "conj" and head.i != verb.i:
-            return self.subjects(head, depth + 1)
-        if verb.dep_ == "xcomp":
-            obj = children(head, OBJECT_DEPS)
-            if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
-                return [k for o in obj for k in self.entities_of(o)]
-            return self.subjects(head, depth + 1)
-        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-            return self.entities_of(head)
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS:
-            # "joined the United States in sanctioning X"
-            return self.subjects(head.head, depth + 1)
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_ in self.lex.speech_verbs:
-            # "Russia launched drones, the air force said, damaging facilities": the reported act's agent
-            told = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
-            if told:
-                return self.subjects(told[-1], depth + 1)
-        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
-            # "..., accusing Moscow of", "took to the streets to protest against X"
-            return self.subjects(head, depth + 1)
-        return []
-
-    def passive_agents(self, verb) -> list[str]:
-        return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]
 
     def targets(self, verb, frame_targets, passive: bool, place: bool = False, direct: bool = False,
                 relation: str | None = None) -> list[str]:
@@ -609,28 +287,6 @@ class RelationExtractor:
                     found += self._from_pro_prefix(token, start, end)
         return found + self._resolve_rejections(found)
 
-    def _resolve_rejections(self, found: list[RawRelation]) -> list[RawRelation]:
-        """'Moscow denied the accusations': the accuser is whoever last accused the rejecter,
-        in the same sentence or the two before."""
-        if not self.pending_rejections:
-            return []
-        starts = sorted({s.start_char for s in self.doc.sents})
-        index = {start: n for n, start in enumerate(starts)}
-
-        def sentence_of(char):
-            return max((n for start, n in index.items() if start <= char), default=0)
-
-        out = []
-        for sent_no, rejecters, start, end, weight, trigger, negated in self.pending_rejections:
-            for rejecter in rejecters:
-                accusers = [r for r in found if r.relation == "accuses" and r.target == rejecter and not r.negated
-                            and 0 <= sent_no - sentence_of(r.sent_start) <= _WINDOW_SENTENCES]
-                if accusers:
-                    accuser = max(accusers, key=lambda r: r.sent_start).source
-                    out += self._emit([rejecter], [accuser], "rejects", start, end, weight, trigger,
-                                      irrealis=False, negated=negated, reporter=None)
-        return out
-
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
@@ -712,118 +368,6 @@ class RelationExtractor:
         if verb.lemma_ in self.lex.speech_verbs:
             out += self._speech_content(verb, sent_start, sent_end)
         return out
-
-    def _listing(self, verb, sent_start, sent_end) -> list[RawRelation]:
-        """'returned the Houthis to a list of terrorist groups', 'added the bank to its sanctions
-        list' -> sanctions (CAMEO 163: a designation is a sanction)."""
-        lists = [o for o in prep_objects(verb, {"to", "on", "onto"}) if o.lemma_.lower() in LIST_NOUNS]
-        if not any(w.lemma_.lower().startswith(("terror", "sanction", "blacklist", "black")) or w.lemma_.lower() == "blacklist"
-                   for o in lists for w in o.subtree):
-            return []
-        passive = is_passive(verb)
-        sources = self.passive_agents(verb) if passive else self.subjects(verb)
-        targets = [k for t in children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS) for k in self.entities_of(t)]
-        irrealis, negated = self.modality(verb)
-        return self._emit(sources, targets, "sanctions", sent_start, sent_end, 0.75, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
-
-    def _speech_content(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
-        """What a speaker's clause implies about an actor (lexicon cue lists):
-
-        - a wrongdoing told of an actor: accuses ("said the army was executing prisoners")
-        - a disapproving predicate on an actor or its act: condemns ("said X's launch was barbaric")
-        - a retribution predicate on an actor: threatens ("said North Korea would pay")
-        """
-        speakers = self.subjects(speech_verb)
-        if not speakers:
-            return []
-        out = []
-
-        def add(targets, relation, weight, trigger):
-            for t in targets:
-                for s in speakers:
-                    if t != s and self.types.get(t) not in ("LOC",):
-                        out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
-
-        for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
-            for v in clause.subtree:
-                if v.pos_ not in ("VERB", "AUX") or is_negated(v):
-                    continue
-                if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
-                        o.lemma_.lower() in self.misdeeds for o in children(v, OBJECT_DEPS))):
-                    # "said the army was executing prisoners", "... has committed atrocities"
-                    agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
-                    add(agents, "accuses", 0.45, v.text)
-                elif v.lemma_ == "be":
-                    pred = children(v, {"attr", "acomp"})
-                    claims = [n for n in children(v, SUBJECT_DEPS) if n.lemma_.lower() in self.allegations]
-                    if claims and any(w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal
-                                      for p in pred for w in p.subtree):
-                        # "said the accusations were groundless": a rejection of the accuser
-                        out += self._rejection(speech_verb, claims, speakers, sent_start, sent_end, False)
-                        continue
-                    subjects = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]
-                    if any(self._disapproving(p) for p in pred):
-                        add(subjects, "condemns", 0.5, pred[0].text)
-                    elif self._culpable(v):
-                        # "said Kosovo was responsible for the violence", "was behind the attack"
-                        add(subjects, "accuses", 0.45, v.text)
-                if v.lemma_ in self.retribution and (is_passive(v) or any(
-                        a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
-                    victims = children(v, PASSIVE_SUBJECT_DEPS) if is_passive(v) else children(v, SUBJECT_DEPS)
-                    add([k for n in victims for k in self.entities_of(n)], "threatens", 0.55, v.text)
-        return out
-
-    def _culpable(self, be) -> bool:
-        """'X was responsible for / behind / to blame for ...' (culpability cues)."""
-        for c in be.children:
-            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.culpability:
-                return True
-            if c.dep_ == "prep" and c.lower_ in self.culpability and children(c, {"pobj"}):
-                return True
-            if c.dep_ == "xcomp" and f"to {c.lemma_.lower()}" in self.culpability:
-                return True
-        return False
-
-    def _disapproving(self, token) -> bool:
-        """The word or its modifiers express disapproval ("a barbaric act", "provocative")."""
-        words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "conj", "advmod")]
-        return any(w.lemma_.lower() in self.disapproval or w.lower_ in self.disapproval for w in words)
-
-    def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
-        """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
-        if verb.lemma_ not in EVALUATIVE_VERBS:
-            return []
-        objs = children(verb, OBJECT_DEPS)
-        if not objs:
-            return []
-        complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})
-        complements += [o for o in prep_objects(verb, {"as"})]
-        complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
-        sources = self.subjects(verb)
-        irrealis, negated = self.modality(verb)
-        if any(o.lemma_.lower() in self.allegations for o in objs) and any(
-                w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal for c in complements for w in c.subtree):
-            # "called the allegations absurd": a rejection of the accuser
-            return self._rejection(verb, objs, sources, sent_start, sent_end, negated) or [None]
-        if not any(self._disapproving(c) or any(self._disapproving(x) for x in c.subtree) for c in complements):
-            return []
-        targets = [k for o in objs for k in self.entities_of(o)]
-        reporter = self.reporter(verb)
-        return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=reporter)
-
-    def _rejection(self, verb, objs, sources, sent_start, sent_end, negated) -> list[RawRelation]:
-        """Reject an allegation: its accuser when named ("Kyiv's claims"), else the latest accuser
-        of the rejecter in the text before (resolved in `resolve_pending`)."""
-        targets = [k for o in objs for k in self.entities_of(o)]
-        if targets:
-            return self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
-                              irrealis=False, negated=negated, reporter=self.reporter(verb))
-        if sources:
-            self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
-                                            sent_end, 0.6, verb.text, negated))
-        return []
 
     def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
         """Nominal triggers: "Russia's invasion of Ukraine", "imposed sanctions on Iran",
@@ -942,67 +486,6 @@ class RelationExtractor:
             if out:
                 break
         return out
-
-    def _from_hyphen_compound(self, token, sent_start, sent_end) -> list[RawRelation]:
-        """'Iran-backed Houthi rebels' -> supports(Iran, Houthis); 'Russia-armed' -> aids."""
-        doc = self.doc
-        i = token.i
-        if i < 2 or doc[i - 1].text not in ("-", "–") or (i - 2) not in self.by_token:
-            return []
-        backer = self.by_token[i - 2].entity
-        head = token.head
-        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
-            head = head.head
-        backed = [k for k in self.entities_of(head) if k != backer]
-        if not backed and head.i in self.by_token:
-            backed = [self.by_token[head.i].entity]
-        relation = HYPHEN_BACKING[token.lower_]
-        return [RawRelation(backer, b, relation, sent_start, sent_end, False, None, 0.75, token.text)
-                for b in backed if b != backer]
-
-    def _from_alliance_noun(self, token, sent_start, sent_end) -> list[RawRelation]:
-        """"Russia's ally Belarus", "Belarus, a close ally of Russia" -> supports(Belarus, Russia);
-        "Iran, the Houthis' main backer" -> supports(Iran, Houthis); "Iran's proxy Hezbollah"
-        -> supports(Iran, Hezbollah) (GUIDELINES 3.1: stated alliance or backing)."""
-        doc = self.doc
-        i = token.i
-        patrons = [self.by_token[c.i].entity for c in token.children if c.dep_ == "poss" and c.i in self.by_token]
-        patrons += [k for o in prep_objects(token, {"of"}) for k in self.entities_of(o, modifiers=False, coref=False)]
-        if not patrons and i >= 2 and doc[i - 1].tag_ == "POS" and (i - 2) in self.by_token:
-            patrons.append(self.by_token[i - 2].entity)   # "Russia's ally" parsed loosely
-        if not patrons and i >= 2 and doc[i - 1].dep_ == "amod" and doc[i - 1].head.i == i and (i - 1) in self.by_token:
-            patrons.append(self.by_token[i - 1].entity)   # "a key Russian ally"
-        named = []
-        if token.dep_ == "appos" and token.head.i in self.by_token:
-            named.append(self.by_token[token.head.i].entity)
-        named += [self.by_token[c.i].entity for c in token.children if c.dep_ == "appos" and c.i in self.by_token]
-        if not named and i + 1 < len(doc) and (i + 1) in self.by_token and self.by_token[i + 1].tok_start == i + 1:
-            named.append(self.by_token[i + 1].entity)   # "ally Belarus"
-        if not named and token.dep_ in ("amod", "compound") and token.head.i in self.by_token:
-            named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
-        if not named and token.dep_ == "attr" and token.head.lemma_ == "be":
-            named += self.subjects(token.head)   # "Russia is Syria's main ally"
-        patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
-        out = []
-        for patron in dict.fromkeys(patrons):
-            for client in dict.fromkeys(named):
-                if patron == client:
-                    continue
-                source, target = (patron, client) if patron_supports else (client, patron)
-                out.append(RawRelation(source, target, "supports", sent_start, sent_end, False, None, 0.6, token.text))
-        return out
-
-    def _from_pro_prefix(self, token, sent_start, sent_end) -> list[RawRelation]:
-        """'Pro-Russian separatists' -> supports(separatists, Russia)."""
-        named = self.by_token.get(token.i + 2)
-        if named is None:
-            return []
-        head = self.doc[named.root].head
-        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
-            head = head.head
-        backers = [k for k in self.entities_of(head, modifiers=False) if k != named.entity]
-        return [RawRelation(b, named.entity, "supports", sent_start, sent_end, False, None, 0.6, "pro-")
-                for b in backers]
 
     @staticmethod
     def _clause_head(token):

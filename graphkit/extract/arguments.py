@@ -1,0 +1,257 @@
+"""Arguments of a relation: which entities a noun phrase, a subject or an agent stands for.
+
+Coordination, possessives and modifiers ("Russia's invasion", "South Korea-U.S. drills"),
+appositions and titles ("Russia's ambassador, Ivan Petrov"), unnamed crowds ("protesters"),
+groups listed with "including", 'we' in a quote, and what "the launch" or "a move" refers to.
+A mixin of RelationExtractor: it reads the extractor's doc, mentions, lexicon and coreference.
+"""
+from __future__ import annotations
+
+from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
+                     governing_chain, is_passive, prep_objects)
+from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+                        CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
+                        HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES,
+                        _LEAD_SENTENCES)
+
+
+class ArgumentFinder:
+    """Entity keys for the tokens a relation rule points at (see RelationExtractor)."""
+
+    def entities_of(self, token, *, modifiers: bool = True, coref: bool = True, place: bool = False) -> list[str]:
+        """Entity keys a noun phrase headed by `token` refers to (with coordination).
+
+        place: the phrase is a location (a target of attacks, retreats): a capital then
+        names the city, not the government it usually stands for.
+        """
+        out = []
+        for t in conjuncts(token):
+            m = self.by_token.get(t.i)
+            if m is not None:
+                out.append(m.place_entity if place and m.place_entity else m.entity)
+                continue
+            if coref:
+                keys = self.coref.resolve_all(t) if not place else [k for k in [self.coref.resolve(t, place=place)] if k]
+                if keys:
+                    out += keys
+                    continue
+            if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
+                out.append(self._collective(t))
+                continue
+            if t.lower_ in ("we", "us", "our") and coref:
+                speaker = self._quoted_speaker(t)
+                if speaker:
+                    out += speaker   # '"We talked with Ruto," the Somali president said'
+                    continue
+            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and all(
+                    o.lemma_.lower() in CROWD_NOUNS for o in prep_objects(t, {"of"})):
+                out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
+                continue
+            is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
+            if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                # "Russia's ambassador, Ivan Petrov": the named person in apposition
+                named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+                if named:
+                    out += named
+                    continue
+                members = self._listed_members(t)
+                if members:
+                    out += members   # "seven countries, including Argentina, Chile and Peru"
+                    continue
+                mods = self.modifier_entities(t, coref=coref, place=place)
+                if not mods and self._sums_up_clause(t):
+                    # "..., a move that drew condemnation": the move is the main clause's act
+                    out += [k for k in self.subjects(t.sent.root) if k]
+                    continue
+                if mods:
+                    # "the Ukrainian leader": the person the article names in that office
+                    role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
+                    holder = self.role_holders.get((mods[0], role)) if role else None
+                    if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
+                        # "the Biden administration": the state its named leader leads
+                        mods = [self.led_by.get(k, k) for k in mods]
+                    if t.lemma_.lower() in ARMED_GROUP_NOUNS or t.lower_ in ARMED_GROUP_NOUNS:
+                        # "the ministry said its forces captured ...": the state's forces
+                        mods = [self.org_states.get(k, k) for k in mods]
+                    out += [holder] if holder else mods
+                    continue
+                # "the drills by South Korea", "the outskirts of Kyiv"
+                preps = {"by"}
+                if place and t.pos_ == "NOUN" and t.lemma_.lower() not in PARTITIVE_NOUNS:
+                    # "hit an oil refinery in Samara": the town is the target (not "ships in the Red Sea")
+                    out += [k for o in prep_objects(t, {"in", "near"})
+                            for k in self.entities_of(o, coref=coref, place=place) if self.types.get(k) == "GPE"]
+                if t.lower_ in QUANTITY_NOUNS:
+                    preps |= {"of"}   # "thousands of protesters"
+                if t.lemma_.lower() in PARTITIVE_NOUNS:
+                    preps |= {"of", "in"} if place else {"of"}
+                if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
+                    preps |= {"of"}   # "the government of Bangladesh", "the assets of X"
+                if t.lemma_.lower() in self.messages or t.lemma_.lower() in self.allegations or t.lemma_.lower() in VOICED_NOUNS:
+                    preps |= {"from"}   # "rebuffed calls from France", "criticism from the UN"
+                # "ten individuals linked to Hamas": people stand for the group they belong to
+                out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in AFFILIATION_VERBS
+                        for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
+                if t.lemma_.lower() in STATE_PEOPLE or is_title:
+                    preps |= {"from"}   # "expelled diplomats from Chile"
+                named = [k for o in prep_objects(t, preps - {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
+
+                if not named and "in" in preps:
+                    # "the outskirts in Kharkiv region"; not "the village of X in the Y region"
+                    named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
+                out += named
+        return list(dict.fromkeys(k for k in out if k))
+
+    def _quoted_speaker(self, pronoun) -> list[str]:
+        """'we' in what a speaker says: the speaker (or the state or group it speaks for)."""
+        for gov in governing_chain(pronoun.head if pronoun.head.pos_ in ("VERB", "AUX") else pronoun):
+            if gov.lemma_ in self.lex.speech_verbs:
+                return [k for s in children(gov, SUBJECT_DEPS) for k in self.entities_of(s, coref=False)]
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for gov in [verb] + governing_chain(verb):
+            if gov.lemma_ in self.lex.speech_verbs and gov.i != verb.i:
+                return [k for s in children(gov, SUBJECT_DEPS) for k in self.entities_of(s, coref=False)]
+        return []
+
+    def _listed_members(self, noun) -> list[str]:
+        """'seven countries ..., including Argentina, Chile and Peru': the members named."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return []
+        heads = {noun.i} | {c.i for c in noun.children if c.dep_ in ("relcl", "acl")}   # or on its relative clause
+        return [k for inc in noun.subtree if inc.lower_ in ("including", "notably") and inc.dep_ in ("prep", "acl")
+                and inc.head.i in heads
+                for o in children(inc, {"pobj", "dobj"}) for c in conjuncts(o) for k in self.entities_of(c)]
+
+    def _collective(self, token) -> str:
+        """Unnamed collective actors ("protesters", "police") become entities when they act;
+        the crowd of a protest is one entity, 'protesters', whatever the text calls it."""
+        mods = self.modifier_entities(token, coref=False)
+        label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
+        if mods:
+            return mods[0]  # "Georgian police": the state's police counts as the state's
+        if token.lemma_.lower() in PROTEST_CROWDS:
+            return self._as_protesters(self._collective_key(label))
+        return self._collective_key(label)
+
+    def _collective_key(self, label: str) -> str:
+        key = f"norp:{label}"
+        if key not in self.extra_entities:
+            self.extra_entities[key] = label
+            self.types[key] = "NORP"
+        return key
+
+    def _act_agents(self, noun) -> list[str]:
+        """'the launch', 'the strikes' (definite, no modifier): the agents of the nearest earlier
+        act of that kind, in this sentence or the two before ("North Korea fired a missile ...
+        Japan condemned the launch")."""
+        verbs = ACT_NOUN_VERBS.get(noun.lemma_.lower())
+        if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            return []
+        here = self.coref.sent_index.get(noun.i, 0)
+        for t in reversed(self.doc[:noun.i]):
+            back = here - self.coref.sent_index.get(t.i, 0)
+            if back > _ACT_WINDOW_SENTENCES and self.coref.sent_index.get(t.i, 0) >= _LEAD_SENTENCES:
+                continue   # beyond the window only the lead, where news tells its main act
+            if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
+                agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
+                if agents and verbs is _PROTESTING:
+                    agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
+                if agents:
+                    return agents
+            if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                # "North Korea has conducted multiple missile launches"
+                agents = self.modifier_entities(t) or self.subjects(t.head)
+                if agents:
+                    return agents
+        return []
+
+    @staticmethod
+    def _sums_up_clause(token) -> bool:
+        """'a move', 'a decision' in apposition after a comma: it names the sentence's main act."""
+        return (token.lemma_.lower() in SUMMARY_NOUNS and token.dep_ in ("appos", "dobj", "npadvmod")
+                and token.i > token.sent.root.i
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+                and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
+
+    def _is_actor_noun(self, token) -> bool:
+        """A name, or a noun for a group that can act ("rebels", "the government"), not a thing
+        ("Iranian-made drones supplied by Russia" names no recipient)."""
+        lemma = token.lemma_.lower()
+        return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
+                or lemma in ARMED_GROUP_NOUNS or self._sums_up_clause(token))
+
+    def _as_protesters(self, key: str) -> str:
+        """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
+        label = self.extra_entities.get(key)
+        if label is None or label == "protesters":
+            return key
+        new = "norp:protesters"
+        self.extra_entities.setdefault(new, "protesters")
+        self.types[new] = "NORP"
+        self.extra_aliases.setdefault(new, set()).add(label)
+        return new
+
+    def _prefers_street_protest(self, sources) -> bool:
+        """A protest by people in the street, not a state's diplomatic protest."""
+        return bool(sources) and all(s in self.extra_entities or self.types.get(s) == "NORP" for s in sources)
+
+    def modifier_entities(self, noun, *, coref: bool = True, place: bool = False) -> list[str]:
+        """Entities named before a noun: "Russia's invasion", "South Korea-U.S. drills",
+        "American and British strikes", "its forces" (a possessive pronoun, resolved)."""
+        out = []
+        for c in noun.children:
+            if c.dep_ not in MODIFIER_DEPS or c.i > noun.i:
+                continue
+            for x in conjuncts(c):
+                m = self.by_token.get(x.i)
+                if m is not None and not (m.tok_start >= 2 and self.doc[m.tok_start - 2].lower_ in ("pro", "anti")
+                                          and self.doc[m.tok_start - 1].text in ("-", "–")):
+                    out.append(m.place_entity if place and m.place_entity else m.entity)
+                elif coref and x.tag_ == "PRP$":
+                    key = self.coref.resolve(x)
+                    if key:
+                        out.append(key)
+            # "South Korea-U.S. drills": one name hangs off the other
+            for g in c.children:
+                if g.dep_ in MODIFIER_DEPS and g.i in self.by_token and g.i < c.i:
+                    out.append(self.by_token[g.i].entity)
+        return list(dict.fromkeys(out))
+
+    def subjects(self, verb, depth: int = 0) -> list[str]:
+        subj = children(verb, SUBJECT_DEPS) or [
+            s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
+        if verb.dep_ == "relcl":
+            # "Norway, which has sent tanks": the relative pronoun stands for the head noun
+            subj = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subj]
+        if subj:
+            return [k for s in subj for k in self.entities_of(s)]
+        if depth > 3:
+            return []
+        head = verb.head
+        if verb.dep_ == "conj" and head.i != verb.i:
+            return self.subjects(head, depth + 1)
+        if verb.dep_ == "xcomp":
+            obj = children(head, OBJECT_DEPS)
+            if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
+                return [k for o in obj for k in self.entities_of(o)]
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            return self.entities_of(head)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS:
+            # "joined the United States in sanctioning X"
+            return self.subjects(head.head, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.lemma_ in self.lex.speech_verbs:
+            # "Russia launched drones, the air force said, damaging facilities": the reported act's agent
+            told = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+            if told:
+                return self.subjects(told[-1], depth + 1)
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            # "..., accusing Moscow of", "took to the streets to protest against X"
+            return self.subjects(head, depth + 1)
+        return []
+
+    def passive_agents(self, verb) -> list[str]:
+        return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]

@@ -1,0 +1,73 @@
+"""Stances named by a word rather than a clause: "Iran-backed militias", "Russia's ally
+Belarus", "pro-Russian separatists". A mixin of RelationExtractor.
+"""
+from __future__ import annotations
+
+from .records import RawRelation
+from .syntax import prep_objects
+from .wordlists import ALLIANCE_NOUNS, HYPHEN_BACKING
+
+
+class StanceRules:
+    """Support stated in a compound, an alliance noun or a 'pro-' prefix (see RelationExtractor)."""
+
+    def _from_hyphen_compound(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'Iran-backed Houthi rebels' -> supports(Iran, Houthis); 'Russia-armed' -> aids."""
+        doc = self.doc
+        i = token.i
+        if i < 2 or doc[i - 1].text not in ("-", "–") or (i - 2) not in self.by_token:
+            return []
+        backer = self.by_token[i - 2].entity
+        head = token.head
+        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
+            head = head.head
+        backed = [k for k in self.entities_of(head) if k != backer]
+        if not backed and head.i in self.by_token:
+            backed = [self.by_token[head.i].entity]
+        relation = HYPHEN_BACKING[token.lower_]
+        return [RawRelation(backer, b, relation, sent_start, sent_end, False, None, 0.75, token.text)
+                for b in backed if b != backer]
+
+    def _from_alliance_noun(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """"Russia's ally Belarus", "Belarus, a close ally of Russia" -> supports(Belarus, Russia);
+        "Iran, the Houthis' main backer" -> supports(Iran, Houthis); "Iran's proxy Hezbollah"
+        -> supports(Iran, Hezbollah) (GUIDELINES 3.1: stated alliance or backing)."""
+        doc = self.doc
+        i = token.i
+        patrons = [self.by_token[c.i].entity for c in token.children if c.dep_ == "poss" and c.i in self.by_token]
+        patrons += [k for o in prep_objects(token, {"of"}) for k in self.entities_of(o, modifiers=False, coref=False)]
+        if not patrons and i >= 2 and doc[i - 1].tag_ == "POS" and (i - 2) in self.by_token:
+            patrons.append(self.by_token[i - 2].entity)   # "Russia's ally" parsed loosely
+        if not patrons and i >= 2 and doc[i - 1].dep_ == "amod" and doc[i - 1].head.i == i and (i - 1) in self.by_token:
+            patrons.append(self.by_token[i - 1].entity)   # "a key Russian ally"
+        named = []
+        if token.dep_ == "appos" and token.head.i in self.by_token:
+            named.append(self.by_token[token.head.i].entity)
+        named += [self.by_token[c.i].entity for c in token.children if c.dep_ == "appos" and c.i in self.by_token]
+        if not named and i + 1 < len(doc) and (i + 1) in self.by_token and self.by_token[i + 1].tok_start == i + 1:
+            named.append(self.by_token[i + 1].entity)   # "ally Belarus"
+        if not named and token.dep_ in ("amod", "compound") and token.head.i in self.by_token:
+            named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
+        if not named and token.dep_ == "attr" and token.head.lemma_ == "be":
+            named += self.subjects(token.head)   # "Russia is Syria's main ally"
+        patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
+        out = []
+        for patron in dict.fromkeys(patrons):
+            for client in dict.fromkeys(named):
+                if patron == client:
+                    continue
+                source, target = (patron, client) if patron_supports else (client, patron)
+                out.append(RawRelation(source, target, "supports", sent_start, sent_end, False, None, 0.6, token.text))
+        return out
+
+    def _from_pro_prefix(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'Pro-Russian separatists' -> supports(separatists, Russia)."""
+        named = self.by_token.get(token.i + 2)
+        if named is None:
+            return []
+        head = self.doc[named.root].head
+        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
+            head = head.head
+        backers = [k for k in self.entities_of(head, modifiers=False) if k != named.entity]
+        return [RawRelation(b, named.entity, "supports", sent_start, sent_end, False, None, 0.6, "pro-")
+                for b in backers]

@@ -1,0 +1,87 @@
+"""Closed-class word lists and windows the relation rules read (open-ended lists live in the
+lexicon data, graphkit/lexicon/data/cues.tsv)."""
+from __future__ import annotations
+
+# nouns naming a part or place of something: "the outskirts of Kyiv" stands for Kyiv
+PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", "area", "city", "town",
+                   "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
+                   "territory", "border", "north", "south", "east", "west", "heart", "village", "district",
+                   "province", "coast", "airspace", "waters", "soil", "embassy", "positions", "position"}
+# "Iran-backed militias": the participle names the backer's relation to the head noun
+HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
+                  "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
+# relations between actors in person: the target is the named actor, not its act
+DIRECT_TARGET_RELATIONS = {"meets"}
+PLACE_RELATIONS = {"attacks", "retreats_from"}
+QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
+                  "number", "crowd", "crowds", "members", "units", "some", "many"}
+MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
+# verbs that predicate a judgement of their object: "branded the move provocative"
+EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "characterize", "characterise",
+                    "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem"}
+# "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
+ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
+                  "proxy": True, "client": True, "protege": True}
+# "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
+# "sanctioned firms for helping Moscow" - the firms helped)
+SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# participles that state a standing relation: "X is aligned/allied with Y" (X supports Y)
+STATIVE_PASSIVES = {"align", "ally", "affiliate", "link", "tie"}
+# verbs whose object a sanction or strike lands on: "hit Iran with sanctions", "targeted by sanctions"
+TARGETING_VERBS = {"hit", "slap", "target", "punish", "cover", "affect", "strike"}
+# "in solidarity with X", "in protest against X": a stance taken by the clause's subject
+STANCE_RELATIONS = {"supports", "protests_against", "condemns"}
+# putting an actor on a terrorist or sanctions list is a sanction
+LISTING_VERBS = {"add", "put", "place", "return", "include", "list", "relist", "restore"}
+LIST_NOUNS = {"list", "blacklist", "register", "registry"}
+# an attack "in" or "at" a place targets a town or region, never a sea or strait
+LOCATIVE_TARGET_PREPS = {"in", "at", "near"}
+# verbs whose object is a deed of their subject ("committed atrocities")
+PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate"}
+# act nouns that, definite and unmodified, point back to the latest act of their kind:
+# noun -> verbs that tell such an act (empty: any main verb, "the move")
+_FIRING = {"launch", "fire", "test", "test-fire"}
+_ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+# "thousands of people": a crowd, as an actor
+CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
+CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
+# people who stand for the state they come from ("diplomats from Chile")
+STATE_PEOPLE = {"diplomat", "envoy", "official", "national", "citizen", "soldier", "troop", "delegation"}
+# what a party says or asks, whose author may follow "from"
+VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
+# modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
+POSSIBILITY_MODALS = {"could", "might", "may", "can", "should", "must"}
+POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
+# not accepting a claim or demand is rejecting it
+ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
+_DISPERSING = {"disperse", "beat", "detain", "arrest", "fire", "use", "crack"}
+_PROTESTING = {"protest", "rally", "march", "demonstrate", "gather"}
+_EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
+ACT_NOUN_VERBS = {
+    "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
+    "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
+    "assault": _ASSAULT, "offensive": _ASSAULT | {"begin", "start"},
+    "invasion": {"invade"}, "incursion": {"enter", "cross", "violate", "breach", "fly", "sail", "intrude"},
+    "drill": _EXERCISING, "exercise": _EXERCISING,
+    "execution": {"execute", "kill", "shoot"}, "killing": {"kill", "shoot", "execute"},
+    "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
+    "seizure": {"seize", "capture"}, "annexation": {"annex"},
+    "move": set(), "decision": set(), "step": set(), "action": set(),
+    "violence": _ASSAULT | _DISPERSING, "crackdown": _ASSAULT | _DISPERSING, "repression": _ASSAULT | _DISPERSING,
+    "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
+}
+# what a party owns: "froze the assets of X" acts on X
+HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
+# "individuals linked to Hamas", "companies tied to the military"
+AFFILIATION_VERBS = {"link", "tie", "connect", "affiliate", "associate", "belong", "loyal"}
+# words for the crowd of a protest: one entity, "protesters" (GUIDELINES 2, collective actors)
+PROTEST_CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "protestor"}
+# nouns that sum up the sentence's act in a closing apposition: "..., a move condemned by Japan"
+SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "development", "gesture"}
+ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group", "army", "military", "faction",
+                     "movement", "party", "coalition", "alliance", "organisation", "organization"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
+_WINDOW_SENTENCES = 2   # how far back an unattributed allegation looks for its accuser
+_ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
+_LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its main act
