@@ -151,10 +151,13 @@ class ArgumentFinder:
         if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
             return []
         here = self.coref.sent_index.get(noun.i, 0)
-        for t in reversed(self.doc[:noun.i]):
-            back = here - self.coref.sent_index.get(t.i, 0)
-            if back > _ACT_WINDOW_SENTENCES and self.coref.sent_index.get(t.i, 0) >= _LEAD_SENTENCES:
-                continue   # beyond the window only the lead, where news tells its main act
+        # the window before the noun, nearest first, then the lead, where news tells its main act
+        sentence_starts = self.coref.sentence_starts
+        window_start = sentence_starts[max(here - _ACT_WINDOW_SENTENCES, 0)]
+        lead_end = min(sentence_starts[min(_LEAD_SENTENCES, len(sentence_starts) - 1)], window_start) \
+            if here - _ACT_WINDOW_SENTENCES > 0 else 0
+        positions = list(range(noun.i - 1, window_start - 1, -1)) + list(range(lead_end - 1, -1, -1))
+        for t in (self.doc[i] for i in positions):
             if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
                 agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
                 if agents and verbs is _PROTESTING:

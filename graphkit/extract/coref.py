@@ -40,7 +40,9 @@ class Coreference:
         self.types = entity_types
         self.mentions = sorted(mentions, key=lambda m: m.tok_start)
         self.sent_index = {}
+        self.sentence_starts: list[int] = []   # token index where each sentence starts
         for n, sent in enumerate(doc.sents):
+            self.sentence_starts.append(sent.start)
             for t in sent:
                 self.sent_index[t.i] = n
 
