@@ -46,6 +46,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos)
         self.org_states = org_states or {}   # "Russian defense ministry" -> Russia
+        # the "according" of every "according to X" (few per article; looked up per relation)
+        self.according_to = [t for t in doc[:-1] if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"]
         # entities the text names only as locations ("visited Kyiv"): places, never met
         self.places_only = {m.entity for m in mentions if m.locative} - {m.entity for m in mentions if not m.locative}
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
@@ -234,10 +236,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if subj:
                     return subj[0]
             link = gov
-        sent = verb.sent
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to" \
-                    and self._same_clause(t, verb):
+        here = self.coref.sent_index.get(verb.i)
+        for t in self.according_to:
+            if self.coref.sent_index.get(t.i) == here and self._same_clause(t, verb):
                 objs = [k for o in prep_objects(self.doc[t.i + 1], {"to"}) or [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"] for k in self.entities_of(o)]
                 if objs:
                     return objs[0]

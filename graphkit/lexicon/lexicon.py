@@ -75,28 +75,34 @@ class Lexicon:
             yield from frames
 
     # ------------------------------------------------------------------ roles and names
+    @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def role_of_title(self, words: str) -> str | None:
         """'White House press secretary' -> 'spokesperson_of'; 'former president' -> None."""
         return self._roles.role_of(words)
 
+    @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def holds_no_role(self, words: str) -> bool:
         """'former president', 'opposition leader' -> True: the words name no current office."""
         return self._roles.holds_no_role(words)
 
+    @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def is_title(self, words: str) -> bool:
         """'supreme leader', 'president' -> True; 'White House spokesman' -> False (a title
         with an organisation in front)."""
         return self._roles.is_title(words)
 
+    @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def canonical_name(self, name: str) -> str | None:
         """'U.S.', 'America' -> 'United States'; 'U.N.' -> 'United Nations'; unknown -> None."""
         return self._names.get(name)
 
+    @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def name_type(self, name: str) -> str | None:
         """'state' | 'igo' | 'org' | 'historical' for a known name, else None."""
         canonical = self._names.get(name)
         return self._name_types.get(canonical) if canonical else None
 
+    @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def country_of_demonym(self, word: str) -> str | None:
         """'Russian' / 'Russians' -> 'Russia'; 'U.S.' -> 'United States'."""
         found = self._demonyms.get(word)
