@@ -258,6 +258,8 @@ CASES = [
      [("European Union", "condemns", "police", False, None)], []),
     ("the West as a noun", "Moscow accused the West of trying to organise a coup.",
      [("Russia", "accuses", "West", False, None)], []),
+    ("a quote about an act", '"It is a barbaric crime," Kenya said of the Somali raid.',
+     [("Kenya", "condemns", "Somalia", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
 ]

@@ -72,6 +72,10 @@ class SpeechRules:
                         out += self._rejection(speech_verb, claims, speakers, sent_start, sent_end, False)
                         continue
                     subjects = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]
+                    if not subjects and any(n.lower_ in ("this", "that", "it") for n in children(v, SUBJECT_DEPS)):
+                        # '"This is an act of aggression," the minister said of the Russian strikes'
+                        subjects = [k for o in prep_objects(speech_verb, {"of", "about"})
+                                    for k in self.entities_of(o) or self._act_agents(o)]
                     if any(self._disapproving(p) for p in pred):
                         add(subjects, "condemns", 0.5, pred[0].text)
                     elif self._culpable(v):
