@@ -50,6 +50,14 @@ CASES = [
      [("Luiz Inacio Lula da Silva", "PERSON", {"Lula"})], ["Lula"]),
     ("capitalised common noun is no name", "Farmers blocked roads in France.",
      [("France", "GPE", set())], ["Farmers"]),
+    ("a party named before a lower-case 'party'", "Leaders of the Green Future party met the Lithuanian Farmers party.",
+     [("Green Future", "ORG", set())], ["Lithuanian", "Lithuania"]),
+    ("a known bloc the tagger took for a noun", "Ghana's president, who chairs ECOWAS, called for calm.",
+     [("ECOWAS", "ORG", set())], []),
+    ("a known armed group NER missed", "IGAD envoys said Boko Haram fighters had attacked the town.",
+     [("Boko Haram", "ORG", set()), ("Intergovernmental Authority on Development", "ORG", {"IGAD"})], []),
+    ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
+     [("M23", "ORG", set())], []),
 ]
 
 

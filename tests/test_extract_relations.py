@@ -154,7 +154,7 @@ CASES = [
     ("aid as money pledged", "Norway pledged $40 million in humanitarian aid for Yemen.",
      [("Norway", "aids", "Yemen", False, None)], []),
     ("misdeed told by a speaker", '"Al-Shabaab has committed atrocities in the north," Kenya said.',
-     [("Kenya", "accuses", "Al-Shabaab", False, None)], []),
+     [("Kenya", "accuses", "al-Shabaab", False, None)], []),
     ("a possessive pronoun is bound by its clause's subject",
      "Brazil criticised Argentina's actions and reaffirmed its commitment to defend Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], [("Argentina", "supports", "Uruguay", False, None)]),

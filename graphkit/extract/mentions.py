@@ -93,11 +93,67 @@ def _acronyms(doc, ents, is_known_name):
     out = []
     for t in doc:
         text = t.text.replace(".", "")
-        if t.i in taken or t.pos_ != "PROPN" or not (2 <= len(text) <= 6) or not text.isupper() or not text.isalpha():
+        if t.i in taken or not (2 <= len(text) <= 6) or not text.isupper() or not text.isalpha():
             continue
+        if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and len(text) >= 3):
+            continue   # the small model tags some acronyms as nouns ("chairs ECOWAS")
         if text in initials or (is_known_name is not None and is_known_name(t.text)):
             out.append(Span(doc, t.i, t.i + 1, label="ORG"))
     return out
+
+
+def _known_organisations(doc, ents, is_org_name):
+    """Organisations the lexicon knows that NER missed ("IGAD mediators", "Boko Haram
+    fighters"): capitalised word runs that are a known organisation's name."""
+    from spacy.tokens import Span
+
+    if is_org_name is None:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out, i = [], 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(6, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if not taken.isdisjoint(range(i, i + n)) or not span[-1].text[:1].isupper():
+                continue
+            if (n > 1 or span[0].pos_ == "PROPN") and is_org_name(span.text):
+                out.append(Span(doc, i, i + n, label="ORG"))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+PARTY_WORDS = {"party", "movement", "alliance", "coalition", "bloc", "front"}
+
+
+def _party_names(doc, ents, is_demonym):
+    """'the Georgian Dream party', 'the Popular Will party': a capitalised name before a
+    lower-case 'party' (or movement, alliance...) names a party NER often misses or splits."""
+    from spacy.tokens import Span
+
+    out, drop = [], set()
+    for t in doc:
+        if t.lower_ not in PARTY_WORDS or not t.is_lower or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].is_alpha and doc[start - 1].head.i in (t.i, start):
+            start -= 1
+        if start == t.i or start == 0 or doc[start - 1].lower_ not in ("the", "'s", "’s", "ruling", "opposition"):
+            if start == t.i or start == 0 or doc[start - 1].tag_ not in ("DT", "POS", "JJ"):
+                continue
+        if t.i - start == 1 and is_demonym is not None and is_demonym(doc[start].text):
+            continue   # "the Georgian party": a nationality, not a name
+        covering = [e for e in ents if e.start < t.i and e.end > start]
+        if any(e.start < start or e.end > t.i for e in covering):
+            continue   # NER has a longer name ("the Labour Party's ...")
+        drop.update(covering)
+        out.append(Span(doc, start, t.i, label="ORG"))
+    return out, drop
 
 
 def _demonyms(doc, ents, is_demonym):
@@ -254,7 +310,7 @@ def _may_be_actor(name: str, is_known_name) -> bool:
 
 
 def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_exact_title=None,
-                  is_common_noun=None) -> list[DocMention]:
+                  is_common_noun=None, is_org_name=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
 
     is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.") and
@@ -262,10 +318,14 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     is_title: words -> bool ("prime minister", "White House spokesman"), to type as people
     the names the text gives a title; is_exact_title: words -> bool, the whole phrase is a
     title ("supreme leader"), to drop title words NER took for names; is_common_noun: lemma
-    -> bool, a common noun NER may take for a name when capitalised ("Farmers protested").
+    -> bool, a common noun NER may take for a name when capitalised ("Farmers protested");
+    is_org_name: name -> bool, an organisation the lexicon knows ("IGAD", "Boko Haram").
     """
     mentions = []
-    ents = _split_hyphenated(doc, doc.ents, is_known_name)
+    parties, split = _party_names(doc, doc.ents, is_demonym)
+    ents = [e for e in doc.ents if e not in split] + parties
+    ents = _split_hyphenated(doc, ents, is_known_name)
+    ents = ents + _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:
