@@ -262,6 +262,21 @@ CASES = [
      [("Kenya", "condemns", "Somalia", False, None)], []),
     ("mediators pass messages", "Omani mediators delivered the American proposal to Iran.",
      [("Oman", "meets", "Iran", False, None)], [("Oman", "aids", "Iran", False, None)]),
+    # --- the act an accusation names, credited to the accuser (guidelines 3.4)
+    ("an accused act: backing", "Zambia accused Malawi of backing the rebels of the Mwezi Front.",
+     [("Zambia", "accuses", "Malawi", False, None), ("Malawi", "supports", "Mwezi Front", False, "Zambia")], []),
+    ("an accused act: arming", "Chad accused Libya of arming the Boko Haram fighters.",
+     [("Chad", "accuses", "Libya", False, None), ("Libya", "aids", "Boko Haram", False, "Chad")], []),
+    ("an accused act on 'its' property is aimed at the accuser",
+     "Vietnam accused China of ramming its fishing boats near the Paracels.",
+     [("China", "attacks", "Vietnam", False, "Vietnam")], []),
+    ("blamed for an act", "Peru blamed Bolivian troops for shelling Peruvian outposts.",
+     [("Bolivian military", "attacks", "Peru", False, "Peru")], []),
+    ("a speaker's 'its' is not the attacker", "The PKK said Turkish jets had bombed its bases in Iraq.",
+     [("Turkey", "attacks", "Kurdistan Workers' Party", False, "Kurdistan Workers' Party")],
+     [("Turkey", "attacks", "Turkey", False, "Kurdistan Workers' Party")]),
+    ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
+     [("Brazil", "supports", "Uruguay", False, None)], []),
 ]
 
 

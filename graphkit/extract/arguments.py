@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
                      governing_chain, is_passive, prep_objects)
-from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES,
@@ -128,7 +128,10 @@ class ArgumentFinder:
     def _collective(self, token) -> str:
         """Unnamed collective actors ("protesters", "police") become entities when they act;
         the crowd of a protest is one entity, 'protesters', whatever the text calls it."""
-        mods = self.modifier_entities(token, coref=False)
+        mods = self.modifier_entities(token, coref=False) or [
+            # "the rebels of the Mwezi Front", "fighters from the RSF": the named group
+            self.by_token[o.i].entity for o in prep_objects(token, {"of", "from"})
+            if o.i in self.by_token and self.types.get(self.by_token[o.i].entity) == "ORG"]
         label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
         if mods:
             return mods[0]  # "Georgian police": the state's police counts as the state's
@@ -243,6 +246,11 @@ class ArgumentFinder:
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return self.entities_of(head)
+        controller = self._object_controller(verb)
+        if controller is not None:
+            # "accused Kigali of backing the rebels", "thanked Japan for sending aid": the
+            # object of the governing verb does the act of the gerund
+            return self.entities_of(controller)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS:
             # "joined the United States in sanctioning X"
             return self.subjects(head.head, depth + 1)
@@ -255,6 +263,23 @@ class ArgumentFinder:
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)
         return []
+
+    @staticmethod
+    def _object_controller(verb):
+        """The object that controls a gerund under 'of/for/from/against' (object control):
+        'accused [Kigali] of backing', 'blamed [Israel] for striking', 'stopped [X] from
+        entering'; the prepositional phrase may hang on the verb or on its object."""
+        head = verb.head
+        if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep"
+                and head.lower_ in OBJECT_CONTROL_PREPS):
+            return None
+        holder = head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            objs = [c for c in holder.children if c.dep_ == "dobj" and c.i < head.i]
+            return objs[0] if objs else None
+        if holder.dep_ == "dobj" and holder.head.pos_ in ("VERB", "AUX"):
+            return holder
+        return None
 
     def passive_agents(self, verb) -> list[str]:
         return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]

@@ -8,6 +8,8 @@ sentences are considered, and never one inside the same noun phrase.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .mentions import DocMention
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -35,6 +37,7 @@ class Coreference:
     def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None,
                  igos: frozenset[str] = frozenset()):
         self.home_state = home_state   # the state the article is about, if clear
+        self.avoid: frozenset[str] = frozenset()   # see not_referring_to
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.doc = doc
         self.types = entity_types
@@ -101,22 +104,35 @@ class Coreference:
             kind in ("NORP", "ORG") if word in _GROUP_PRONOUNS else False)
         return mention.entity if fits else None
 
+    @contextmanager
+    def not_referring_to(self, keys):
+        """Pronouns resolved inside this block refer to none of `keys`: the agent of an attack
+        does not strike 'its' own positions, nor does an accuser accuse itself."""
+        saved, self.avoid = self.avoid, frozenset(keys)
+        try:
+            yield
+        finally:
+            self.avoid = saved
+
     def resolve(self, token, place: bool = False) -> str | None:
         """The entity `token` refers back to; place: a capital named as a place stays the city."""
         word = token.lower_
-        if token.tag_ == "PRP$" or (token.pos_ == "PRON" and token.dep_ not in ("nsubj", "nsubjpass")):
+        avoid = self.avoid
+        if token.tag_ == "PRP$" or (token.pos_ == "PRON" and token.dep_ not in ("nsubj", "nsubjpass", "dobj")):
+            # not a direct object: "attacked it" is never its own subject (binding principle B)
             bound = self._clause_subject(token, word)
-            if bound is not None:
+            if bound is not None and bound not in avoid:
                 return bound
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            candidates = (m for m in self._candidates(token) if m.entity not in avoid)
             if word in _PERSON_PRONOUNS:
-                return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "PERSON"), None)
+                return next((m.entity for m in candidates if self.types.get(m.entity) == "PERSON"), None)
             if word in _GROUP_PRONOUNS:
-                return next((m.entity for m in self._candidates(token)
+                return next((m.entity for m in candidates
                              if (self.types.get(m.entity) == "NORP" and m.form != "adjective")
                              or (self.types.get(m.entity) == "ORG" and m.text.endswith("s"))), None)
             if word in _THING_PRONOUNS:
-                return next((m.entity for m in self._candidates(token)
+                return next((m.entity for m in candidates
                              if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"), None)
             return None
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and any(

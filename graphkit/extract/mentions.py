@@ -103,13 +103,16 @@ def _acronyms(doc, ents, is_known_name):
 
 
 def _known_organisations(doc, ents, is_org_name):
-    """Organisations the lexicon knows that NER missed ("IGAD mediators", "Boko Haram
-    fighters"): capitalised word runs that are a known organisation's name."""
+    """`ents` with the organisations the lexicon knows that NER missed or mistyped ("IGAD
+    mediators", "the Boko Haram fighters" as a product): a capitalised word run that is a
+    known organisation's name becomes an ORG span."""
     from spacy.tokens import Span
 
     if is_org_name is None:
-        return []
-    taken = {i for e in ents for i in range(e.start, e.end)}
+        return ents
+    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ != "ORG" and is_org_name(clean_name(e.text)) else e
+            for e in ents]   # "the Boko Haram" as a PRODUCT, "M23" as a place
+    taken = {i for e in ents if e.label_ in ACTOR_TYPES for i in range(e.start, e.end)}
     out, i = [], 0
     while i < len(doc):
         if i in taken or not doc[i].text[:1].isupper():
@@ -124,7 +127,8 @@ def _known_organisations(doc, ents, is_org_name):
                 i += n - 1
                 break
         i += 1
-    return out
+    claimed = {i for s in out for i in range(s.start, s.end)}
+    return [e for e in ents if claimed.isdisjoint(range(e.start, e.end))] + out
 
 
 PARTY_WORDS = {"party", "movement", "alliance", "coalition", "bloc", "front"}
@@ -325,7 +329,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     parties, split = _party_names(doc, doc.ents, is_demonym)
     ents = [e for e in doc.ents if e not in split] + parties
     ents = _split_hyphenated(doc, ents, is_known_name)
-    ents = ents + _known_organisations(doc, ents, is_org_name)
+    ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:
@@ -343,6 +347,9 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             continue   # "juntas", "coast guard": common nouns, no names
         if label == "FAC":
             label = "LOC"
+        if label in ("PERSON", "ORG", "LOC") and len(ent) == 1 and is_demonym is not None and is_demonym(ent.text) \
+                and ent[0].dep_ in ("amod", "compound", "nmod"):
+            label = "NORP"   # "Azerbaijani positions": a nationality adjective NER took for a name
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
                 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
             continue

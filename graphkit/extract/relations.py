@@ -24,7 +24,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
-                        MISPARSED_OBJECT_DEPS)
+                        MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -231,7 +231,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """Who the sentence credits for the clause of `verb` (speech verb subject, 'according to')."""
         link = verb
         for gov in governing_chain(verb):
-            if (gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs) and self._complement_of(link, gov):
+            if (gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs
+                    or self._accusing(gov)) and self._complement_of(link, gov):
                 subj = self.subjects(gov)
                 if subj:
                     return subj[0]
@@ -243,6 +244,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if objs:
                     return objs[0]
         return None
+
+    def _accusing(self, verb) -> bool:
+        """'accused X of ...', 'blamed X for ...': the act is the accuser's claim."""
+        return any(f.relation == "accuses" for f in self.lex.verb_frames(verb.lemma_.lower()))
 
     # ---- triggers --------------------------------------------------------
     def verb_frames(self, verb):
@@ -341,8 +346,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # a speech verb's weak request sense needs its infinitive: "told reporters
                     # that..." is speech, "told Russia to withdraw" a request
                     continue
-                targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
-                                       direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
+                with self.coref.not_referring_to(sources if frame.relation in HOSTILE_RELATIONS else ()):
+                    targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
+                                           direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))

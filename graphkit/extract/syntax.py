@@ -63,7 +63,9 @@ def is_passive(verb) -> bool:
 def governing_chain(verb):
     """Verbs above `verb` through clausal links (xcomp, ccomp, conj...), nearest first."""
     chain, t = [], verb
-    while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "parataxis", "acl", "relcl", "pobj", "dobj"):
+    while t.head.i != t.i and (t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "parataxis", "acl", "relcl", "pobj", "dobj")
+                               or (t.dep_ == "prep" and t.i != verb.i and any(c.dep_ == "pcomp" for c in t.children))):
+        # a gerund's preposition leads on up: "accused X [of [backing] Y]"
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             chain.append(t)

@@ -25,6 +25,8 @@ ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": Fal
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
+# "accused X of backing", "thanked X for sending", "stopped X from entering": the object acts
+OBJECT_CONTROL_PREPS = {"of", "for", "from", "against"}
 # participles that state a standing relation: "X is aligned/allied with Y" (X supports Y)
 STATIVE_PASSIVES = {"align", "ally", "affiliate", "link", "tie"}
 # verbs whose object a sanction or strike lands on: "hit Iran with sanctions", "targeted by sanctions"
@@ -85,3 +87,5 @@ MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 _WINDOW_SENTENCES = 2   # how far back an unattributed allegation looks for its accuser
 _ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
 _LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its main act
+# relations nobody directs at itself: a pronoun target is someone other than the source
+HOSTILE_RELATIONS = {"attacks", "threatens", "sanctions", "accuses", "condemns", "protests_against"}
