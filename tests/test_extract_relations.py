@@ -275,6 +275,12 @@ CASES = [
     ("a speaker's 'its' is not the attacker", "The PKK said Turkish jets had bombed its bases in Iraq.",
      [("Turkey", "attacks", "Kurdistan Workers' Party", False, "Kurdistan Workers' Party")],
      [("Turkey", "attacks", "Turkey", False, "Kurdistan Workers' Party")]),
+    # --- group targets: the parties named together last (guidelines 4)
+    ("both sides are the pair named last", "Guyana and Suriname traded accusations. Brazil urged both sides to de-escalate.",
+     [("Brazil", "requests", "Guyana", False, None), ("Brazil", "requests", "Suriname", False, None)], []),
+    ("the warring parties", "Clashes between Tajikistan and Kyrgyzstan killed dozens. "
+     "Russia called on the warring parties to stop fighting.",
+     [("Russia", "requests", "Tajikistan", False, None), ("Russia", "requests", "Kyrgyzstan", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

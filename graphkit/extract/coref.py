@@ -30,6 +30,9 @@ _PAIR_NOUNS = {"leader": "PERSON", "president": "PERSON", "minister": "PERSON", 
                "country": "GPE", "nation": "GPE", "state": "GPE", "government": "GPE", "neighbour": "GPE",
                "neighbor": "GPE", "ally": "GPE", "side": None}
 _WINDOW_SENTENCES = 2
+# "the two sides", "the warring parties": the actors of the conflict or talks named last
+_SIDE_NOUNS = {"side", "party", "belligerent", "faction", "rival", "foe", "adversary", "combatant"}
+_OPPOSING_WORDS = {"warring", "rival", "opposing", "fighting", "conflicting", "feuding", "competing"}
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 
 
@@ -42,6 +45,7 @@ class Coreference:
         self.doc = doc
         self.types = entity_types
         self.mentions = sorted(mentions, key=lambda m: m.tok_start)
+        self._by_token = {i: m for m in self.mentions for i in range(m.tok_start, m.tok_end)}
         self.sent_index = {}
         self.sentence_starts: list[int] = []   # token index where each sentence starts
         for n, sent in enumerate(doc.sents):
@@ -60,8 +64,30 @@ class Coreference:
             if m.entity:
                 yield m
 
+    def _opposing_pair(self, token) -> list[str]:
+        """'the warring parties', 'both sides': the two or more actors named together last
+        ("fighting between A and B", "A and B held talks"), up to eight sentences back."""
+        for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES):
+            root = self.doc[m.root]
+            group = []
+            for t in [root] + list(root.conjuncts):
+                other = self.mention_at(t.i)
+                if other is not None and other.entity and other.form != "adjective" \
+                        and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
+                    group.append(other.entity)
+            if len(group) >= 2:
+                return group
+        return []
+
+    def mention_at(self, i: int):
+        return self._by_token.get(i)
+
     def resolve_all(self, token) -> list[str]:
         """Like `resolve`, but 'the two leaders' / 'both countries' give both referents."""
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS and any(
+                (c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet"))
+                or (c.lower_ in _OPPOSING_WORDS and c.dep_ == "amod") for c in token.children):
+            return self._opposing_pair(token)
         pair = self._pair(token) if token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
             c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children) else None
         if pair:
