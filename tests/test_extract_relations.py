@@ -281,6 +281,12 @@ CASES = [
     ("the warring parties", "Clashes between Tajikistan and Kyrgyzstan killed dozens. "
      "Russia called on the warring parties to stop fighting.",
      [("Russia", "requests", "Tajikistan", False, None), ("Russia", "requests", "Kyrgyzstan", False, None)], []),
+    ("the mediators are who mediated", "Oman and Kuwait mediated between Bahrain and Iran. "
+     "The mediators later proposed a new truce to both parties.",
+     [("Oman", "requests", "Iran", False, None), ("Kuwait", "requests", "Bahrain", False, None)],
+     [("Oman", "agrees_with", "Kuwait", False, None)]),
+    ("a proposed truce is no agreement", "Ghana and Togo proposed a truce.",
+     [], [("Ghana", "agrees_with", "Togo", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -12,7 +12,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS,
                         _LEAD_SENTENCES)
 
 
@@ -35,6 +35,14 @@ class ArgumentFinder:
                 keys = self.coref.resolve_all(t) if not place else [k for k in [self.coref.resolve(t, place=place)] if k]
                 if keys:
                     out += keys
+                    continue
+            if t.pos_ == "NOUN" and t.lemma_.lower() in AGENT_NOUN_VERBS and coref and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children) and not any(
+                    c.dep_ in ("amod", "compound", "poss") for c in t.children):
+                # "the mediators": whoever the text said mediated
+                agents = self._earlier_agents(t, AGENT_NOUN_VERBS[t.lemma_.lower()])
+                if agents:
+                    out += agents
                     continue
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
@@ -153,6 +161,11 @@ class ArgumentFinder:
         verbs = ACT_NOUN_VERBS.get(noun.lemma_.lower())
         if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
             return []
+        return self._earlier_agents(noun, verbs)
+
+    def _earlier_agents(self, noun, verbs) -> list[str]:
+        """The agents of the nearest earlier clause whose verb is one of `verbs` (any verb if
+        empty): in the window before `noun`, nearest first, then in the lead."""
         here = self.coref.sent_index.get(noun.i, 0)
         # the window before the noun, nearest first, then the lead, where news tells its main act
         sentence_starts = self.coref.sentence_starts

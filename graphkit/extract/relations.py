@@ -24,7 +24,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
-                        MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS)
+                        MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -458,7 +458,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "India and the U.S. signed a deal, deepening defence cooperation": the
                     # coordinated subjects of the clause, each with the other
                     clause = self._clause_head(noun)
-                    parties = self.subjects(clause) if clause is not None else []
+                    concluded = clause is not None and (frame.relation != "agrees_with" or (
+                        head.i == clause.i and clause.lemma_.lower() in CONCLUDING_VERBS))
+                    parties = self.subjects(clause) if concluded else []   # not "proposed a truce"
                     if len(parties) >= 2:
                         agents, targets = parties, [MUTUAL]
             joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))

@@ -59,6 +59,12 @@ ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse",
 _DISPERSING = {"disperse", "beat", "detain", "arrest", "fire", "use", "crack"}
 _PROTESTING = {"protest", "rally", "march", "demonstrate", "gather"}
 _EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
+# "the mediators", "the attackers": the doers of the nearest earlier act of that kind
+AGENT_NOUN_VERBS = {
+    "mediator": {"mediate", "broker", "facilitate", "host"}, "negotiator": {"negotiate", "mediate", "broker"},
+    "attacker": _ASSAULT, "assailant": _ASSAULT, "invader": {"invade"}, "aggressor": _ASSAULT | {"invade"},
+    "host": {"host"}, "sponsor": {"sponsor", "draft", "propose", "table"}, "guarantor": {"guarantee", "broker"},
+}
 ACT_NOUN_VERBS = {
     "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
     "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
@@ -89,3 +95,7 @@ _ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
 _LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its main act
 # relations nobody directs at itself: a pronoun target is someone other than the source
 HOSTILE_RELATIONS = {"attacks", "threatens", "sanctions", "accuses", "condemns", "protests_against"}
+# verbs whose subjects are the parties of the agreement they take as object ("A and B signed a deal")
+CONCLUDING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "finalise", "finalize", "clinch",
+                    "renew", "extend", "have", "forge", "agree", "hammer", "cement", "implement", "honour",
+                    "honor", "accept", "approve", "ratify", "announce", "secure"}
