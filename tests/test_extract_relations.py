@@ -287,6 +287,17 @@ CASES = [
      [("Oman", "agrees_with", "Kuwait", False, None)]),
     ("a proposed truce is no agreement", "Ghana and Togo proposed a truce.",
      [], [("Ghana", "agrees_with", "Togo", False, None)]),
+    # --- rejections answer whoever made the claim, demand or measure
+    ("a plan put forward by others", "Chile rejected a peace plan put forward by Peru and Bolivia.",
+     [("Chile", "rejects", "Peru", False, None), ("Chile", "rejects", "Bolivia", False, None)], []),
+    ("a demand summed up after a comma", "Ghana urged Togo to reopen the border, a demand Lome has rejected.",
+     [("Togo", "rejects", "Ghana", False, None)], []),
+    ("the demand made before", "Nepal demanded that India withdraw its troops. India rejected the demand as absurd.",
+     [("India", "rejects", "Nepal", False, None)], []),
+    ("denied involvement answers the accuser", "Kenya accused Uganda of arming the rebels. Kampala denied any involvement.",
+     [("Uganda", "rejects", "Kenya", False, None)], []),
+    ("the measures answer the sanctions", "The United States imposed new sanctions on Cuba. Havana rejected the measures.",
+     [("Cuba", "rejects", "United States", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -24,7 +24,8 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
-                        MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS)
+                        MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
+                        IMPLICATION_NOUNS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -68,7 +69,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         # rejections of allegations the sentence does not attribute ("Moscow denied the
         # accusations"): (sentence number, rejecters, sentence span, trigger), resolved to the
         # latest accuser of the rejecter once every sentence is read
-        self.pending_rejections: list[tuple[int, list[str], int, int, float, str, bool]] = []
+        self.pending_rejections: list[tuple[int, list[str], int, int, float, str, bool, set[str]]] = []
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
@@ -364,7 +365,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if not out and not passive and not irrealis and any(f.relation == "rejects" for f in frames):
                 # "denied the accusations", "a charge the UAE denies": whose accusations?
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])
-                if objs and all(o.lemma_.lower() in self.allegations for o in objs):
+                if objs and all(self.is_proposition(o) for o in objs) and (
+                        verb.lemma_ in self.lex.denial_verbs or not any(o.lemma_.lower() in IMPLICATION_NOUNS for o in objs)):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)

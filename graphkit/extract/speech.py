@@ -8,7 +8,8 @@ from __future__ import annotations
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
-from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, _WINDOW_SENTENCES)
+from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        IMPLICATION_NOUNS)
 
 
 class SpeechRules:
@@ -16,7 +17,7 @@ class SpeechRules:
 
     def _resolve_rejections(self, found: list[RawRelation]) -> list[RawRelation]:
         """'Moscow denied the accusations': the accuser is whoever last accused the rejecter,
-        in the same sentence or the two before."""
+        in the same sentence or the two before ('rejected the demand': who last asked it)."""
         if not self.pending_rejections:
             return []
         starts = sorted({s.start_char for s in self.doc.sents})
@@ -26,9 +27,9 @@ class SpeechRules:
             return max((n for start, n in index.items() if start <= char), default=0)
 
         out = []
-        for sent_no, rejecters, start, end, weight, trigger, negated in self.pending_rejections:
+        for sent_no, rejecters, start, end, weight, trigger, negated, answered in self.pending_rejections:
             for rejecter in rejecters:
-                accusers = [r for r in found if r.relation == "accuses" and r.target == rejecter and not r.negated
+                accusers = [r for r in found if r.relation in answered and r.target == rejecter and not r.negated
                             and 0 <= sent_no - sentence_of(r.sent_start) <= _WINDOW_SENTENCES]
                 if accusers:
                     accuser = max(accusers, key=lambda r: r.sent_start).source
@@ -126,17 +127,53 @@ class SpeechRules:
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)
 
+    def is_proposition(self, noun) -> bool:
+        """A claim, demand, proposal or measure someone made: what a rejection rejects."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.allegations or lemma in self.messages or lemma in MEASURE_NOUNS or lemma in IMPLICATION_NOUNS
+
+    def _proposition_authors(self, noun) -> list[str]:
+        """Who made the claim, demand or measure `noun`: "Sweden's proposal", "a plan put forward
+        by Peru", or, for "..., a demand Lome rejected", the subject of the clause it sums up."""
+        keys = self.entities_of(noun)
+        if keys:
+            return keys
+        for acl in children(noun, {"acl"}):
+            if acl.tag_ == "VBN":
+                keys += self.passive_agents(acl)   # "sanctions imposed by the United States"
+        if keys:
+            return keys
+        before = noun.doc[max(noun.i - 1 - sum(1 for c in noun.children if c.i < noun.i), 0)]
+        if before.text == "," and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            clause = noun.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.pos_ in ("VERB", "AUX"):
+                return self.subjects(clause)
+        return []
+
     def _rejection(self, verb, objs, sources, sent_start, sent_end, negated) -> list[RawRelation]:
-        """Reject an allegation: its accuser when named ("Kyiv's claims"), else the latest accuser
-        of the rejecter in the text before (resolved in `resolve_pending`)."""
-        targets = [k for o in objs for k in self.entities_of(o)]
+        """Reject a claim, demand or measure: its author when the phrase names it ("Kyiv's
+        claims", "a plan put forward by Peru"), else whoever last accused, asked or sanctioned
+        the rejecter in the text before (resolved in `_resolve_rejections`)."""
+        targets = [k for o in objs for k in self._proposition_authors(o)]
         if targets:
             return self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
                               irrealis=False, negated=negated, reporter=self.reporter(verb))
         if sources:
+            answered = set().union(*(self._answered_relations(o) for o in objs))
             self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
-                                            sent_end, 0.6, verb.text, negated))
+                                            sent_end, 0.6, verb.text, negated, answered))
         return []
+
+    def _answered_relations(self, noun) -> set[str]:
+        """The acts a rejection of `noun` answers: an accusation, a demand, a sanction."""
+        lemma = noun.lemma_.lower()
+        if lemma in MEASURE_NOUNS:
+            return {"sanctions"}
+        if lemma in self.messages:
+            return {"requests"}
+        return {"accuses"}
 
     def _listing(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'returned the Houthis to a list of terrorist groups', 'added the bank to its sanctions

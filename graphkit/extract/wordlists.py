@@ -99,3 +99,7 @@ HOSTILE_RELATIONS = {"attacks", "threatens", "sanctions", "accuses", "condemns",
 CONCLUDING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "finalise", "finalize", "clinch",
                     "renew", "extend", "have", "forge", "agree", "hammer", "cement", "implement", "honour",
                     "honor", "accept", "approve", "ratify", "announce", "secure"}
+# measures a rejection answers with the sanctions behind them ("Havana rejected the measures")
+MEASURE_NOUNS = {"sanction", "measure", "penalty", "tariff", "embargo", "restriction", "designation"}
+# what a denial denies the accuser ("Kampala denied any involvement")
+IMPLICATION_NOUNS = {"involvement", "responsibility", "role", "wrongdoing", "complicity", "link", "part"}
