@@ -298,6 +298,12 @@ CASES = [
      [("Uganda", "rejects", "Kenya", False, None)], []),
     ("the measures answer the sanctions", "The United States imposed new sanctions on Cuba. Havana rejected the measures.",
      [("Cuba", "rejects", "United States", False, None)], []),
+    ("a rejected proposal was put to the rejecter", "Fatah rejected an Egyptian proposal for a truce.",
+     [("Fatah", "rejects", "Egypt", False, None), ("Egypt", "requests", "Fatah", False, None)], []),
+    ("a rejected plan is no request", "Hamas rejected Fatah's plan.",
+     [("Hamas", "rejects", "Fatah", False, None)], [("Fatah", "requests", "Hamas", False, None)]),
+    ("restraint urged from both", "The UN urged maximum restraint from Ecuador and Peru.",
+     [("United Nations", "requests", "Ecuador", False, None), ("United Nations", "requests", "Peru", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -25,7 +25,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
-                        IMPLICATION_NOUNS)
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -362,6 +362,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if out:
                     break
+            if out and not passive and not negated and all(r.relation == "rejects" for r in out):
+                # "rejected a U.S. proposal": the proposal was put to the rejecter (guidelines 4)
+                proposals = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in PROPOSAL_NOUNS]
+                if proposals:
+                    out += self._emit(list(dict.fromkeys(r.target for r in out)), list(dict.fromkeys(r.source for r in out)),
+                                      "requests", sent_start, sent_end, 0.6, proposals[0].text,
+                                      irrealis=False, negated=False, reporter=None)
             if not out and not passive and not irrealis and any(f.relation == "rejects" for f in frames):
                 # "denied the accusations", "a charge the UAE denies": whose accusations?
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])

@@ -9,7 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
-                        IMPLICATION_NOUNS)
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
 
 class SpeechRules:
@@ -158,8 +158,14 @@ class SpeechRules:
         the rejecter in the text before (resolved in `_resolve_rejections`)."""
         targets = [k for o in objs for k in self._proposition_authors(o)]
         if targets:
-            return self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
-                              irrealis=False, negated=negated, reporter=self.reporter(verb))
+            reporter = self.reporter(verb)
+            out = self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
+                             irrealis=False, negated=negated, reporter=reporter)
+            if not negated and all(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs):
+                # "rejected a U.S. proposal": the proposal was put to the rejecter (guidelines 4)
+                out += self._emit(targets, sources, "requests", sent_start, sent_end, 0.6, objs[0].text,
+                                  irrealis=False, negated=False, reporter=None)
+            return out
         if sources:
             answered = set().union(*(self._answered_relations(o) for o in objs))
             self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,

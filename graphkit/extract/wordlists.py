@@ -103,3 +103,5 @@ CONCLUDING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "final
 MEASURE_NOUNS = {"sanction", "measure", "penalty", "tariff", "embargo", "restriction", "designation"}
 # what a denial denies the accuser ("Kampala denied any involvement")
 IMPLICATION_NOUNS = {"involvement", "responsibility", "role", "wrongdoing", "complicity", "link", "part"}
+# what one party puts to another: rejecting it answers a request ("rejected a U.S. proposal")
+PROPOSAL_NOUNS = {"proposal", "offer", "demand", "request", "call", "ultimatum", "appeal", "plea", "invitation"}
