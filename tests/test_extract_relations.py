@@ -304,6 +304,11 @@ CASES = [
      [("Hamas", "rejects", "Fatah", False, None)], [("Fatah", "requests", "Hamas", False, None)]),
     ("restraint urged from both", "The UN urged maximum restraint from Ecuador and Peru.",
      [("United Nations", "requests", "Ecuador", False, None), ("United Nations", "requests", "Peru", False, None)], []),
+    ("accused each other", "Chad and Niger have accused each other of backing rebels.",
+     [("Chad", "accuses", "Niger", False, None), ("Niger", "accuses", "Chad", False, None)], []),
+    ("accusations by X that it ...", "Qatar has denied accusations by Bahrain that it funds the militants.",
+     [("Bahrain", "accuses", "Qatar", False, None), ("Qatar", "rejects", "Bahrain", False, None)],
+     [("Bahrain", "accuses", "militants", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

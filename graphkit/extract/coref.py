@@ -82,6 +82,23 @@ class Coreference:
     def mention_at(self, i: int):
         return self._by_token.get(i)
 
+    def _salient_first(self, token):
+        """Candidates for a subject pronoun: the subjects of its own sentence's clauses
+        before it first ("The UAE denied claims by Sudan that it arms the RSF": it = the
+        UAE), then every mention, nearest first."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            yield from self._candidates(token)
+            return
+        here = self.sent_index.get(token.i, 0)
+        seen = set()
+        for m in self._candidates(token, 0):
+            if self.sent_index.get(m.tok_start) == here and self.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
+                seen.add(id(m))
+                yield m
+        for m in self._candidates(token):
+            if id(m) not in seen:
+                yield m
+
     def resolve_all(self, token) -> list[str]:
         """Like `resolve`, but 'the two leaders' / 'both countries' give both referents."""
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS and any(
@@ -150,7 +167,7 @@ class Coreference:
             if bound is not None and bound not in avoid:
                 return bound
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
-            candidates = (m for m in self._candidates(token) if m.entity not in avoid)
+            candidates = (m for m in self._salient_first(token) if m.entity not in avoid)
             if word in _PERSON_PRONOUNS:
                 return next((m.entity for m in candidates if self.types.get(m.entity) == "PERSON"), None)
             if word in _GROUP_PRONOUNS:

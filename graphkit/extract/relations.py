@@ -115,6 +115,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "denied it": a claim, not an actor; "blocked Rustaveli Avenue": a place, not a proposal
                     toks = [t for t in toks if t.pos_ != "PRON" and not (
                         t.i in self.by_token and self.types.get(self.by_token[t.i].entity) == "LOC")]
+                if any(self._reciprocal(t) for t in toks):
+                    out.append(MUTUAL)   # "accused each other of": each subject the others
+                    break
                 found = [k for t in toks for k in entities_of(t)]
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
@@ -146,7 +149,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "proposed a ceasefire to Hamas": the phrase may hang on the object noun
                     objs = [o for d in children(verb, OBJECT_DEPS) if d.i not in self.by_token
                             for o in prep_objects(d, {prep})]
-                # "pressing on with a drive to capture X": also look one prep deeper
+                if any(self._reciprocal(t) for t in objs):
+                    out.append(MUTUAL)   # "clashed with each other"
+                    break
                 out += [k for t in objs for k in entities_of(t)]
             elif slot == "xcomp_obj":
                 # "threatened to strike Taiwan": the object of the complement verb, named
@@ -175,6 +180,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if direct:
             out = [k for k in out if k not in self.places_only]   # "visited Kyiv" meets no one
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _reciprocal(token) -> bool:
+        """'each other', 'one another'."""
+        return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
+            token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)) or (
+            token.lower_ == "one" and any(c.lower_ == "another" for c in token.children)) or (
+            token.lower_ == "other" and token.i > 0 and token.doc[token.i - 1].lower_ == "each")
 
     # ---- context ---------------------------------------------------------
     def modality(self, verb) -> tuple[bool, bool]:
@@ -431,6 +444,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if not targets:
                 # "sanctions targeting Iran's oil exports"
                 for acl in children(noun, {"acl"}):
+                    told = children(acl, SUBJECT_DEPS)
+                    if told:
+                        # "accusations that it arms the RSF": a content clause names the accused
+                        if noun.lemma_.lower() in self.allegations:
+                            targets += [k for o in told for k in self.entities_of(o)]
+                        continue
                     targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]
             if instrument is not None and not targets:
                 hit = children(instrument, PASSIVE_SUBJECT_DEPS) if is_passive(instrument) else children(instrument, OBJECT_DEPS)
