@@ -122,12 +122,20 @@ class RoleExtractor:
             if span is None:
                 break
             states = {o.entity for o in self.mentions if span.start <= o.tok_start < span.end
-                      and o.form == "name" and self._names_state(o)}
+                      and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)}
             if len(states) == 1:
                 return next(iter(states))
             if states:
                 return home if home in states else None
         return home
+
+    def _acts_in_clause(self, o: DocMention) -> bool:
+        """The state is a clause's subject (or its possessor), not what someone acts on: in
+        "President X warned Iran", Iran is no clue to X's state; in "Hungary said ..." it is."""
+        root = self.doc[o.root]
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass")
 
     def _names_state(self, o: DocMention) -> bool:
         """A state by its name or its capital standing for it ("Budapest said"), not a city."""
