@@ -56,6 +56,12 @@ CASES = [
      [("ECOWAS", "ORG", set())], []),
     ("a known armed group NER missed", "IGAD envoys said Boko Haram fighters had attacked the town.",
      [("Boko Haram", "ORG", set()), ("Intergovernmental Authority on Development", "ORG", {"IGAD"})], []),
+    ("a nationality adjective NER typed as a place", "Talks were held with Angolan President Ana Silva.",
+     [("Angola", "GPE", set()), ("Ana Silva", "PERSON", set())], ["Angolan"]),
+    ("an office modifier is no name", "Caretaker Prime Minister Omar Haddad met the envoy.",
+     [("Omar Haddad", "PERSON", set())], ["Caretaker"]),
+    ("a name cut at its particle", "Paris said it had spoken with Commission President Greta van der Berg.",
+     [("Greta van der Berg", "PERSON", set())], ["Greta van", "Berg"]),
     ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
      [("M23", "ORG", set())], []),
 ]

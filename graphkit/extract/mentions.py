@@ -31,6 +31,11 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 # prepositions that belong inside names ("Bank of England", "Ministry for Europe")
 _NAME_PREPOSITIONS = {"of", "for", "de", "del", "di", "da", "du", "des", "la", "le", "al", "el", "van", "von", "bin", "ibn"}
+# words before a title that qualify the office ("Caretaker Prime Minister", "Acting President")
+TITLE_MODIFIERS = {"caretaker", "acting", "interim", "outgoing", "incoming", "former", "transitional", "deputy",
+                   "vice", "then", "late", "ousted", "deposed", "exiled", "embattled", "newly"}
+# lower-case particles inside personal names ("Ursula von der Leyen", "Ahmad bin Ali")
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "el", "ter"}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "our", "us", "i"}
 
 
@@ -57,6 +62,32 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING.sub("", text)
     return _TRAILING.sub("", text).strip(" ,;:-\"'“”")
+
+
+def _join_name_particles(doc, ents):
+    """'Ursula von' + 'Leyen': a person's name NER cut at a lower-case particle, joined again."""
+    from spacy.tokens import Span
+
+    ents = sorted(ents, key=lambda e: e.start)
+    out, skip = [], set()
+    for n, e in enumerate(ents):
+        if id(e) in skip:
+            continue
+        if e.label_ == "PERSON":
+            end = e.end
+            while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+                end += 1
+            if end > e.end and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                last = end
+                while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+                    last += 1
+                swallowed = [x for x in ents[n + 1:] if x.start <= last]
+                if all(x.start >= end for x in swallowed):
+                    skip.update(id(x) for x in swallowed)
+                    out.append(Span(doc, e.start, last + 1, label="PERSON"))
+                    continue
+        out.append(e)
+    return out
 
 
 def _split_hyphenated(doc, ents, is_known_name):
@@ -327,7 +358,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     """
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
-    ents = [e for e in doc.ents if e not in split] + parties
+    ents = _join_name_particles(doc, [e for e in doc.ents if e not in split] + parties)
     ents = _split_hyphenated(doc, ents, is_known_name)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
@@ -347,9 +378,11 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             continue   # "juntas", "coast guard": common nouns, no names
         if label == "FAC":
             label = "LOC"
-        if label in ("PERSON", "ORG", "LOC") and len(ent) == 1 and is_demonym is not None and is_demonym(ent.text) \
+        if label in ("PERSON", "ORG", "LOC", "GPE") and len(ent) == 1 and is_demonym is not None and is_demonym(ent.text) \
                 and ent[0].dep_ in ("amod", "compound", "nmod"):
-            label = "NORP"   # "Azerbaijani positions": a nationality adjective NER took for a name
+            label = "NORP"   # "Azerbaijani positions", "Angolan President": a nationality adjective NER took for a name
+        if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:
+            continue   # "Caretaker Prime Minister X": part of the title
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
                 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
             continue
