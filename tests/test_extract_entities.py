@@ -62,6 +62,12 @@ CASES = [
      [("Omar Haddad", "PERSON", set())], ["Caretaker"]),
     ("a name cut at its particle", "Paris said it had spoken with Commission President Greta van der Berg.",
      [("Greta van der Berg", "PERSON", set())], ["Greta van", "Berg"]),
+    ("a person's office is an organisation", "President Ana Silva's office said the talks failed. Silva's office later denied it.",
+     [("Silva's office", "ORG", set())], ["Ana Silva's office"]),
+    ("a nationality's presidency, peacekeepers, security forces",
+     "The Egyptian presidency said Russian peacekeepers had met Venezuelan security forces.",
+     [("Egyptian presidency", "ORG", set()), ("Russian peacekeepers", "ORG", set()),
+      ("Venezuelan security forces", "ORG", set())], []),
     ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
      [("M23", "ORG", set())], []),
 ]

@@ -90,6 +90,27 @@ def _join_name_particles(doc, ents):
     return out
 
 
+def _offices_of_people(doc, ents, is_known_name, is_title):
+    """"Netanyahu's office said", "the Ukrainian president's office": the office of a named
+    person or of a state's office holder acts as an organisation (the name becomes part of it)."""
+    from spacy.tokens import Span
+
+    def office_after(i):
+        return i + 1 < len(doc) and doc[i].lower_ in ("'s", "’s") and doc[i + 1].lower_ == "office"
+
+    out, dropped = [], set()
+    for e in ents:
+        if e.label_ in ("PERSON", "ORG") and office_after(e.end) and not (
+                is_known_name is not None and is_known_name(clean_name(e.text))):
+            dropped.add(e)
+            out.append(Span(doc, e.start, e.end + 2, label="ORG"))
+        elif e.label_ == "NORP" and len(e) == 1 and is_title is not None and e.end < len(doc) \
+                and is_title(doc[e.end].lower_) and office_after(e.end + 1):
+            dropped.add(e)
+            out.append(Span(doc, e.start, e.end + 3, label="ORG"))
+    return [e for e in ents if e not in dropped] + out
+
+
 def _split_hyphenated(doc, ents, is_known_name):
     """'South Korea-U.S.' or 'the European Union on Belarus' as one entity -> two, when every
     part is a known name."""
@@ -359,6 +380,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
     ents = _join_name_particles(doc, [e for e in doc.ents if e not in split] + parties)
+    ents = _offices_of_people(doc, ents, is_known_name, is_title)
     ents = _split_hyphenated(doc, ents, is_known_name)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
@@ -404,6 +426,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             while ent.end - start_tok > 2 and doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_):
                 start_tok += 1
             text = clean_name(doc[start_tok:ent.end].text)
+        if label == "ORG" and len(ent) >= 3 and ent[-1].lower_ == "office" and ent[-2].lower_ in ("'s", "’s"):
+            # "Prime Minister Benjamin Netanyahu's office" = "Netanyahu's office"; "Ukrainian president's office"
+            text = f"{ent[-4].text} {ent[-3].lower_}'s office" if ent[0].ent_type_ == "NORP" and len(ent) == 4 \
+                else f"{ent[-3].text}'s office"
         span = doc[start_tok:ent.end]
         if span[-1].tag_ == "POS" and len(span) > 1:
             span = span[:-1]

@@ -13,9 +13,11 @@ INSTITUTION_HEADS = {
     "government": "government", "ministry": "ministry", "embassy": "embassy",
     "police": "police", "parliament": "parliament", "cabinet": "cabinet",
     "administration": "administration", "junta": "junta", "authorities": "authorities",
-    "intelligence": "intelligence",
+    "intelligence": "intelligence", "presidency": "presidency", "peacekeepers": "peacekeepers",
+    "security": "security forces", "civil": "civil defence", "foreign": "foreign office",
 }
-SECOND_WORD = {"coast": "guard", "air": "force", "armed": "forces"}
+SECOND_WORD = {"coast": "guard", "air": "force", "armed": "forces", "security": "forces", "civil": "defence",
+               "foreign": "office"}
 MINISTRY_MODIFIERS = ["defense", "defence", "foreign", "interior", "finance", "economy", "justice",
                       "health", "trade", "energy", "agriculture", "education", "information", "emergency",
                       "emergencies", "home", "war"]
