@@ -12,7 +12,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS,
                         _LEAD_SENTENCES)
 
 
@@ -31,6 +31,21 @@ class ArgumentFinder:
             if m is not None:
                 out.append(m.place_entity if place and m.place_entity else m.entity)
                 continue
+            named = [self.by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+            after = self.by_token.get(t.i + 1)
+            if not named and t.lemma_.lower() in PLACE_NOUNS and after is not None and self.types.get(after.entity) in ("GPE", "LOC"):
+                named = [after]   # "the capital Sanaa", however the parser hangs the name
+            if named and t.pos_ == "NOUN":
+                # "the capital Sanaa", "the rebel group M23": the name in apposition
+                out += [n.place_entity if place and n.place_entity else n.entity for n in named]
+                continue
+            if t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_MEMBER_NOUNS:
+                # "fighters from the Africa Corps", "Hamas-led militants": the group they belong to
+                groups = [k for o in prep_objects(t, {"from", "of"}) for k in self.entities_of(o, coref=False)
+                          if self.types.get(k) == "ORG"] + self._led_by(t)
+                if groups:
+                    out += groups
+                    continue
             if coref:
                 keys = self.coref.resolve_all(t) if not place else [k for k in [self.coref.resolve(t, place=place)] if k]
                 if keys:
@@ -110,6 +125,15 @@ class ArgumentFinder:
                     named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
                 out += named
         return list(dict.fromkeys(k for k in out if k))
+
+    def _led_by(self, noun) -> list[str]:
+        """'Hamas-led militants', 'the Saudi-led coalition': the leading actor."""
+        out = []
+        for c in noun.children:
+            if c.dep_ == "amod" and c.lower_ == "led":
+                out += [self.by_token[g.i].entity for g in c.children
+                        if g.i in self.by_token and g.i < c.i and g.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+        return out
 
     def _quoted_speaker(self, pronoun) -> list[str]:
         """'we' in what a speaker says: the speaker (or the state or group it speaks for)."""

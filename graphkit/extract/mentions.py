@@ -102,13 +102,32 @@ def _offices_of_people(doc, ents, is_known_name, is_title):
     for e in ents:
         if e.label_ in ("PERSON", "ORG") and office_after(e.end) and not (
                 is_known_name is not None and is_known_name(clean_name(e.text))):
-            dropped.add(e)
-            out.append(Span(doc, e.start, e.end + 2, label="ORG"))
+            titled = e.label_ == "PERSON" and e.start > 0 and is_title is not None and is_title(doc[e.start - 1].lower_)
+            if not titled:
+                dropped.add(e)   # the name is part of the office's name
+                out.append(Span(doc, e.start, e.end + 2, label="ORG"))
+                continue
+            # "Prime Minister Benjamin Netanyahu's office": the titled person keeps a mention of their own
+            out.append(Span(doc, e.end, e.end + 2, label="ORG"))
         elif e.label_ == "NORP" and len(e) == 1 and is_title is not None and e.end < len(doc) \
                 and is_title(doc[e.end].lower_) and office_after(e.end + 1):
             dropped.add(e)
             out.append(Span(doc, e.start, e.end + 3, label="ORG"))
     return [e for e in ents if e not in dropped] + out
+
+
+def _office_name(ent) -> str | None:
+    """"Netanyahu's office" for the span "'s office" after a name; "Ukrainian president's office"."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent[-1].lower_ != "office" or len(ent) < 2 or ent[-2].lower_ not in ("'s", "’s"):
+        return None
+    if len(ent) == 2 and ent.start > 0:
+        return f"{doc[ent.start - 1].text}'s office"
+    if len(ent) >= 3 and ent[0].ent_type_ != "NORP":
+        return f"{ent[-3].text}'s office"   # "Benjamin Netanyahu's office" = "Netanyahu's office"
+    if len(ent) == 4:
+        return f"{ent[0].text} {ent[1].lower_}'s office"
+    return None
 
 
 def _split_hyphenated(doc, ents, is_known_name):
@@ -393,7 +412,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         label = ent.label_
         if label not in ACTOR_TYPES:
             continue
-        text = clean_name(ent.text)
+        text = _office_name(ent) or clean_name(ent.text)
         if not text or not any(c.isalpha() for c in text) or not _may_be_actor(text, is_known_name):
             continue
         if text.islower() and label != "NORP":
@@ -426,10 +445,6 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             while ent.end - start_tok > 2 and doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_):
                 start_tok += 1
             text = clean_name(doc[start_tok:ent.end].text)
-        if label == "ORG" and len(ent) >= 3 and ent[-1].lower_ == "office" and ent[-2].lower_ in ("'s", "’s"):
-            # "Prime Minister Benjamin Netanyahu's office" = "Netanyahu's office"; "Ukrainian president's office"
-            text = f"{ent[-4].text} {ent[-3].lower_}'s office" if ent[0].ent_type_ == "NORP" and len(ent) == 4 \
-                else f"{ent[-3].text}'s office"
         span = doc[start_tok:ent.end]
         if span[-1].tag_ == "POS" and len(span) > 1:
             span = span[:-1]

@@ -25,7 +25,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
-                        IMPLICATION_NOUNS, PROPOSAL_NOUNS)
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -127,6 +127,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     found = [k for t in toks for f in self.lex.noun_frames(t.lemma_.lower())
                              if f.relation in ("attacks", "sanctions")
                              for o in prep_objects(t, set(f.target_preps)) for k in entities_of(o)]
+                if toks and not found and relation == "attacks":
+                    # "cracked down on the demonstrations": on the crowd that demonstrated
+                    found = [k for t in toks if ACT_NOUN_VERBS.get(t.lemma_.lower()) is _PROTESTING
+                             for k in self._act_agents(t)]
                 if toks and not found and relation in self.speech_acts:
                     # "condemned the launch": whoever the text last said launched something
                     found = [k for t in toks for k in self._act_agents(t)]
@@ -373,6 +377,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
                 out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
+                if relation == "attacks" and MUTUAL not in targets and verb.lemma_.lower() in FIGHTING_WORDS \
+                        and not passive and (prep_objects(verb, {"with"}) or any(
+                            prep_objects(o, {"with"}) for o in children(verb, OBJECT_DEPS))):
+                    # "clashed with Y", "traded fire with Y": both ways (guidelines 3.1)
+                    out += self._emit(targets, sources, relation, sent_start, sent_end, frame.weight,
+                                      verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if out:
                     break
             if out and not passive and not negated and all(r.relation == "rejects" for r in out):
@@ -411,8 +421,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         while phrase.dep_ == "conj" and phrase.head.pos_ == "NOUN":
             phrase = phrase.head   # "announced an asset freeze and a travel ban": the first conjunct's verb
         head = phrase.head
-        if head.lemma_ in self.lex.cessation_verbs:
-            return []   # "lifted sanctions", "suspended aid": no positive relation
+        if head.lemma_ in self.lex.cessation_verbs and not all(f.relation == "attacks" for f in frames):
+            return []   # "lifted sanctions", "suspended aid": no positive relation ("ended the fighting": it was fought)
         light_verbs = self.lex.light_verbs
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
         if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
@@ -520,6 +530,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             conf = frame.weight * (0.9 if light is not None else 0.8)
             out += self._emit(agents, targets, frame.relation, sent_start, sent_end, conf, noun.text,
                               irrealis=irrealis, negated=negated, reporter=reporter)
+            if frame.relation == "attacks" and MUTUAL not in targets and noun.lemma_.lower() in FIGHTING_WORDS \
+                    and (prep_objects(noun, {"with"}) or (light is not None and prep_objects(light, {"with"}))):
+                # "at war with Y", "fought a war with Y": fighting goes both ways (guidelines 3.1)
+                out += self._emit(targets, agents, frame.relation, sent_start, sent_end, conf, noun.text,
+                                  irrealis=irrealis, negated=negated, reporter=reporter)
             if out:
                 break
         return out

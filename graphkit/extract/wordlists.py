@@ -105,3 +105,10 @@ MEASURE_NOUNS = {"sanction", "measure", "penalty", "tariff", "embargo", "restric
 IMPLICATION_NOUNS = {"involvement", "responsibility", "role", "wrongdoing", "complicity", "link", "part"}
 # what one party puts to another: rejecting it answers a request ("rejected a U.S. proposal")
 PROPOSAL_NOUNS = {"proposal", "offer", "demand", "request", "call", "ultimatum", "appeal", "plea", "invitation"}
+# fighting "with" someone goes both ways: "at war with", "clashed with", "traded fire with"
+FIGHTING_WORDS = {"war", "fighting", "clash", "battle", "hostility", "skirmish", "fight", "trade", "exchange", "combat"}
+# people who act for the group they come from: "fighters from the Africa Corps", "gunmen of X"
+GROUP_MEMBER_NOUNS = {"fighter", "gunman", "militant", "rebel", "militiaman", "member", "unit", "insurgent",
+                      "jihadist", "guerrilla", "commando", "operative", "soldier", "troop", "force", "paramilitary"}
+# nouns a place name may follow directly: "the capital Sanaa", "the port city Hodeidah"
+PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district", "state", "island"}
