@@ -275,9 +275,10 @@ class ArgumentFinder:
             return []
         head = verb.head
         if verb.dep_ == "conj" and head.i != verb.i:
-            return self.subjects(head, depth + 1)
+            speaker_verb = self.speaker_verb_of_conjunct(verb)
+            return self.subjects(speaker_verb if speaker_verb is not None else head, depth + 1)
         if verb.dep_ == "xcomp":
-            obj = children(head, OBJECT_DEPS)
+            obj = children(head, OBJECT_DEPS) or (prep_objects(head, {"on", "upon"}) if head.lemma_ == "call" else [])
             if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
                 return [k for o in obj for k in self.entities_of(o)]
             return self.subjects(head, depth + 1)
@@ -300,6 +301,20 @@ class ArgumentFinder:
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)
         return []
+
+    def speaker_verb_of_conjunct(self, verb):
+        """'Mao said [Manila had infringed ... and urged it to stop]': the parser hangs the
+        speaker's second speech act on the reported clause; it is still the speaker's. Returns
+        the speaker's verb ('said', 'denied'), or None when `verb` is no such speech act."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.dep_ not in ("ccomp", "parataxis"):
+            return None
+        speaker_verb = head.head
+        if not (speaker_verb.lemma_ in self.lex.speech_verbs or speaker_verb.lemma_ in self.lex.denial_verbs):
+            return None
+        if verb.lemma_ in self.lex.speech_verbs or self._requesting(verb) or self._accusing(verb):
+            return speaker_verb
+        return None
 
     @staticmethod
     def _object_controller(verb):

@@ -83,12 +83,10 @@ class Coreference:
         return self._by_token.get(i)
 
     def _salient_first(self, token):
-        """Candidates for a subject pronoun: the subjects of its own sentence's clauses
-        before it first ("The UAE denied claims by Sudan that it arms the RSF": it = the
-        UAE), then every mention, nearest first."""
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            yield from self._candidates(token)
-            return
+        """Candidates for a pronoun: the subjects of its own sentence's clauses before it
+        first ("The UAE denied claims by Sudan that it arms the RSF": it = the UAE; "Mao said
+        Manila had infringed China's rights and urged it to stop": it = Manila), then every
+        mention, nearest first."""
         here = self.sent_index.get(token.i, 0)
         seen = set()
         for m in self._candidates(token, 0):

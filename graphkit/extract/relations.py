@@ -196,6 +196,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     # ---- context ---------------------------------------------------------
     def modality(self, verb) -> tuple[bool, bool]:
         """(irrealis, negated) for the clause of `verb`, looking up through governing verbs."""
+        speaker_verb = self.speaker_verb_of_conjunct(verb)
+        if speaker_verb is not None:
+            # "X denied that ... and accused Turkey": the second act is the speaker's own
+            irrealis, _ = self.modality(speaker_verb)
+            return irrealis, is_negated(verb)
         negated = is_negated(verb)
         irrealis = False
         for aux in children(verb, {"aux", "auxpass"}):
@@ -211,6 +216,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         for gov in governing_chain(verb):
             if gov.lemma_ in self.lex.irrealis_markers:
                 irrealis = True
+            if link.dep_ in ("xcomp", "ccomp") and link.head.i == gov.i and self._requesting(gov):
+                irrealis = POSSIBLE   # "called on the EU to impose sanctions": asked for, not done
             complement = self._complement_of(link, gov)
             if complement and (gov.lemma_ in self.lex.denial_verbs or gov.lemma_ in self.lex.negation_verbs):
                 negated = not negated
@@ -262,6 +269,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if objs:
                     return objs[0]
         return None
+
+    def _requesting(self, verb) -> bool:
+        """'urged', 'called on', 'asked': what the verb's complement says is only asked for."""
+        return any(f.relation == "requests" and f.weight >= 0.5 for f in self.verb_frames(verb))
 
     def _accusing(self, verb) -> bool:
         """'accused X of ...', 'blamed X for ...': the act is the accuser's claim."""
@@ -356,7 +367,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 frames = sorted(frames, key=lambda f: f.relation != "protests_against")
             subject_nouns = [t for t in (children(verb, SUBJECT_DEPS) if not passive else prep_objects(verb, {"by"}))
                              if t.pos_ == "NOUN" and t.i not in self.by_token]
+            naming = verb.lemma_ in EVALUATIVE_VERBS and bool(children(verb, {"oprd", "xcomp", "attr", "acomp"}))
             for frame in frames:
+                if naming and frame.relation == "meets":
+                    continue   # "called Gonzalez a coward" is no phone call
                 if any(self._names_another_event(t, frame.relation) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
