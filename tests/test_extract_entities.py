@@ -68,6 +68,8 @@ CASES = [
      "The Egyptian presidency said Russian peacekeepers had met Venezuelan security forces.",
      [("Egyptian presidency", "ORG", set()), ("Russian peacekeepers", "ORG", set()),
       ("Venezuelan security forces", "ORG", set())], []),
+    ("an organisation's name head", "Leaders of the Ogaden Liberation Front met in Nairobi.",
+     [("Ogaden Liberation Front", "ORG", set())], []),
     ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
      [("M23", "ORG", set())], []),
 ]

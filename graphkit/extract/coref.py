@@ -22,7 +22,14 @@ _DESCRIPTIONS = {
     "administration": ("administration",), "authorities": ("authorities",), "junta": ("junta",),
     "regime": ("regime",), "bloc": "IGO", "alliance": "IGO", "navy": ("navy",), "group": ("",), "movement": ("",), "militia": ("",), "organisation": ("",), "organization": ("",), "country": "GPE",
     "nation": "GPE", "kremlin": None,
+    "rebels": "ARMED", "militants": "ARMED", "insurgents": "ARMED", "jihadists": "ARMED", "guerrillas": "ARMED",
+    "paramilitaries": "ARMED",
 }
+# last words of an organisation's name that make it a state's body, not an armed group
+_STATE_INSTITUTION_WORDS = {"military", "army", "forces", "navy", "police", "ministry", "embassy", "government",
+                            "administration", "office", "council", "commission", "court", "agency", "parliament",
+                            "presidency", "guard", "force", "intelligence", "authorities", "junta", "department",
+                            "peacekeepers", "mission", "defence", "defense"}
 # descriptions that, with no such office named nearby, stand for the article's own state
 _STATE_BODIES = {"government", "administration", "authorities", "junta", "regime"}
 # "the two leaders", "both countries": the kind of entity the pair refers to
@@ -196,6 +203,13 @@ class Coreference:
                          if self.types.get(m.entity) == "ORG" and m.entity in self.igos), None)
         if want == "GPE":
             return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"), None)
+        if want == "ARMED":
+            # "the rebels", "the militants": the latest armed group named by name (not a state's
+            # forces, office or an organisation of states)
+            return next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
+                         if self.types.get(m.entity) == "ORG" and m.entity not in self.igos and m.form == "name"
+                         and m.text.split()[-1].lower() not in _STATE_INSTITUTION_WORDS
+                         and not m.text.endswith("'s office")), None)
         found = next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
                       if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
         if found is None and word in _STATE_BODIES:

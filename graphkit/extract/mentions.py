@@ -34,6 +34,11 @@ _NAME_PREPOSITIONS = {"of", "for", "de", "del", "di", "da", "du", "des", "la", "
 # words before a title that qualify the office ("Caretaker Prime Minister", "Acting President")
 TITLE_MODIFIERS = {"caretaker", "acting", "interim", "outgoing", "incoming", "former", "transitional", "deputy",
                    "vice", "then", "late", "ousted", "deposed", "exiled", "embattled", "newly"}
+# last words that make a capitalised name an organisation's ("Tigray Front", "Awami League")
+ORG_NAME_HEADS = {"Front", "Party", "Movement", "League", "Alliance", "Coalition", "Council", "Committee", "Union",
+                  "Brigade", "Brigades", "Army", "Forces", "Force", "Organisation", "Organization", "Group",
+                  "Militia", "Battalion", "Congress", "Assembly", "Agency", "Ministry", "Commission", "Institute",
+                  "Foundation", "Association", "Federation", "Bloc", "Platform", "Council", "Bank", "Court"}
 # lower-case particles inside personal names ("Ursula von der Leyen", "Ahmad bin Ali")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "el", "ter"}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "our", "us", "i"}
@@ -422,6 +427,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         if label in ("PERSON", "ORG", "LOC", "GPE") and len(ent) == 1 and is_demonym is not None and is_demonym(ent.text) \
                 and ent[0].dep_ in ("amod", "compound", "nmod"):
             label = "NORP"   # "Azerbaijani positions", "Angolan President": a nationality adjective NER took for a name
+        if label in ("PERSON", "GPE", "NORP") and len(ent) > 1 and ent[-1].text in ORG_NAME_HEADS:
+            label = "ORG"   # "Tigray Front", "Popular Will Party": an organisation NER took for a person
         if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:
             continue   # "Caretaker Prime Minister X": part of the title
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \

@@ -123,10 +123,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
                     found = [k for t in prep_objects(verb, {"from"}) for k in entities_of(t)]
                 if toks and not found and relation == "threatens":
-                    # "threatened sanctions against Georgia": the target of the threatened act
+                    # "threatened sanctions against Georgia": the target of the threatened act;
+                    # "threatened military action / retaliation against Israel"
                     found = [k for t in toks for f in self.lex.noun_frames(t.lemma_.lower())
                              if f.relation in ("attacks", "sanctions")
-                             for o in prep_objects(t, set(f.target_preps)) for k in entities_of(o)]
+                             for o in prep_objects(t, set(f.target_preps)) for k in entities_of(o)] or [
+                        k for t in toks for o in prep_objects(t, {"against", "on"}) for k in entities_of(o)]
                 if toks and not found and relation == "attacks":
                     # "cracked down on the demonstrations": on the crowd that demonstrated
                     found = [k for t in toks if ACT_NOUN_VERBS.get(t.lemma_.lower()) is _PROTESTING

@@ -49,9 +49,13 @@ class SpeechRules:
             return []
         out = []
 
+        own = {(person, org) for (org, _), person in self.role_holders.items()}
+
         def add(targets, relation, weight, trigger):
             for t in targets:
                 for s in speakers:
+                    if relation == "accuses" and (s, t) in own:
+                        continue   # a spokesman telling of his own side's strike accuses no one
                     if t != s and self.types.get(t) not in ("LOC",):
                         out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
 
