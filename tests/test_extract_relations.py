@@ -348,6 +348,12 @@ CASES = [
      [("Getachew Reda", "accuses", "Tigray Front", False, None)]),
     ("the rebels are the armed group named before", "The M23 seized Goma in January. The rebels captured Bukavu on Sunday.",
      [("M23", "attacks", "Bukavu", False, None)], [("rebels", "attacks", "Bukavu", False, None)]),
+    ("a vow to punish is a threat", "Iran has vowed to punish Azerbaijan for the attack.",
+     [("Iran", "threatens", "Azerbaijan", False, None)], [("Iran", "sanctions", "Azerbaijan", False, None)]),
+    ("a threat to impose sanctions", "Brussels has yet to act on Macron's threat to impose sanctions on Minsk.",
+     [("Macron", "threatens", "Belarus", False, None)], [("Macron", "sanctions", "Belarus", False, None)]),
+    ("a modal covers both conjuncts", '"The council must name the aggressor and punish Rwanda," Congo said.',
+     [], [("council", "sanctions", "Rwanda", False, None), ("Congo", "sanctions", "Rwanda", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

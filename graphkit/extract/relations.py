@@ -25,7 +25,8 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
-                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING)
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
+                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -58,6 +59,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         self.extra_aliases: dict[str, set[str]] = {}   # key -> other words the text used for it
         self.collective_actors = lexicon.cues("collective")
         self.messages = lexicon.cues("message")
+        self.unrealised_nouns = UNREALISED_NOUNS
         self.misdeeds = lexicon.cues("misdeed")
         self.wrongdoing = lexicon.cues("wrongdoing")
         self.disapproval = lexicon.cues("disapproval")
@@ -205,7 +207,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             return irrealis, is_negated(verb)
         negated = is_negated(verb)
         irrealis = False
-        for aux in children(verb, {"aux", "auxpass"}):
+        auxes = children(verb, {"aux", "auxpass"})
+        if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "must name the aggressor and punish it": the modal covers both conjuncts
+            auxes = [a for a in children(verb.head, {"aux"}) if a.lower_ in MODAL_IRREALIS or a.lower_ in FUTURE_AUX]
+        if self._under_noun_of(verb, self.unrealised_nouns):
+            irrealis = POSSIBLE   # "Trump's threat to impose sanctions", "calls to withdraw"
+        for aux in auxes:
             if aux.lower_ in POSSIBILITY_MODALS:
                 irrealis = POSSIBLE
             elif aux.lower_ in MODAL_IRREALIS or aux.lower_ in FUTURE_AUX or aux.lemma_ in FUTURE_AUX:
@@ -271,6 +279,18 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if objs:
                     return objs[0]
         return None
+
+    def _vowed_or_threatened(self, verb) -> bool:
+        """The act is what someone vows, threatens or warns they will do."""
+        if self._under_noun_of(verb, THREAT_NOUNS):
+            return True
+        return any(gov.lemma_ in THREAT_VERBS for gov in governing_chain(verb)[:2])
+
+    @staticmethod
+    def _under_noun_of(verb, nouns) -> bool:
+        """The verb is an infinitive complement of one of `nouns` ("a threat to impose ...")."""
+        return (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in nouns
+                and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children))
 
     def _requesting(self, verb) -> bool:
         """'urged', 'called on', 'asked': what the verb's complement says is only asked for."""
@@ -387,6 +407,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
                 relation = frame.relation
+                if relation in ("attacks", "sanctions") and irrealis and self._vowed_or_threatened(verb):
+                    relation = "threatens"   # "vowed to punish Israel", "threatened to strike": a threat
                 if relation == "agrees_with" and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
                     relation, neg = "rejects", False   # "refused to accept China's claims"
                 if relation == "aids" and self._passes_message(verb):
@@ -477,6 +499,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                             targets += [k for o in told for k in self.entities_of(o)]
                         continue
                     targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]
+                    if not targets and frame.relation == "threatens":
+                        # "a threat to impose sanctions on Moscow": whom the threatened act is aimed at
+                        targets += [k for o in children(acl, OBJECT_DEPS) + [acl] for p in prep_objects(o, {"on", "against"})
+                                    for k in self.entities_of(p)]
             if instrument is not None and not targets:
                 hit = children(instrument, PASSIVE_SUBJECT_DEPS) if is_passive(instrument) else children(instrument, OBJECT_DEPS)
                 targets = [k for t in hit for k in self.entities_of(t, place=place)]

@@ -112,3 +112,10 @@ GROUP_MEMBER_NOUNS = {"fighter", "gunman", "militant", "rebel", "militiaman", "m
                       "jihadist", "guerrilla", "commando", "operative", "soldier", "troop", "force", "paramilitary"}
 # nouns a place name may follow directly: "the capital Sanaa", "the port city Hodeidah"
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district", "state", "island"}
+# what someone vows or threatens to do to another is a threat ("vowed to punish Israel")
+THREAT_VERBS = {"vow", "threaten", "warn", "swear", "promise"}
+THREAT_NOUNS = {"threat", "warning", "ultimatum", "vow"}
+# nouns whose infinitive says what has not happened ("a threat to impose", "calls to withdraw")
+UNREALISED_NOUNS = THREAT_NOUNS | {"call", "demand", "request", "plea", "appeal", "proposal", "offer", "plan", "bid",
+                                   "attempt", "effort", "push", "pressure", "readiness", "willingness", "intention",
+                                   "decision", "option", "possibility", "right"}
