@@ -354,6 +354,15 @@ CASES = [
      [("Macron", "threatens", "Belarus", False, None)], [("Macron", "sanctions", "Belarus", False, None)]),
     ("a modal covers both conjuncts", '"The council must name the aggressor and punish Rwanda," Congo said.',
      [], [("council", "sanctions", "Rwanda", False, None), ("Congo", "sanctions", "Rwanda", False, None)]),
+    ("condemned strikes named earlier as a noun", "Turkish air strikes on Kobani killed nine people on Sunday. "
+     "The Kurds vowed revenge. Iraq condemned the strikes as a violation of international law.",
+     [("Iraq", "condemns", "Turkey", False, None)], []),
+    ("a disapproving word on an actor's act in a quote", '"Russia\'s reckless behaviour must stop," Rutte said.',
+     [("Rutte", "condemns", "Russia", False, None)], []),
+    ("the two countries named together earlier", "Hungary and Slovakia blocked the package on Monday. "
+     "Kyiv said the delay helped Moscow. Ukraine urged the bloc to act. "
+     "The EU's foreign policy chief Kaja Kallas criticised the two countries.",
+     [("Kaja Kallas", "condemns", "Hungary", False, None), ("Kaja Kallas", "condemns", "Slovakia", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

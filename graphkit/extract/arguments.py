@@ -209,6 +209,13 @@ class ArgumentFinder:
                 agents = self.modifier_entities(t) or self.subjects(t.head)
                 if agents:
                     return agents
+            if t.pos_ == "NOUN" and t.i != noun.i and verbs and ACT_NOUN_VERBS.get(t.lemma_.lower()) is verbs:
+                # "U.S. strikes on Sanaa killed 31 ... Iran condemned the strikes"
+                agents = self.modifier_entities(t, coref=False) or [
+                    k for o in prep_objects(t, {"by"}) for k in self.entities_of(o, coref=False)]
+                agents = [a for a in agents if self.types.get(a) != "LOC"]
+                if agents:
+                    return agents
         return []
 
     @staticmethod

@@ -110,8 +110,15 @@ class Coreference:
                 (c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet"))
                 or (c.lower_ in _OPPOSING_WORDS and c.dep_ == "amod") for c in token.children):
             return self._opposing_pair(token)
-        pair = self._pair(token) if token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
-            c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children) else None
+        counted = token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
+            c.lower_ in ("two", "both", "three") and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+        kind = _PAIR_NOUNS.get(token.lemma_.lower()) if counted else None
+        if kind is not None:
+            # "the two countries": first the actors of that kind named together last ("Hungary and Slovakia")
+            group = [k for k in self._opposing_pair(token) if self.types.get(k) == kind]
+            if len(group) >= 2:
+                return group
+        pair = self._pair(token) if counted else None
         if pair:
             return list(pair)
         found = self.resolve(token)

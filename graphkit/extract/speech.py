@@ -61,6 +61,11 @@ class SpeechRules:
 
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
             for v in clause.subtree:
+                if v.pos_ == "NOUN" and any(c.dep_ == "amod" and self._disapproving(c) for c in v.children):
+                    # "Russia's reckless behaviour must stop", "China's dangerous actions"
+                    add([k for k in self.modifier_entities(v) if self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")],
+                        "condemns", 0.45, v.text)
+                    continue
                 if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
