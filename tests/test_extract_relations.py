@@ -363,6 +363,10 @@ CASES = [
      "Kyiv said the delay helped Moscow. Ukraine urged the bloc to act. "
      "The EU's foreign policy chief Kaja Kallas criticised the two countries.",
      [("Kaja Kallas", "condemns", "Hungary", False, None), ("Kaja Kallas", "condemns", "Slovakia", False, None)], []),
+    ("an object pronoun is not its clause's subject", "Antony Blinken met Benjamin Netanyahu in Jerusalem and urged him to accept the deal.",
+     [("Antony Blinken", "requests", "Benjamin Netanyahu", False, None)], []),
+    ("a statement that urges", "Chile and Peru issued a joint statement urging Bolivia to hold elections.",
+     [("Chile", "requests", "Bolivia", False, None), ("Peru", "requests", "Bolivia", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -12,7 +12,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS,
                         _LEAD_SENTENCES)
 
 
@@ -289,6 +289,10 @@ class ArgumentFinder:
             if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
                 return [k for o in obj for k in self.entities_of(o)]
             return self.subjects(head, depth + 1)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") \
+                and (head.lemma_.lower() in STATEMENT_NOUNS or head.lemma_.lower() in self.messages) and head.head.pos_ == "VERB":
+            # "Washington and Rome issued a statement urging X to ...": the statement's authors
+            return self.passive_agents(head.head) if head.dep_ == "nsubjpass" else self.subjects(head.head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return self.entities_of(head)
         controller = self._object_controller(verb)

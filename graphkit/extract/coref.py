@@ -48,6 +48,7 @@ class Coreference:
                  igos: frozenset[str] = frozenset()):
         self.home_state = home_state   # the state the article is about, if clear
         self.avoid: frozenset[str] = frozenset()   # see not_referring_to
+        self.clause_subjects: frozenset[str] = frozenset()   # see clause_with_subjects
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.doc = doc
         self.types = entity_types
@@ -160,6 +161,16 @@ class Coreference:
         return mention.entity if fits else None
 
     @contextmanager
+    def clause_with_subjects(self, keys):
+        """An object pronoun resolved inside this block is none of the clause's subjects
+        (binding principle B: 'X urged him' - him is not X)."""
+        saved, self.clause_subjects = self.clause_subjects, frozenset(keys)
+        try:
+            yield
+        finally:
+            self.clause_subjects = saved
+
+    @contextmanager
     def not_referring_to(self, keys):
         """Pronouns resolved inside this block refer to none of `keys`: the agent of an attack
         does not strike 'its' own positions, nor does an accuser accuse itself."""
@@ -173,6 +184,8 @@ class Coreference:
         """The entity `token` refers back to; place: a capital named as a place stays the city."""
         word = token.lower_
         avoid = self.avoid
+        if token.tag_ == "PRP" and token.dep_ in ("dobj", "dative"):
+            avoid = avoid | self.clause_subjects   # "Blinken met Netanyahu and urged him": him is not Blinken
         if token.tag_ == "PRP$" or (token.pos_ == "PRON" and token.dep_ not in ("nsubj", "nsubjpass", "dobj")):
             # not a direct object: "attacked it" is never its own subject (binding principle B)
             bound = self._clause_subject(token, word)

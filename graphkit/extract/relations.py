@@ -400,7 +400,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # a speech verb's weak request sense needs its infinitive: "told reporters
                     # that..." is speech, "told Russia to withdraw" a request
                     continue
-                with self.coref.not_referring_to(sources if frame.relation in HOSTILE_RELATIONS else ()):
+                with self.coref.not_referring_to(sources if frame.relation in HOSTILE_RELATIONS else ()), \
+                        self.coref.clause_with_subjects(() if passive else sources):
                     targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
                                            direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not sources or not targets:

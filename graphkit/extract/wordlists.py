@@ -119,3 +119,6 @@ THREAT_NOUNS = {"threat", "warning", "ultimatum", "vow"}
 UNREALISED_NOUNS = THREAT_NOUNS | {"call", "demand", "request", "plea", "appeal", "proposal", "offer", "plan", "bid",
                                    "attempt", "effort", "push", "pressure", "readiness", "willingness", "intention",
                                    "decision", "option", "possibility", "right"}
+# what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
+STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
+                   "appeal", "call", "plea"}
