@@ -367,6 +367,9 @@ CASES = [
      [("Antony Blinken", "requests", "Benjamin Netanyahu", False, None)], []),
     ("a statement that urges", "Chile and Peru issued a joint statement urging Bolivia to hold elections.",
      [("Chile", "requests", "Bolivia", False, None), ("Peru", "requests", "Bolivia", False, None)], []),
+    ("a pair as subject fights each other", "Chad and Sudan signed a border deal in 1960. "
+     "The two countries have since fought two wars over Darfur.",
+     [("Chad", "attacks", "Sudan", False, None), ("Sudan", "attacks", "Chad", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

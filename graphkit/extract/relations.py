@@ -181,8 +181,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             elif slot == "nsubj_conj":
                 # "A and B clashed": each coordinated subject against the others (handled by caller)
                 subj = children(verb, SUBJECT_DEPS)
-                if subj and len(conjuncts(subj[0])) > 1:
-                    out.append(MUTUAL)
+                if subj and (len(conjuncts(subj[0])) > 1 or (subj[0].tag_ == "NNS" and len(self.entities_of(subj[0])) >= 2)):
+                    out.append(MUTUAL)   # "A and B clashed", "the two countries have fought three wars"
             if out:
                 break
         if direct:
