@@ -70,6 +70,8 @@ CASES = [
       ("Venezuelan security forces", "ORG", set())], []),
     ("an organisation's name head", "Leaders of the Ogaden Liberation Front met in Nairobi.",
      [("Ogaden Liberation Front", "ORG", set())], []),
+    ("a religious honorific is no part of a full name", "Supreme Leader Ayatollah Ali Khamenei warned Israel.",
+     [("Ali Khamenei", "PERSON", set())], ["Ayatollah Ali Khamenei"]),
     ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
      [("M23", "ORG", set())], []),
 ]

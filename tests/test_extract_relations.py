@@ -370,6 +370,16 @@ CASES = [
     ("a pair as subject fights each other", "Chad and Sudan signed a border deal in 1960. "
      "The two countries have since fought two wars over Darfur.",
      [("Chad", "attacks", "Sudan", False, None), ("Sudan", "attacks", "Chad", False, None)], []),
+    # --- roles
+    ("its spokesperson is the organisation's named before", "Beijing's Taiwan Affairs Office condemned the visit. "
+     "Its spokesperson, Zhu Fenglian, said the drills were a warning.",
+     [("Zhu Fenglian", "spokesperson_of", "Taiwan Affairs Office", False, None)], []),
+    ("the group's spokesman", "The Houthis attacked a tanker. The group's military spokesman, Yahya Saree, confirmed it.",
+     [("Yahya Saree", "spokesperson_of", "Houthis", False, None)], []),
+    ("a state's high commissioner is its envoy", "India summoned Pakistan's acting high commissioner, Saad Warraich.",
+     [("Saad Warraich", "ambassador_of", "Pakistan", False, None)], [("Saad Warraich", "leader_of", "Pakistan", False, None)]),
+    ("a rank between office and name", "Senegal's president met Malian junta leader General Assimi Goita.",
+     [("Assimi Goita", "leader_of", "Mali", False, None)], [("Assimi Goita", "member_of", "Mali", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

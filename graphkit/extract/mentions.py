@@ -31,6 +31,8 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
 # prepositions that belong inside names ("Bank of England", "Ministry for Europe")
 _NAME_PREPOSITIONS = {"of", "for", "de", "del", "di", "da", "du", "des", "la", "le", "al", "el", "van", "von", "bin", "ibn"}
+# honorifics left out of a full name ("Ayatollah Ali Khamenei" -> "Ali Khamenei")
+RELIGIOUS_HONORIFICS = {"ayatollah", "sheikh", "sheik", "imam", "mullah", "cardinal", "archbishop", "bishop", "rabbi"}
 # words before a title that qualify the office ("Caretaker Prime Minister", "Acting President")
 TITLE_MODIFIERS = {"caretaker", "acting", "interim", "outgoing", "incoming", "former", "transitional", "deputy",
                    "vice", "then", "late", "ousted", "deposed", "exiled", "embattled", "newly"}
@@ -449,8 +451,9 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             text = clean_name(doc[start_tok:ent.end].text)
         if label == "PERSON" and is_exact_title is not None:
             # "Spokesperson Mao Ning": the title is no part of the name (honorifics are: "King Abdullah")
-            while ent.end - start_tok > 2 and doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_):
-                start_tok += 1
+            while ent.end - start_tok > 2 and ((doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_))
+                                               or doc[start_tok].lower_ in RELIGIOUS_HONORIFICS):
+                start_tok += 1   # "Ayatollah Ali Khamenei" is Ali Khamenei ("Sheikh Tamim" stays whole)
             text = clean_name(doc[start_tok:ent.end].text)
         span = doc[start_tok:ent.end]
         if span[-1].tag_ == "POS" and len(span) > 1:

@@ -31,6 +31,14 @@ ARMED_FORCE_WORDS = {"army", "military"}
 RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
+# "the group's spokesman": which organisations a described possessor may be (() = any named one)
+POSSESSOR_NOUNS = {"group": (), "movement": (), "militia": (), "party": (), "organisation": (), "organization": (),
+                   "army": ("military", "army"), "military": ("military",), "junta": ("junta",),
+                   "ministry": ("ministry",), "agency": (), "alliance": (), "bloc": (), "coalition": ()}
+# ranks and honorifics between an office and the name ("commander Major General X")
+RANKS_AND_HONORIFICS = {"general", "gen", "major", "lieutenant", "lt", "colonel", "col", "brigadier", "admiral",
+                        "adm", "captain", "capt", "commodore", "marshal", "field", "rear", "ayatollah", "sheikh",
+                        "sheik", "imam", "mullah", "cardinal", "archbishop", "bishop", "rabbi", "dr", "mr", "mrs", "ms"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
 ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "office", "agency", "police",
              "party", "commission", "council", "department", "administration"}
@@ -76,6 +84,9 @@ class RoleExtractor:
         role = None
         if self.lex.holds_no_role(" ".join(words)):
             return None   # "former defence minister", "opposition leader"
+        while len(words) > 1 and words[-1] in RANKS_AND_HONORIFICS and any(
+                self.lex.role_of_title(w) for w in words[:-1]):
+            words = words[:-1]   # "junta leader General X", "Supreme Leader Ayatollah X": the office comes first
         for n in range(min(4, len(words)), 0, -1):
             role = self.lex.role_of_title(" ".join(words[-n:]))
             if role:
@@ -104,6 +115,27 @@ class RoleExtractor:
         if not hasattr(self, "_home"):
             self._home = home_country(self.mentions, self.types, self.filed_in)
         return self._home
+
+    def _possessor_described(self, title) -> str | None:
+        """The organisation behind a possessive pronoun or description before a title: "Its
+        spokesperson" (the organisation named last), "the group's spokesman" (the group)."""
+        for c in title.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in ("its", "their"):
+                kinds = None
+            elif c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) and c.lemma_.lower() in POSSESSOR_NOUNS:
+                kinds = POSSESSOR_NOUNS[c.lemma_.lower()]
+            else:
+                continue
+            sentence = title.sent
+            previous = next((x for x in self.doc.sents if x.end == sentence.start), sentence)
+            for o in sorted(self.mentions, key=lambda o: -o.tok_start):
+                if not (previous.start <= o.tok_start < title.i) or self.types.get(o.entity) not in ("ORG",):
+                    continue
+                if kinds is None or any(k in o.entity for k in kinds) or (kinds == () and o.form == "name"):
+                    return o.entity
+        return None
 
     def _recent_org(self, m: DocMention) -> str | None:
         """The latest organisation named in this sentence or the one before, before the name."""
@@ -257,7 +289,8 @@ class RoleExtractor:
         start, end = self._sentence_bounds(doc[m.tok_start])
         if role == "leader_of":
             org = self._ruled_state(org)
-        return [RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, confidence, " ".join(title_words))]
+        return [RawRelation(m.entity, org, self._fit(role, org, " ".join(title_words)), start, end, False, None, confidence,
+                            " ".join(title_words))]
 
     def _title_inside(self, m: DocMention) -> list[str]:
         words = [t.lower_ for t in self.doc[m.tok_start:m.tok_end]]
@@ -320,10 +353,13 @@ class RoleExtractor:
         start, end = self._sentence_bounds(root)
         return [RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, 0.7, "shared title")]
 
-    def _fit(self, role: str, org: str) -> str:
-        """An envoy of an organisation (the UN's special envoy) is its staff: ambassadors are of states."""
+    def _fit(self, role: str, org: str, title: str = "") -> str:
+        """An envoy of an organisation (the UN's special envoy) is its staff: ambassadors are of
+        states; a state's high commissioner is its envoy (the UN's heads an office)."""
         if role == "ambassador_of" and self.types.get(org) == "ORG":
             return "member_of"
+        if role == "leader_of" and title.endswith("high commissioner") and self.types.get(org) == "GPE":
+            return "ambassador_of"
         return role
 
     def _ruled_state(self, org: str) -> str:
@@ -378,12 +414,15 @@ class RoleExtractor:
                             if obj.i in self.by_token:
                                 org = self.by_token[obj.i].entity
             confidence = 0.8
+            if org is None:
+                org = self._possessor_described(title)   # "Its spokesperson, X", "the group's spokesman, X"
             if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
                 org, confidence = self._org_named_earlier(title), 0.6
             if org is None or org == m.entity or self.types.get(org) not in _ORG_TYPES:
                 continue
             start, end = self._sentence_bounds(root)
-            out.append(RawRelation(m.entity, org, self._fit(role, org), start, end, False, None, confidence, title.text))
+            out.append(RawRelation(m.entity, org, self._fit(role, org, " ".join(words + [title.lower_])), start, end, False,
+                                   None, confidence, title.text))
         return out
 
     def _located_in(self) -> list[RawRelation]:
