@@ -25,6 +25,9 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERRUPTED = "graphkit: interrupted; earlier outputs are left as they were"
+
+
 def main(argv: list[str] | None = None) -> int:
     previous = _stop_on_sigterm()
     try:
@@ -35,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"graphkit: error: {exc}", file=sys.stderr)
         return 2 if exc.__class__.__name__ in ("UsageError", "ModelNotFoundError") else 1
     except KeyboardInterrupt:
-        print("graphkit: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -67,7 +70,17 @@ def run() -> None:
     arrived while a C extension was being imported, even once main() has handled it, and
     would otherwise end the process by SIGINT instead of the documented status 130."""
     interrupts.remember_sigint()
-    code = main()
+    code = None
+    try:
+        code = main()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)   # the work is done: a late Ctrl-C changes nothing
+    except KeyboardInterrupt:
+        # Ctrl-C landed after main() had handled its own (or in its last steps): outputs are
+        # whole either way; report it once, unless the build had already finished
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if code is None:
+            print(INTERRUPTED, file=sys.stderr)
+            code = 130
     if code == 130:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -380,6 +380,17 @@ CASES = [
      [("Saad Warraich", "ambassador_of", "Pakistan", False, None)], [("Saad Warraich", "leader_of", "Pakistan", False, None)]),
     ("a rank between office and name", "Senegal's president met Malian junta leader General Assimi Goita.",
      [("Assimi Goita", "leader_of", "Mali", False, None)], [("Assimi Goita", "member_of", "Mali", False, None)]),
+    # --- places
+    ("a possessive state before a region", "Jets bombed villages in Myanmar's Sagaing region.",
+     [("Sagaing", "located_in", "Myanmar", False, None)], []),
+    ("a capital's street is in the city", "Crowds gathered on Tbilisi's Rustaveli Avenue.",
+     [("Rustaveli Avenue", "located_in", "Tbilisi", False, None)], [("Rustaveli Avenue", "located_in", "Georgia", False, None)]),
+    ("a city described in apposition", "The rebels seized Goma, the main city in eastern Congo, in January.",
+     [("Goma", "located_in", "Democratic Republic of the Congo", False, None)], []),
+    ("the capital of a province", "The rebels captured Bukavu, the capital of South Kivu province.",
+     [("Bukavu", "located_in", "South Kivu", False, None)], []),
+    ("a named region of a state", "Fighting erupted in Kharkiv region of Ukraine.",
+     [("Kharkiv", "located_in", "Ukraine", False, None)], [("Ukraine", "located_in", "Kharkiv", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -425,6 +425,26 @@ class RoleExtractor:
                                    None, confidence, title.text))
         return out
 
+    @staticmethod
+    def _as_place(m: DocMention) -> str:
+        """A capital named as a place is the city, not the state it stands for."""
+        return m.place_entity or m.entity
+
+    def _place_after(self, noun, preps) -> str | None:
+        """The named place after the noun's preposition ('city in eastern Congo')."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for o in prep.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    if o.i not in self.by_token and o.lemma_ in _PLACE_NOUNS:
+                        # "the capital of South Kivu province": the name before the place noun
+                        o = next((c for c in o.children if c.dep_ == "compound" and c.i in self.by_token), o)
+                    if o.i in self.by_token and self.by_token[o.i].form == "name" \
+                            and self.types.get(self.by_token[o.i].entity) in ("GPE", "LOC"):
+                        return self._as_place(self.by_token[o.i])
+        return None
+
     def _located_in(self) -> list[RawRelation]:
         out = []
         places = [m for m in self.mentions if m.form == "name" and self.types.get(m.entity) in ("GPE", "LOC")]
@@ -437,7 +457,18 @@ class RoleExtractor:
                 noun = head.head
                 for c in noun.children:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
-                        container = self.by_token[c.i].entity
+                        named = self.by_token[c.i]
+                        if named.form == "name" and c.dep_ in ("compound", "nmod") and self.types.get(named.entity) in ("GPE", "LOC"):
+                            # "Kharkiv region of Ukraine": the named region lies in the place after 'of'
+                            start, end = self._sentence_bounds(root)
+                            out.append(RawRelation(named.entity, self._as_place(m), "located_in", start, end, False,
+                                                   None, 0.75, "of"))
+                            break
+                        container = self._as_place(named)
+                if container is None:
+                    # "the village of Banjska in northern Kosovo" ('in' on the noun or on its verb)
+                    container = self._place_after(noun, ("in",)) or (
+                        self._place_after(noun.head, ("in",)) if noun.dep_ == "dobj" else None)
             # "Kharkiv, Ukraine": apposition of two places
             elif root.dep_ == "appos" and head.i in self.by_token and head.i < root.i:
                 inner = self.by_token[head.i]
@@ -445,10 +476,16 @@ class RoleExtractor:
                     start, end = self._sentence_bounds(root)
                     out.append(RawRelation(inner.entity, m.entity, "located_in", start, end, False, None, 0.7, ","))
                 continue
-            # "Tbilisi's Rustaveli Avenue": possessive place
-            for c in root.children:
+            # "Goma, the main city in eastern Congo", "Bukavu, the capital of South Kivu"
+            if container is None:
+                for c in root.children:
+                    if c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.i not in self.by_token:
+                        container = self._place_after(c, ("in", "of"))
+            # "Tbilisi's Rustaveli Avenue", "Myanmar's Sagaing region": possessive place
+            holder = root.head if root.dep_ == "compound" and root.head.lemma_ in _PLACE_NOUNS else root
+            for c in holder.children:
                 if c.dep_ == "poss" and c.i in self.by_token:
-                    container = self.by_token[c.i].entity
+                    container = self._as_place(self.by_token[c.i])
             # "Oshima-Oshima Island in Hokkaido": a place below state level, in a place
             if container is None and not self.lex.country(self.doc[m.tok_start:m.tok_end].text) \
                     and not self.lex.capital_of(m.text):
