@@ -391,6 +391,14 @@ CASES = [
      [("Bukavu", "located_in", "South Kivu", False, None)], []),
     ("a named region of a state", "Fighting erupted in Kharkiv region of Ukraine.",
      [("Kharkiv", "located_in", "Ukraine", False, None)], [("Ukraine", "located_in", "Kharkiv", False, None)]),
+    # --- street protests
+    ("a crowd that rallies demanding a resignation", "Opposition supporters rallied outside parliament in Lima, "
+     "demanding Boluarte's resignation.",
+     [("protesters", "protests_against", "Boluarte", False, None), ("protesters", "requests", "Boluarte", False, None)], []),
+    ("the demonstrations are the crowd's, not the police's", "Police fired water cannon at protesters as "
+     "demonstrations against the ruling Georgian Dream party entered a second week.",
+     [("protesters", "protests_against", "Georgian Dream", False, None)],
+     [("Georgian police", "protests_against", "Georgian Dream", False, None), ("police", "protests_against", "Georgian Dream", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

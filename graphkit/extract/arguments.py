@@ -12,7 +12,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
 
 
@@ -167,7 +167,8 @@ class ArgumentFinder:
         label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
         if mods:
             return mods[0]  # "Georgian police": the state's police counts as the state's
-        if token.lemma_.lower() in PROTEST_CROWDS:
+        if token.lemma_.lower() in PROTEST_CROWDS or (token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS):
+            # "supporters rallied ..., demanding X": a crowd that rallies is the protesters
             return self._as_protesters(self._collective_key(label))
         return self._collective_key(label)
 

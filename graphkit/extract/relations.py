@@ -26,7 +26,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
-                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS)
+                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -404,6 +404,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                         self.coref.clause_with_subjects(() if passive else sources):
                     targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
                                            direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
+                if not targets and frame.relation == "protests_against" and self._prefers_street_protest(sources):
+                    # "rallied outside parliament, demanding Pashinyan's resignation": whom they demand of
+                    targets = [k for a in children(verb, {"advcl", "conj"}) if a.tag_ == "VBG" and a.lemma_ in PROTEST_AIMS
+                               for o in children(a, OBJECT_DEPS) for k in self.entities_of(o)
+                               if self.types.get(k) in ("PERSON", "ORG", "GPE")]
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
@@ -560,6 +565,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 # "thousands marched for a fifth night of protests against X": the marchers
                 clause = self._clause_head(noun)
                 agents = self.subjects(clause) if clause is not None else []
+                if agents and not self._prefers_street_protest(agents):
+                    # "police fired at protesters as demonstrations against X went on": the crowd
+                    # the sentence names, not whoever the clause is about
+                    agents = [k for t in noun.sent if t.lemma_.lower() in PROTEST_CROWDS and t.pos_ == "NOUN"
+                              for k in self.entities_of(t, coref=False)][:1]
             if not agents or not targets:
                 continue
             if frame.relation == "condemns" and self._prefers_street_protest(agents) and any(

@@ -122,3 +122,7 @@ UNREALISED_NOUNS = THREAT_NOUNS | {"call", "demand", "request", "plea", "appeal"
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
+# what a crowd does to the one it protests against ("demanding Pashinyan's resignation")
+PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
+# verbs whose crowd is a street protest's ("supporters rallied", "families marched")
+STREET_PROTEST_VERBS = {"rally", "march", "protest", "demonstrate", "gather", "riot", "picket"}
