@@ -231,8 +231,9 @@ def _party_names(doc, ents, is_demonym):
         if t.i - start == 1 and is_demonym is not None and is_demonym(doc[start].text):
             continue   # "the Georgian party": a nationality, not a name
         covering = [e for e in ents if e.start < t.i and e.end > start]
-        if any(e.start < start or e.end > t.i for e in covering):
-            continue   # NER has a longer name ("the Labour Party's ...")
+        ends_here = {t.i, t.i + 1} | ({t.i + 2} if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s") else set())
+        if any(e.start < start or e.end not in ends_here for e in covering):
+            continue   # NER has a longer name ("the Labour Party Conference")
         drop.update(covering)
         out.append(Span(doc, start, t.i, label="ORG"))
     return out, drop
