@@ -399,6 +399,8 @@ CASES = [
      "demonstrations against the ruling Georgian Dream party entered a second week.",
      [("protesters", "protests_against", "Georgian Dream", False, None)],
      [("Georgian police", "protests_against", "Georgian Dream", False, None), ("police", "protests_against", "Georgian Dream", False, None)]),
+    ("a told misdeed from the wider lexicon", "Vietnam said China had repeatedly infringed on its sovereignty.",
+     [("Vietnam", "accuses", "China", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]
