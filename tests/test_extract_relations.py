@@ -401,6 +401,11 @@ CASES = [
      [("Georgian police", "protests_against", "Georgian Dream", False, None), ("police", "protests_against", "Georgian Dream", False, None)]),
     ("a told misdeed from the wider lexicon", "Vietnam said China had repeatedly infringed on its sovereignty.",
      [("Vietnam", "accuses", "China", False, None)], []),
+    ("office holders of named states", "The leaders of Chad and Niger urged Mali to hold elections.",
+     [("Chad", "requests", "Mali", False, None), ("Niger", "requests", "Mali", False, None)], []),
+    ("the three allies", "South Korea, Japan and the United States held drills. "
+     "The foreign ministers of the three allies urged Pyongyang to return to talks.",
+     [("Japan", "requests", "North Korea", False, None), ("United States", "requests", "North Korea", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

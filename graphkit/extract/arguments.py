@@ -118,6 +118,8 @@ class ArgumentFinder:
                         for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
                 if t.lemma_.lower() in STATE_PEOPLE or is_title:
                     preps |= {"from"}   # "expelled diplomats from Chile"
+                if is_title and t.tag_ == "NNS":
+                    preps |= {"of"}   # "the foreign ministers of the three allies said"
                 named = [k for o in prep_objects(t, preps - {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
 
                 if not named and "in" in preps:
