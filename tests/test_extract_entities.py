@@ -72,6 +72,8 @@ CASES = [
      [("Ogaden Liberation Front", "ORG", set())], []),
     ("a religious honorific is no part of a full name", "Supreme Leader Ayatollah Ali Khamenei warned Israel.",
      [("Ali Khamenei", "PERSON", set())], ["Ayatollah Ali Khamenei"]),
+    ("a name cut before its 'Al'", "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani spoke with Iran.",
+     [("Mohammed bin Abdulrahman Al Thani", "PERSON", set())], ["Al Thani"]),
     ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
      [("M23", "ORG", set())], []),
 ]

@@ -406,6 +406,17 @@ CASES = [
     ("the three allies", "South Korea, Japan and the United States held drills. "
      "The foreign ministers of the three allies urged Pyongyang to return to talks.",
      [("Japan", "requests", "North Korea", False, None), ("United States", "requests", "North Korea", False, None)], []),
+    ("both sides are not the callers", "Israel and Hamas have fought for a year. "
+     "In a joint statement, Egypt and Qatar called on both sides to show flexibility.",
+     [("Egypt", "requests", "Israel", False, None), ("Qatar", "requests", "Hamas", False, None)],
+     [("Egypt", "requests", "Qatar", False, None)]),
+    ("a secretary-general heads the organisation", "UN Secretary-General Antonio Guterres urged restraint.",
+     [("Antonio Guterres", "leader_of", "United Nations", False, None)], []),
+    ("a commander with a rank", "KFOR commander Major General Ozkan Ulutas said the mission was ready.",
+     [("Ozkan Ulutas", "leader_of", "KFOR", False, None)], []),
+    ("a party bureau member is no state official", "Houthi politburo leaders met in Sanaa. "
+     "Bureau member Ali al-Bukhaiti said the group would not stop.",
+     [], [("Ali al-Bukhaiti", "member_of", "Yemen", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

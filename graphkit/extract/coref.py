@@ -83,8 +83,8 @@ class Coreference:
                 if other is not None and other.entity and other.form != "adjective" \
                         and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
                     group.append(other.entity)
-            if len(group) >= 2:
-                return group
+            if len(group) >= 2 and not (set(group) & self.clause_subjects):
+                return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
 
     def mention_at(self, i: int):

@@ -81,6 +81,13 @@ def _join_name_particles(doc, ents):
         if id(e) in skip:
             continue
         if e.label_ == "PERSON":
+            nxt = ents[n + 1] if n + 1 < len(ents) else None
+            if nxt is not None and nxt.start == e.end and nxt[0].lower_ in ("al", "el", "bin", "ibn", "abu") \
+                    and nxt.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                # "Mohammed bin Abdulrahman" + "Al Thani": one name NER cut in two
+                skip.add(id(nxt))
+                out.append(Span(doc, e.start, nxt.end, label="PERSON"))
+                continue
             end = e.end
             while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
                 end += 1

@@ -23,7 +23,8 @@ _ORG_TYPES = {"ORG", "GPE", "NORP"}
 HOME_COUNTRY_CONFIDENCE = 0.5
 # titles that name no office of a state, so an untitled one is not the home state's
 # ("General X", "army chief X", "commander X")
-NOT_STATE_OFFICES = {"general", "gen", "colonel", "col", "major", "admiral", "lieutenant", "captain", "brigadier",
+NOT_STATE_OFFICES = {"member", "bureau", "lawmaker", "mp", "activist", "candidate",
+                     "general", "gen", "colonel", "col", "major", "admiral", "lieutenant", "captain", "brigadier",
                      "marshal", "sergeant", "commander", "chief", "head", "leader", "director", "founder",
                      "chairman", "chairwoman", "chair", "executive", "ceo", "secretary-general"}
 ARMED_FORCE_WORDS = {"army", "military"}
@@ -84,8 +85,11 @@ class RoleExtractor:
         role = None
         if self.lex.holds_no_role(" ".join(words)):
             return None   # "former defence minister", "opposition leader"
-        while len(words) > 1 and words[-1] in RANKS_AND_HONORIFICS and any(
-                self.lex.role_of_title(w) for w in words[:-1]):
+        def office_word_title(n):   # "secretary general": an office whose last word is also a rank
+            tail = words[-n:]
+            return self.lex.is_title(" ".join(tail)) and any(w not in RANKS_AND_HONORIFICS and w != "-" for w in tail)
+        while len(words) > 1 and words[-1] in RANKS_AND_HONORIFICS and not office_word_title(2) \
+                and not office_word_title(3) and any(self.lex.role_of_title(w) for w in words[:-1]):
             words = words[:-1]   # "junta leader General X", "Supreme Leader Ayatollah X": the office comes first
         for n in range(min(4, len(words)), 0, -1):
             role = self.lex.role_of_title(" ".join(words[-n:]))
