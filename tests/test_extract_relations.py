@@ -417,6 +417,8 @@ CASES = [
     ("a party bureau member is no state official", "Houthi politburo leaders met in Sanaa. "
      "Bureau member Ali al-Bukhaiti said the group would not stop.",
      [], [("Ali al-Bukhaiti", "member_of", "Yemen", False, None)]),
+    ("no longer providing aid is negated", "Britain will no longer provide financial support to Rwanda.",
+     [("United Kingdom", "aids", "Rwanda", True, None)], [("United Kingdom", "aids", "Rwanda", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -22,6 +22,7 @@ _DESCRIPTIONS = {
     "administration": ("administration",), "authorities": ("authorities",), "junta": ("junta",),
     "regime": ("regime",), "bloc": "IGO", "alliance": "IGO", "navy": ("navy",), "group": ("",), "movement": ("",), "militia": ("",), "organisation": ("",), "organization": ("",), "country": "GPE",
     "nation": "GPE", "kremlin": None,
+    "mission": ("mission",), "force": ("force", "mission"),
     "rebels": "ARMED", "militants": "ARMED", "insurgents": "ARMED", "jihadists": "ARMED", "guerrillas": "ARMED",
     "paramilitaries": "ARMED",
 }

@@ -50,6 +50,8 @@ def is_negated(token) -> bool:
     for c in token.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
             return True
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True   # "will no longer provide"
     return False
 
 
