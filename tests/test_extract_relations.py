@@ -419,6 +419,12 @@ CASES = [
      [], [("Ali al-Bukhaiti", "member_of", "Yemen", False, None)]),
     ("no longer providing aid is negated", "Britain will no longer provide financial support to Rwanda.",
      [("United Kingdom", "aids", "Rwanda", True, None)], [("United Kingdom", "aids", "Rwanda", False, None)]),
+    ("blocking a package rejects its author", "Hungary blocked the European Union's new sanctions package.",
+     [("Hungary", "rejects", "European Union", False, None)], []),
+    ("blocking a road rejects no one", "Protesters blocked Rustaveli Avenue in Tbilisi.",
+     [], [("protesters", "rejects", "Rustaveli Avenue", False, None)]),
+    ("cannot recognise a victory", "The European Union said it cannot recognise Maduro's victory.",
+     [("European Union", "rejects", "Maduro", False, None)], [("European Union", "supports", "Maduro", True, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

@@ -26,7 +26,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
-                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS)
+                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -214,6 +214,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if self._under_noun_of(verb, self.unrealised_nouns):
             irrealis = POSSIBLE   # "Trump's threat to impose sanctions", "calls to withdraw"
         for aux in auxes:
+            if aux.lower_ in ("can", "ca") and negated:
+                continue   # "cannot recognise": a refusal now, not a possibility
             if aux.lower_ in POSSIBILITY_MODALS:
                 irrealis = POSSIBLE
             elif aux.lower_ in MODAL_IRREALIS or aux.lower_ in FUTURE_AUX or aux.lemma_ in FUTURE_AUX:
@@ -393,6 +395,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             for frame in frames:
                 if naming and frame.relation == "meets":
                     continue   # "called Gonzalez a coward" is no phone call
+                if frame.relation == "rejects" and verb.lemma_ == "block" and not any(
+                        o.lemma_.lower() in BLOCKABLE_NOUNS for o in children(verb, OBJECT_DEPS)):
+                    continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
                 if any(self._names_another_event(t, frame.relation) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
@@ -415,8 +420,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 relation = frame.relation
                 if relation in ("attacks", "sanctions") and irrealis and self._vowed_or_threatened(verb):
                     relation = "threatens"   # "vowed to punish Israel", "threatened to strike": a threat
-                if relation == "agrees_with" and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
-                    relation, neg = "rejects", False   # "refused to accept China's claims"
+                if relation in ("agrees_with", "supports") and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
+                    relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
                 out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
