@@ -425,6 +425,15 @@ CASES = [
      [], [("protesters", "rejects", "Rustaveli Avenue", False, None)]),
     ("cannot recognise a victory", "The European Union said it cannot recognise Maduro's victory.",
      [("European Union", "rejects", "Maduro", False, None)], [("European Union", "supports", "Maduro", True, None)]),
+    # --- sanctions
+    ("a two-word sanction noun", "Japan tightened export controls on China.",
+     [("Japan", "sanctions", "China", False, None)], []),
+    ("banned imports of a country's goods", "Canada banned imports of Russian aluminium.",
+     [("Canada", "sanctions", "Russia", False, None)], []),
+    ("a terrorist designation", "Washington designated the Houthis a terrorist organisation.",
+     [("United States", "sanctions", "Houthis", False, None)], []),
+    ("designating an envoy is no sanction", "Kenya designated Amina Mohamed as its envoy to Sudan.",
+     [], [("Kenya", "sanctions", "Amina Mohamed", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

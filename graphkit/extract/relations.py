@@ -336,7 +336,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if (pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB")) \
                         and self._may_trigger_verb(lemma):
                     found += self._from_verb(token, start, end)
-                if pos in ("NOUN", "PROPN") and self.lex.noun_frames(lemma):
+                if pos in ("NOUN", "PROPN") and self.frames_of_noun(token):
                     found += self._from_noun(token, start, end)
                 if token.lower_ in HYPHEN_BACKING:
                     found += self._from_hyphen_compound(token, start, end)
@@ -345,6 +345,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if token.lower_ == "pro" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].text in ("-", "–"):
                     found += self._from_pro_prefix(token, start, end)
         return found + self._resolve_rejections(found)
+
+    def frames_of_noun(self, noun):
+        """Noun frames of a two-word name ("export controls", "travel ban") or of the noun."""
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.dep_ == "compound" and before.head.i == noun.i:
+            frames = self.lex.noun_frames(f"{before.lemma_.lower()} {noun.lemma_.lower()}")
+            if frames:
+                return frames
+        return self.lex.noun_frames(noun.lemma_.lower())
 
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
@@ -395,6 +404,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             for frame in frames:
                 if naming and frame.relation == "meets":
                     continue   # "called Gonzalez a coward" is no phone call
+                if frame.relation == "sanctions" and verb.lemma_ in ("designate", "list") and not any(
+                        w.lower_.startswith(("terror", "sanction", "extremis")) for w in verb.subtree):
+                    continue   # "designated the Houthis a terrorist group" sanctions; "designated an envoy" does not
                 if frame.relation == "rejects" and verb.lemma_ == "block" and not any(
                         o.lemma_.lower() in BLOCKABLE_NOUNS for o in children(verb, OBJECT_DEPS)):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
@@ -460,7 +472,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def _from_noun(self, noun, sent_start, sent_end) -> list[RawRelation]:
         """Nominal triggers: "Russia's invasion of Ukraine", "imposed sanctions on Iran",
         "a package of sanctions against Russia", "drew condemnation from Japan"."""
-        frames = self.lex.noun_frames(noun.lemma_.lower())
+        frames = self.frames_of_noun(noun)
         if not frames:
             return []
         # "a package of sanctions": the container noun carries the agent and the verb

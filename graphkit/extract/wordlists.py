@@ -79,7 +79,9 @@ ACT_NOUN_VERBS = {
     "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
 }
 # what a party owns: "froze the assets of X" acts on X
-HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves"}
+HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves",
+                 "import", "imports", "export", "exports", "shipment", "shipments", "good", "goods", "product",
+                 "products"}   # "banned imports of Russian aluminium"
 # "individuals linked to Hamas", "companies tied to the military"
 AFFILIATION_VERBS = {"link", "tie", "connect", "affiliate", "associate", "belong", "loyal"}
 # words for the crowd of a protest: one entity, "protesters" (GUIDELINES 2, collective actors)
