@@ -434,6 +434,8 @@ CASES = [
      [("United States", "sanctions", "Houthis", False, None)], []),
     ("designating an envoy is no sanction", "Kenya designated Amina Mohamed as its envoy to Sudan.",
      [], [("Kenya", "sanctions", "Amina Mohamed", False, None)]),
+    ("endorsing a plan supports its author", "The African Union endorsed the peace plan drafted by Kenya.",
+     [("African Union", "supports", "Kenya", False, None)], []),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

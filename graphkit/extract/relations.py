@@ -131,6 +131,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                              if f.relation in ("attacks", "sanctions")
                              for o in prep_objects(t, set(f.target_preps)) for k in entities_of(o)] or [
                         k for t in toks for o in prep_objects(t, {"against", "on"}) for k in entities_of(o)]
+                if toks and not found and relation in ("supports", "rejects"):
+                    # "endorsed the peace plan drafted by Kenya": the plan's author
+                    found = [k for t in toks if self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS
+                             for k in self._proposition_authors(t)]
                 if toks and not found and relation == "attacks":
                     # "cracked down on the demonstrations": on the crowd that demonstrated
                     found = [k for t in toks if ACT_NOUN_VERBS.get(t.lemma_.lower()) is _PROTESTING
