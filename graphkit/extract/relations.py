@@ -26,7 +26,8 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
-                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS)
+                        THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
+                        INTERVENTION_NOUNS, TIES_NOUNS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -130,11 +131,16 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     found = [k for t in toks for f in self.lex.noun_frames(t.lemma_.lower())
                              if f.relation in ("attacks", "sanctions")
                              for o in prep_objects(t, set(f.target_preps)) for k in entities_of(o)] or [
-                        k for t in toks for o in prep_objects(t, {"against", "on"}) for k in entities_of(o)]
+                        k for t in toks for o in prep_objects(t, {"against", "on"} | (
+                            {"in"} if t.lemma_.lower() in INTERVENTION_NOUNS else set())) for k in entities_of(o)]
                 if toks and not found and relation in ("supports", "rejects"):
                     # "endorsed the peace plan drafted by Kenya": the plan's author
                     found = [k for t in toks if self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS
                              for k in self._proposition_authors(t)]
+                if toks and not found and relation == "sanctions":
+                    # "suspended its strategic partnership with Georgia"
+                    found = [k for t in toks if t.lemma_.lower() in TIES_NOUNS
+                             for o in prep_objects(t, {"with"}) for k in entities_of(o)]
                 if toks and not found and relation == "attacks":
                     # "cracked down on the demonstrations": on the crowd that demonstrated
                     found = [k for t in toks if ACT_NOUN_VERBS.get(t.lemma_.lower()) is _PROTESTING
@@ -230,8 +236,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             irrealis = True
         link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
-            if gov.lemma_ in self.lex.irrealis_markers:
-                irrealis = True
+            if gov.lemma_ in self.lex.irrealis_markers and (self._complement_of(link, gov) or (
+                    link.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in link.children))):
+                irrealis = True   # "plans to impose"; not "threatened X and imposed sanctions"
             if link.dep_ in ("xcomp", "ccomp") and link.head.i == gov.i and self._requesting(gov):
                 irrealis = POSSIBLE   # "called on the EU to impose sanctions": asked for, not done
             complement = self._complement_of(link, gov)
@@ -536,6 +543,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if not agents and phrase.dep_ != "nsubj":
                     agents = (self.passive_agents(instrument) if is_passive(instrument) and head.lower_ != "by"
                               else [] if is_passive(instrument) else self.subjects(instrument))
+            if frame.relation == "sanctions" and phrase.dep_ == "pobj" and head.lower_ == "under" and not targets:
+                # "X, who is under U.N. and U.S. sanctions": the clause's subject is the target
+                clause = self._clause_head(noun)
+                targets = self.subjects(clause) if clause is not None else []
             if inverse:
                 # "drew condemnation from Japan": the verb's subject is the target
                 agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})

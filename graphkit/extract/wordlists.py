@@ -131,3 +131,7 @@ STREET_PROTEST_VERBS = {"rally", "march", "protest", "demonstrate", "gather", "r
 # what blocking rejects: a proposal or measure, not a road ("blocked the sanctions package")
 BLOCKABLE_NOUNS = {"package", "proposal", "resolution", "deal", "plan", "bid", "sanction", "measure", "statement",
                    "decision", "motion", "declaration", "agreement", "move", "initiative", "request", "nomination"}
+# threatened acts that land "in" a place ("threatened military intervention in Niger")
+INTERVENTION_NOUNS = {"intervention", "action", "force", "strike", "attack", "invasion", "operation", "incursion"}
+# ties a sanction suspends or cuts ("suspended its strategic partnership with Georgia")
+TIES_NOUNS = {"partnership", "tie", "relation", "cooperation", "agreement", "dialogue", "talk", "contact", "membership"}
