@@ -444,6 +444,9 @@ CASES = [
      [("United States", "sanctions", "Georgia", False, None)], []),
     ("a vow to retaliate is a threat, not an attack", "The Houthis vowed on Sunday to retaliate against the United States.",
      [("Houthis", "threatens", "United States", False, None)], [("Houthis", "attacks", "United States", False, None)]),
+    ("a casualty report is the attack, not an accusation",
+     "Saudi air strikes killed 31 people in Saada, the Houthis said.",
+     [], [("Houthis", "accuses", "Saudi Arabia", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
 ]

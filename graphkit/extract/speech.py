@@ -9,6 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
 
@@ -71,6 +72,9 @@ class SpeechRules:
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
                         o.lemma_.lower() in self.misdeeds for o in children(v, OBJECT_DEPS))):
                     # "said the army was executing prisoners", "... has committed atrocities"
+                    if not is_passive(v) and any(
+                            n.lemma_.lower() in ACT_NOUN_VERBS and n.pos_ == "NOUN" for n in children(v, SUBJECT_DEPS)):
+                        continue   # "said U.S. strikes killed 31 people": a casualty report, told as the attack
                     agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
                     add(agents, "accuses", 0.45, v.text)
                 elif v.lemma_ == "be":
