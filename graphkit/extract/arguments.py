@@ -222,12 +222,15 @@ class ArgumentFinder:
         return []
 
     @staticmethod
-    def _sums_up_clause(token) -> bool:
+    def _indefinite_after_comma(token) -> bool:
+        """', a move ...', ', a demand ...': an indefinite noun phrase opened by a comma."""
+        return (any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+                and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
+
+    def _sums_up_clause(self, token) -> bool:
         """'a move', 'a decision' in apposition after a comma: it names the sentence's main act."""
         return (token.lemma_.lower() in SUMMARY_NOUNS and token.dep_ in ("appos", "dobj", "npadvmod")
-                and token.i > token.sent.root.i
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-                and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
+                and token.i > token.sent.root.i and self._indefinite_after_comma(token))
 
     def _is_actor_noun(self, token) -> bool:
         """A name, or a noun for a group that can act ("rebels", "the government"), not a thing

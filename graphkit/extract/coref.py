@@ -48,8 +48,8 @@ class Coreference:
     def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None,
                  igos: frozenset[str] = frozenset()):
         self.home_state = home_state   # the state the article is about, if clear
-        self.avoid: frozenset[str] = frozenset()   # see not_referring_to
-        self.clause_subjects: frozenset[str] = frozenset()   # see clause_with_subjects
+        self.avoid: frozenset[str] = frozenset()   # see excluding
+        self.clause_subjects: frozenset[str] = frozenset()   # see excluding
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.doc = doc
         self.types = entity_types
@@ -80,7 +80,7 @@ class Coreference:
             root = self.doc[m.root]
             group = []
             for t in [root] + list(root.conjuncts):
-                other = self.mention_at(t.i)
+                other = self._by_token.get(t.i)
                 if other is not None and other.entity and other.form != "adjective" \
                         and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
                     group.append(other.entity)
@@ -88,18 +88,14 @@ class Coreference:
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
 
-    def mention_at(self, i: int):
-        return self._by_token.get(i)
-
     def _salient_first(self, token):
         """Candidates for a pronoun: the subjects of its own sentence's clauses before it
         first ("The UAE denied claims by Sudan that it arms the RSF": it = the UAE; "Mao said
         Manila had infringed China's rights and urged it to stop": it = Manila), then every
         mention, nearest first."""
-        here = self.sent_index.get(token.i, 0)
         seen = set()
-        for m in self._candidates(token, 0):
-            if self.sent_index.get(m.tok_start) == here and self.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
+        for m in self._candidates(token, 0):   # this sentence only
+            if self.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
                 seen.add(id(m))
                 yield m
         for m in self._candidates(token):
@@ -162,24 +158,17 @@ class Coreference:
         return mention.entity if fits else None
 
     @contextmanager
-    def clause_with_subjects(self, keys):
-        """An object pronoun resolved inside this block is none of the clause's subjects
-        (binding principle B: 'X urged him' - him is not X)."""
-        saved, self.clause_subjects = self.clause_subjects, frozenset(keys)
+    def excluding(self, avoid=(), clause_subjects=()):
+        """Inside this block, pronouns refer to none of `avoid` (the agent of an attack does not
+        strike 'its' own positions, nor does an accuser accuse itself), and object pronouns to
+        none of `clause_subjects` (binding principle B: 'X urged him' - him is not X); both
+        groups ('both sides') are never the clause's subjects."""
+        saved = self.avoid, self.clause_subjects
+        self.avoid, self.clause_subjects = frozenset(avoid), frozenset(clause_subjects)
         try:
             yield
         finally:
-            self.clause_subjects = saved
-
-    @contextmanager
-    def not_referring_to(self, keys):
-        """Pronouns resolved inside this block refer to none of `keys`: the agent of an attack
-        does not strike 'its' own positions, nor does an accuser accuse itself."""
-        saved, self.avoid = self.avoid, frozenset(keys)
-        try:
-            yield
-        finally:
-            self.avoid = saved
+            self.avoid, self.clause_subjects = saved
 
     def resolve(self, token, place: bool = False) -> str | None:
         """The entity `token` refers back to; place: a capital named as a place stays the city."""

@@ -40,7 +40,7 @@ TITLE_MODIFIERS = {"caretaker", "acting", "interim", "outgoing", "incoming", "fo
 ORG_NAME_HEADS = {"Front", "Party", "Movement", "League", "Alliance", "Coalition", "Council", "Committee", "Union",
                   "Brigade", "Brigades", "Army", "Forces", "Force", "Organisation", "Organization", "Group",
                   "Militia", "Battalion", "Congress", "Assembly", "Agency", "Ministry", "Commission", "Institute",
-                  "Foundation", "Association", "Federation", "Bloc", "Platform", "Council", "Bank", "Court"}
+                  "Foundation", "Association", "Federation", "Bloc", "Platform", "Bank", "Court"}
 # lower-case particles inside personal names ("Ursula von der Leyen", "Ahmad bin Ali")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "el", "ter"}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we", "our", "us", "i"}
@@ -232,9 +232,11 @@ def _party_names(doc, ents, is_demonym):
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
                 and doc[start - 1].is_alpha and doc[start - 1].head.i in (t.i, start):
             start -= 1
-        if start == t.i or start == 0 or doc[start - 1].lower_ not in ("the", "'s", "’s", "ruling", "opposition"):
-            if start == t.i or start == 0 or doc[start - 1].tag_ not in ("DT", "POS", "JJ"):
-                continue
+        if start == t.i or start == 0:
+            continue
+        before = doc[start - 1]
+        if before.lower_ not in ("the", "'s", "’s", "ruling", "opposition") and before.tag_ not in ("DT", "POS", "JJ"):
+            continue
         if t.i - start == 1 and is_demonym is not None and is_demonym(doc[start].text):
             continue   # "the Georgian party": a nationality, not a name
         covering = [e for e in ents if e.start < t.i and e.end > start]

@@ -60,7 +60,6 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         self.extra_aliases: dict[str, set[str]] = {}   # key -> other words the text used for it
         self.collective_actors = lexicon.cues("collective")
         self.messages = lexicon.cues("message")
-        self.unrealised_nouns = UNREALISED_NOUNS
         self.misdeeds = lexicon.cues("misdeed")
         self.wrongdoing = lexicon.cues("wrongdoing")
         self.disapproval = lexicon.cues("disapproval")
@@ -221,7 +220,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             # "must name the aggressor and punish it": the modal covers both conjuncts
             auxes = [a for a in children(verb.head, {"aux"}) if a.lower_ in MODAL_IRREALIS or a.lower_ in FUTURE_AUX]
-        if self._under_noun_of(verb, self.unrealised_nouns):
+        if self._under_noun_of(verb, UNREALISED_NOUNS):
             irrealis = POSSIBLE   # "Trump's threat to impose sanctions", "calls to withdraw"
         for aux in auxes:
             if aux.lower_ in ("can", "ca") and negated:
@@ -236,12 +235,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             irrealis = True
         link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
-            if gov.lemma_ in self.lex.irrealis_markers and (self._complement_of(link, gov) or (
+            complement = self._complement_of(link, gov)
+            if gov.lemma_ in self.lex.irrealis_markers and (complement or (
                     link.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in link.children))):
                 irrealis = True   # "plans to impose"; not "threatened X and imposed sanctions"
             if link.dep_ in ("xcomp", "ccomp") and link.head.i == gov.i and self._requesting(gov):
                 irrealis = POSSIBLE   # "called on the EU to impose sanctions": asked for, not done
-            complement = self._complement_of(link, gov)
             if complement and (gov.lemma_ in self.lex.denial_verbs or gov.lemma_ in self.lex.negation_verbs):
                 negated = not negated
             link = gov
@@ -428,8 +427,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # a speech verb's weak request sense needs its infinitive: "told reporters
                     # that..." is speech, "told Russia to withdraw" a request
                     continue
-                with self.coref.not_referring_to(sources if frame.relation in HOSTILE_RELATIONS else ()), \
-                        self.coref.clause_with_subjects(() if passive else sources):
+                with self.coref.excluding(avoid=sources if frame.relation in HOSTILE_RELATIONS else (),
+                                          clause_subjects=() if passive else sources):
                     targets = self.targets(verb, frame.target, passive, place=frame.relation in PLACE_RELATIONS,
                                            direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not targets and frame.relation == "protests_against" and self._prefers_street_protest(sources):
@@ -458,12 +457,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if out:
                     break
             if out and not passive and not negated and all(r.relation == "rejects" for r in out):
-                # "rejected a U.S. proposal": the proposal was put to the rejecter (guidelines 4)
                 proposals = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in PROPOSAL_NOUNS]
-                if proposals:
-                    out += self._emit(list(dict.fromkeys(r.target for r in out)), list(dict.fromkeys(r.source for r in out)),
-                                      "requests", sent_start, sent_end, 0.6, proposals[0].text,
-                                      irrealis=False, negated=False, reporter=None)
+                if proposals:   # "rejected a U.S. proposal"
+                    out += self._proposal_put_to(list(dict.fromkeys(r.source for r in out)),
+                                                 list(dict.fromkeys(r.target for r in out)), proposals[0],
+                                                 sent_start, sent_end)
             if not out and not passive and not irrealis and any(f.relation == "rejects" for f in frames):
                 # "denied the accusations", "a charge the UAE denies": whose accusations?
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])

@@ -16,9 +16,9 @@ from collections import Counter
 from ..resolve.names import entity_id
 from .mentions import DocMention
 from .relations import RawRelation
+from .wordlists import PLACE_NOUNS
 
-_PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "port", "capital", "island",
-                "state", "county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
+_PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
 HOME_COUNTRY_CONFIDENCE = 0.5
 # titles that name no office of a state, so an untitled one is not the home state's
@@ -132,28 +132,29 @@ class RoleExtractor:
                 kinds = POSSESSOR_NOUNS[c.lemma_.lower()]
             else:
                 continue
-            sentence = title.sent
-            previous = next((x for x in self.doc.sents if x.end == sentence.start), sentence)
-            for o in sorted(self.mentions, key=lambda o: -o.tok_start):
-                if not (previous.start <= o.tok_start < title.i) or self.types.get(o.entity) not in ("ORG",):
-                    continue
-                if kinds is None or any(k in o.entity for k in kinds) or (kinds == () and o.form == "name"):
-                    return o.entity
+            found = self._recent_org(title.i, lambda o: kinds is None or any(k in o.entity for k in kinds)
+                                     or (kinds == () and o.form == "name"))
+            if found:
+                return found
         return None
 
-    def _recent_org(self, m: DocMention) -> str | None:
-        """The latest organisation named in this sentence or the one before, before the name."""
-        sentence = self.doc[m.tok_start].sent
-        previous = next((s for s in self.doc.sents if s.end == sentence.start), sentence)
+    def _sentence_before(self, sentence):
+        return self.doc[sentence.start - 1].sent if sentence.start > 0 else None
+
+    def _recent_org(self, before: int, fits=lambda o: True) -> str | None:
+        """The latest organisation (that `fits`) named in this sentence or the one before,
+        before token `before`."""
+        sentence = self.doc[before].sent
+        previous = self._sentence_before(sentence) or sentence
         return next((o.entity for o in sorted(self.mentions, key=lambda o: -o.tok_start)
-                     if previous.start <= o.tok_start < m.tok_start and self.types.get(o.entity) == "ORG"), None)
+                     if previous.start <= o.tok_start < before and self.types.get(o.entity) == "ORG" and fits(o)), None)
 
     def _state_nearby(self, m: DocMention) -> str | None:
         """The state an untitled office holder belongs to: the home state when the sentence and
         the one before name no other state; else the one state they name."""
         home = self._home_country()
         sentence = self.doc[m.tok_start].sent
-        previous = next((s for s in self.doc.sents if s.end == sentence.start), None)
+        previous = self._sentence_before(sentence)
         for span in (sentence, previous):
             if span is None:
                 break
@@ -282,7 +283,7 @@ class RoleExtractor:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
         if org is None and role == "spokesperson_of" and not org_tokens:
             # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named
-            org, confidence = self._recent_org(m), 0.6
+            org, confidence = self._recent_org(m.tok_start), 0.6
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in title_words):
             # "Defence Minister X" in an article about one state: that state's minister, unless

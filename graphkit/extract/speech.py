@@ -156,8 +156,7 @@ class SpeechRules:
                 keys += self.passive_agents(acl)   # "sanctions imposed by the United States"
         if keys:
             return keys
-        before = noun.doc[max(noun.i - 1 - sum(1 for c in noun.children if c.i < noun.i), 0)]
-        if before.text == "," and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        if self._indefinite_after_comma(noun):
             clause = noun.head
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
@@ -175,15 +174,18 @@ class SpeechRules:
             out = self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
                              irrealis=False, negated=negated, reporter=reporter)
             if not negated and all(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs):
-                # "rejected a U.S. proposal": the proposal was put to the rejecter (guidelines 4)
-                out += self._emit(targets, sources, "requests", sent_start, sent_end, 0.6, objs[0].text,
-                                  irrealis=False, negated=False, reporter=None)
+                out += self._proposal_put_to(sources, targets, objs[0], sent_start, sent_end)
             return out
         if sources:
             answered = set().union(*(self._answered_relations(o) for o in objs))
             self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
                                             sent_end, 0.6, verb.text, negated, answered))
         return []
+
+    def _proposal_put_to(self, rejecters, authors, proposal, sent_start, sent_end) -> list[RawRelation]:
+        """'rejected a U.S. proposal': the proposal was a request to the rejecter (guidelines 4)."""
+        return self._emit(authors, rejecters, "requests", sent_start, sent_end, 0.6, proposal.text,
+                          irrealis=False, negated=False, reporter=None)
 
     def _answered_relations(self, noun) -> set[str]:
         """The acts a rejection of `noun` answers: an accusation, a demand, a sanction."""

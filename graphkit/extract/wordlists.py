@@ -127,7 +127,7 @@ STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resoluti
 # what a crowd does to the one it protests against ("demanding Pashinyan's resignation")
 PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
 # verbs whose crowd is a street protest's ("supporters rallied", "families marched")
-STREET_PROTEST_VERBS = {"rally", "march", "protest", "demonstrate", "gather", "riot", "picket"}
+STREET_PROTEST_VERBS = _PROTESTING | {"riot", "picket"}
 # what blocking rejects: a proposal or measure, not a road ("blocked the sanctions package")
 BLOCKABLE_NOUNS = {"package", "proposal", "resolution", "deal", "plan", "bid", "sanction", "measure", "statement",
                    "decision", "motion", "declaration", "agreement", "move", "initiative", "request", "nomination"}
