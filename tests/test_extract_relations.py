@@ -449,6 +449,25 @@ CASES = [
      [], [("Houthis", "accuses", "Saudi Arabia", False, None)]),
     ("a possessive can be its own subject's", "Brazil reaffirmed its support for Uruguay.",
      [("Brazil", "supports", "Uruguay", False, None)], []),
+    # --- an act named again by a definite noun: its agent is the earlier act's
+    ("'the attack' is the one someone attacked, not a later strike",
+     "The Mwezi Front attacked an army depot near Pemba on Monday. Mozambique said its jets struck "
+     "rebel camps in response. Bolivia condemned the attack.",
+     [("Bolivia", "condemns", "Mwezi Front", False, None)], [("Bolivia", "condemns", "Mozambique", False, None)]),
+    ("an earlier condemnation of the act names no agent",
+     "The Mwezi Front attacked an army depot near Pemba. Chile condemned the attack. "
+     "Peru also condemned the attack.",
+     [("Peru", "condemns", "Mwezi Front", False, None)], [("Peru", "condemns", "Chile", False, None)]),
+    ("calling the sanctions a crime condemns who imposed them",
+     "Canada imposed sanctions on Nicaragua's police chief. Nicaragua's foreign minister called the sanctions a crime.",
+     [("Nicaragua", "condemns", "Canada", False, None)], []),
+    ("regarding measures as illegal", "Japan adopted new sanctions against Iran. Iran regarded the measures as illegal.",
+     [("Iran", "condemns", "Japan", False, None)], []),
+    ("condemning deaths condemns the killers",
+     "Ethiopian drones killed nine people in Mekelle. Kenya condemned the deaths.",
+     [("Kenya", "condemns", "Ethiopia", False, None)], []),
+    ("criticising the scale of an act", "Senator Ana Ruiz criticised the scale of Spanish aid to Morocco.",
+     [("Ana Ruiz", "condemns", "Spain", False, None)], []),
 ]
 
 

@@ -12,7 +12,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
 
 
@@ -105,8 +105,8 @@ class ArgumentFinder:
                     # "hit an oil refinery in Samara": the town is the target (not "ships in the Red Sea")
                     out += [k for o in prep_objects(t, {"in", "near"})
                             for k in self.entities_of(o, coref=coref, place=place) if self.types.get(k) == "GPE"]
-                if t.lower_ in QUANTITY_NOUNS:
-                    preps |= {"of"}   # "thousands of protesters"
+                if t.lower_ in QUANTITY_NOUNS or t.lemma_.lower() in ASPECT_NOUNS:
+                    preps |= {"of"}   # "thousands of protesters", "the scale of U.S. aid"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
                     preps |= {"of", "in"} if place else {"of"}
                 if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
@@ -185,10 +185,14 @@ class ArgumentFinder:
         """'the launch', 'the strikes' (definite, no modifier): the agents of the nearest earlier
         act of that kind, in this sentence or the two before ("North Korea fired a missile ...
         Japan condemned the launch")."""
-        verbs = ACT_NOUN_VERBS.get(noun.lemma_.lower())
+        lemma = noun.lemma_.lower()
+        verbs = ACT_NOUN_VERBS.get(lemma)
         if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
             return []
-        return self._earlier_agents(noun, verbs)
+        # the noun's own verb first: "the attack" is the one someone "attacked", before a
+        # later retaliatory strike (lexical repetition is the strongest cue of the same event)
+        own = act_noun_verb(lemma)
+        return (self._earlier_agents(noun, {own}) if own in verbs else []) or self._earlier_agents(noun, verbs)
 
     def _earlier_agents(self, noun, verbs) -> list[str]:
         """The agents of the nearest earlier clause whose verb is one of `verbs` (any verb if
@@ -203,12 +207,14 @@ class ArgumentFinder:
         for t in (self.doc[i] for i in positions):
             if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
                 agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
-                if agents and verbs is _PROTESTING:
+                if agents and verbs and verbs <= _PROTESTING:
                     agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
                 if agents:
                     return agents
-            if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-                # "North Korea has conducted multiple missile launches"
+            if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB" \
+                    and not self._speaks_of(t.head):
+                # "North Korea has conducted multiple missile launches" (not "X condemned the
+                # attack": the speaker of an earlier mention is no agent of the act)
                 agents = self.modifier_entities(t) or self.subjects(t.head)
                 if agents:
                     return agents
@@ -220,6 +226,11 @@ class ArgumentFinder:
                 if agents:
                     return agents
         return []
+
+    def _speaks_of(self, verb) -> bool:
+        """A verb that speaks about an act ("condemned the attack"), not one that performs it."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.speech_verbs or any(f.relation in self.speech_acts for f in self.lex.verb_frames(lemma))
 
     @staticmethod
     def _indefinite_after_comma(token) -> bool:

@@ -125,7 +125,10 @@ class SpeechRules:
         if not objs:
             return []
         complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})
-        complements += [o for o in prep_objects(verb, {"as"})]
+        # "regarded the measures as illegal": 'as' on the verb or on its object, with a noun or
+        # an adjective the small parser may attach as a modifier
+        complements += [c for head in [verb] + objs for p in children(head, {"prep"}) if p.lower_ == "as"
+                        for c in p.children]
         complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
         sources = self.subjects(verb)
         irrealis, negated = self.modality(verb)
@@ -135,7 +138,8 @@ class SpeechRules:
             return self._rejection(verb, objs, sources, sent_start, sent_end, negated) or [None]
         if not any(self._disapproving(c) or any(self._disapproving(x) for x in c.subtree) for c in complements):
             return []
-        targets = [k for o in objs for k in self.entities_of(o)]
+        # "called the strikes a war crime": the agents of the act the noun refers back to
+        targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         reporter = self.reporter(verb)
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)

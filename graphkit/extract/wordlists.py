@@ -18,7 +18,8 @@ QUANTITY_NOUNS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens
 MUTUAL = "\x00mutual"  # target marker: the coordinated subjects act on each other
 # verbs that predicate a judgement of their object: "branded the move provocative"
 EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "characterize", "characterise",
-                    "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem"}
+                    "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem",
+                    "regard"}
 # "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
 ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
                   "proxy": True, "client": True, "protege": True}
@@ -43,7 +44,9 @@ PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "sta
 # act nouns that, definite and unmodified, point back to the latest act of their kind:
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}
-_ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm"}
+_ASSAULT = {"attack", "strike", "hit", "shell", "bomb", "raid", "target", "pound", "fire", "launch", "kill", "storm",
+            "assault"}
+_SANCTIONING = {"impose", "sanction", "slap", "announce", "adopt", "approve", "extend", "expand", "levy", "blacklist"}
 # "thousands of people": a crowd, as an actor
 CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
 CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
@@ -71,13 +74,29 @@ ACT_NOUN_VERBS = {
     "assault": _ASSAULT, "offensive": _ASSAULT | {"begin", "start"},
     "invasion": {"invade"}, "incursion": {"enter", "cross", "violate", "breach", "fly", "sail", "intrude"},
     "drill": _EXERCISING, "exercise": _EXERCISING,
-    "execution": {"execute", "kill", "shoot"}, "killing": {"kill", "shoot", "execute"},
+    "execution": {"execute", "kill", "shoot"}, "killing": {"kill", "shoot", "execute"}, "death": _ASSAULT | {"shoot"},
     "arrest": {"arrest", "detain"}, "detention": {"arrest", "detain"},
     "seizure": {"seize", "capture"}, "annexation": {"annex"},
     "move": set(), "decision": set(), "step": set(), "action": set(),
     "violence": _ASSAULT | _DISPERSING, "crackdown": _ASSAULT | _DISPERSING, "repression": _ASSAULT | _DISPERSING,
     "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
 }
+_ACT_NOUN_OWN_VERB = {"invasion": "invade", "execution": "execute", "seizure": "seize", "detention": "detain",
+                      "annexation": "annex", "incursion": "intrude"}
+
+
+def act_noun_verb(noun_lemma: str) -> str:
+    """The verb an act noun derives from: "strike" -> strike, "shelling" -> shell, "invasion" -> invade."""
+    if noun_lemma in _ACT_NOUN_OWN_VERB:
+        return _ACT_NOUN_OWN_VERB[noun_lemma]
+    if noun_lemma.endswith("ing") and len(noun_lemma) > 5:
+        stem = noun_lemma[:-3]
+        return stem[:-1] if stem[-1] == stem[-2] else stem   # shelling -> shell, bombing -> bomb
+    return noun_lemma
+
+
+# what of an act someone judges: "criticised the scale of U.S. aid" criticises its giver
+ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount"}
 # what a party owns: "froze the assets of X" acts on X
 HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves",
                  "import", "imports", "export", "exports", "shipment", "shipments", "good", "goods", "product",
@@ -103,6 +122,7 @@ CONCLUDING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "final
                     "honor", "accept", "approve", "ratify", "announce", "secure"}
 # measures a rejection answers with the sanctions behind them ("Havana rejected the measures")
 MEASURE_NOUNS = {"sanction", "measure", "penalty", "tariff", "embargo", "restriction", "designation"}
+ACT_NOUN_VERBS.update({noun: _SANCTIONING for noun in MEASURE_NOUNS})   # "called the sanctions a crime"
 # what a denial denies the accuser ("Kampala denied any involvement")
 IMPLICATION_NOUNS = {"involvement", "responsibility", "role", "wrongdoing", "complicity", "link", "part"}
 # what one party puts to another: rejecting it answers a request ("rejected a U.S. proposal")
