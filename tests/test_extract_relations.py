@@ -466,6 +466,17 @@ CASES = [
     ("condemning deaths condemns the killers",
      "Ethiopian drones killed nine people in Mekelle. Kenya condemned the deaths.",
      [("Kenya", "condemns", "Ethiopia", False, None)], []),
+    # --- rejections answer the accuser of the rejecter's side
+    ("', a charge X denies' leaves the accusation asserted",
+     "Chad has repeatedly accused the Sudanese army of arming rebels, a charge Khartoum denies.",
+     [("Chad", "accuses", "Sudanese military", False, None), ("Sudan", "rejects", "Chad", False, None)],
+     [("Chad", "accuses", "Sudanese military", True, None)]),
+    ("a minister rejects what was said of her state",
+     "Ghana accused Togo of harbouring coup plotters. Togo's foreign minister, Kodjo Adedze, rejected the claims as lies.",
+     [("Kodjo Adedze", "rejects", "Ghana", False, None)], []),
+    ("denying an act answers its accuser",
+     "Uganda accused Kenya of training rebels. Kenya denies training any rebels.",
+     [("Kenya", "rejects", "Uganda", False, None)], []),
     ("criticising the scale of an act", "Senator Ana Ruiz criticised the scale of Spanish aid to Morocco.",
      [("Ana Ruiz", "condemns", "Spain", False, None)], []),
 ]

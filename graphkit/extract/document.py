@@ -78,11 +78,15 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     filed_in_key = next((k for k, e in entities.items() if e.label == filed_in and e.type == "GPE"), None)
     roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
+    affiliations: dict[str, set[str]] = {}   # person -> every organisation or state it has a role in
+    for r in roles:
+        if r.relation != "located_in":
+            affiliations.setdefault(r.source, set()).add(r.target)
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
     org_states = _states_of_offices(entities, lexicon)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
                                            home_state=home_country(mentions, types, filed_in_key), igos=igos,
-                                           org_states=org_states)
+                                           org_states=org_states, affiliations=affiliations)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1,

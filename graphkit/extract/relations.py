@@ -39,7 +39,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
                  role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
-                 igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None):
+                 igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None,
+                 affiliations: dict[str, set[str]] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -54,6 +55,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         # entities the text names only as locations ("visited Kyiv"): places, never met
         self.places_only = {m.entity for m in mentions if m.locative} - {m.entity for m in mentions if not m.locative}
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
+        self.affiliations = affiliations or {}   # person -> the organisations and states it holds a role in
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
         self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
@@ -75,6 +77,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
+
+    def represented(self, key: str) -> set[str]:
+        """`key` and whom it speaks for: a minister's state, an office's state."""
+        sides = {key} | self.affiliations.get(key, set())
+        return sides | {self.org_states[k] for k in sides if k in self.org_states}
 
     def _punitive(self, verb) -> bool:
         """A verb of force or punishment ("strike", "sanction", "retaliate")."""
@@ -235,6 +242,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             irrealis = True
         link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
+            if link.i == self._summed_up_clause(gov):
+                break   # "X accused Y of ..., a charge Z denies": the accusation is the main clause
             complement = self._complement_of(link, gov)
             if gov.lemma_ in self.lex.irrealis_markers and (complement or (
                     link.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in link.children))):
@@ -249,6 +258,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if gov.lemma_ in self.lex.speech_verbs:
                 break
         return irrealis, negated
+
+    def _summed_up_clause(self, verb) -> int | None:
+        """'Pakistan accused Kabul of X, a charge Kabul denies': the small parser makes the
+        accusation a complement of 'denies'. The index of that earlier clause, when `verb`'s
+        object is a comma-opened indefinite noun standing between the clause and `verb`."""
+        for obj in children(verb, OBJECT_DEPS):
+            if obj.i < verb.i and self._indefinite_after_comma(obj):
+                for c in children(verb, {"ccomp"}):
+                    if c.i < obj.i:
+                        return c.i
+        return None
 
     @staticmethod
     def _same_clause(token, verb) -> bool:
@@ -278,6 +298,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """Who the sentence credits for the clause of `verb` (speech verb subject, 'according to')."""
         link = verb
         for gov in governing_chain(verb):
+            if link.i == self._summed_up_clause(gov):
+                break
             if (gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs
                     or self._accusing(gov)) and self._complement_of(link, gov):
                 subj = self.subjects(gov)
@@ -468,6 +490,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if objs and all(self.is_proposition(o) for o in objs) and (
                         verb.lemma_ in self.lex.denial_verbs or not any(o.lemma_.lower() in IMPLICATION_NOUNS for o in objs)):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
+            if not out and not passive and not irrealis and not negated and sources and \
+                    verb.lemma_ in self.lex.denial_verbs and any(
+                        c.dep_ in ("xcomp", "ccomp", "pcomp") and c.pos_ == "VERB" for c in verb.children):
+                # "Rwanda denies backing the M23": the denial answers whoever accused Rwanda of it
+                self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
+                                                sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)

@@ -30,7 +30,9 @@ class SpeechRules:
         out = []
         for sent_no, rejecters, start, end, weight, trigger, negated, answered in self.pending_rejections:
             for rejecter in rejecters:
-                accusers = [r for r in found if r.relation in answered and r.target == rejecter and not r.negated
+                # a minister answers what was said of the state she serves
+                sides = self.represented(rejecter)
+                accusers = [r for r in found if r.relation in answered and r.target in sides and not r.negated
                             and 0 <= sent_no - sentence_of(r.sent_start) <= _WINDOW_SENTENCES]
                 if accusers:
                     accuser = max(accusers, key=lambda r: r.sent_start).source
@@ -50,12 +52,10 @@ class SpeechRules:
             return []
         out = []
 
-        own = {(person, org) for (org, _), person in self.role_holders.items()}
-
         def add(targets, relation, weight, trigger):
             for t in targets:
                 for s in speakers:
-                    if relation == "accuses" and (s, t) in own:
+                    if relation == "accuses" and t in self.represented(s):
                         continue   # a spokesman telling of his own side's strike accuses no one
                     if t != s and self.types.get(t) not in ("LOC",):
                         out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
@@ -164,6 +164,9 @@ class SpeechRules:
             clause = noun.head
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
+            summed_up = self._summed_up_clause(clause) if clause.pos_ == "VERB" else None
+            if summed_up is not None:
+                clause = self.doc[summed_up]   # ", a charge Kabul denies" parsed as the root
             if clause.pos_ in ("VERB", "AUX"):
                 return self.subjects(clause)
         return []
