@@ -87,10 +87,13 @@ class ArgumentFinder:
                     # "..., a move that drew condemnation": the move is the main clause's act
                     out += [k for k in self.subjects(t.sent.root) if k]
                     continue
+                if mods and is_title and t.tag_ == "NNS" and not self._speaks_or_acts(t):
+                    continue   # "sanctioned Venezuelan officials": unnamed officials, no target (guidelines 3.2)
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
-                    holder = self.role_holders.get((mods[0], role)) if role else None
+                    # (not "Venezuelan officials": a plural title is no one office holder)
+                    holder = self.role_holders.get((mods[0], role)) if role and t.tag_ not in ("NNS", "NNPS") else None
                     if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
                         # "the Biden administration": the state its named leader leads
                         mods = [self.led_by.get(k, k) for k in mods]
@@ -226,6 +229,13 @@ class ArgumentFinder:
                 if agents:
                     return agents
         return []
+
+    @staticmethod
+    def _speaks_or_acts(noun) -> bool:
+        """The noun is an agent or a source: a subject, 'by X', 'from X', 'according to X'
+        ("Ukrainian officials said": they speak for Ukraine)."""
+        return noun.dep_ in ("nsubj", "nsubjpass", "appos") or (
+            noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from", "to", "among"))
 
     def _speaks_of(self, verb) -> bool:
         """A verb that speaks about an act ("condemned the attack"), not one that performs it."""

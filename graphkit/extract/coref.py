@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from .mentions import DocMention
+from .mentions import PARTY_WORDS, DocMention
+from .syntax import conjuncts, heads_name_list
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -24,19 +25,21 @@ _DESCRIPTIONS = {
     "nation": "GPE", "kremlin": None,
     "mission": ("mission",), "force": ("force", "mission"),
     "rebels": "ARMED", "militants": "ARMED", "insurgents": "ARMED", "jihadists": "ARMED", "guerrillas": "ARMED",
-    "paramilitaries": "ARMED",
+    "paramilitaries": "ARMED", "opposition": "PARTY", "party": "PARTY", "coalition": ("coalition",),
 }
 # last words of an organisation's name that make it a state's body, not an armed group
 _STATE_INSTITUTION_WORDS = {"military", "army", "forces", "navy", "police", "ministry", "embassy", "government",
                             "administration", "office", "council", "commission", "court", "agency", "parliament",
                             "presidency", "guard", "force", "intelligence", "authorities", "junta", "department",
-                            "peacekeepers", "mission", "defence", "defense"}
+                            "peacekeepers", "mission", "defence", "defense", "troops", "soldiers"}
 # descriptions that, with no such office named nearby, stand for the article's own state
 _STATE_BODIES = {"government", "administration", "authorities", "junta", "regime"}
 # "the two leaders", "both countries": the kind of entity the pair refers to
 _PAIR_NOUNS = {"leader": "PERSON", "president": "PERSON", "minister": "PERSON", "man": "PERSON",
                "country": "GPE", "nation": "GPE", "state": "GPE", "government": "GPE", "neighbour": "GPE",
                "neighbor": "GPE", "ally": "GPE", "side": None}
+# "the militant group", "the rebel movement": an armed group, named before
+_ARMED_ADJECTIVES = {"militant", "armed", "rebel", "jihadist", "islamist", "insurgent", "paramilitary", "separatist"}
 _WINDOW_SENTENCES = 2
 # "the two sides", "the warring parties": the actors of the conflict or talks named last
 _SIDE_NOUNS = {"side", "party", "belligerent", "faction", "rival", "foe", "adversary", "combatant"}
@@ -119,8 +122,30 @@ class Coreference:
         pair = self._pair(token) if counted else None
         if pair:
             return list(pair)
+        if token.pos_ == "PRON" and token.lower_ in _GROUP_PRONOUNS:
+            group = self._coordinated_group(token)
+            if group:
+                return group
         found = self.resolve(token)
         return [found] if found else []
+
+    def _coordinated_group(self, pronoun) -> list[str]:
+        """'Mali, Burkina Faso and Niger left ECOWAS, a bloc they accused ...': 'they' is the
+        coordinated actors, when they come before any single plural name ("the Houthis")."""
+        for m in self._salient_first(pronoun):
+            if m.entity in self.avoid or m.form == "adjective":
+                continue
+            if self.types.get(m.entity) == "NORP" or (self.types.get(m.entity) == "ORG" and m.text.endswith("s")):
+                return []   # a plural name: resolve() takes it
+            top = self.doc[m.root]
+            while top.dep_ == "conj" or (top.dep_ == "appos" and heads_name_list(top.head, top)):
+                top = top.head
+            group = list(dict.fromkeys(
+                self._by_token[t.i].entity for t in conjuncts(top) if t.i in self._by_token
+                and self._by_token[t.i].entity and self.types.get(self._by_token[t.i].entity) in ("GPE", "ORG", "PERSON")))
+            if len(group) >= 2:
+                return [k for k in group if k not in self.avoid]
+        return []
 
     def _pair(self, token):
         """'the two leaders', 'both countries': the last two distinct people (or states) named
@@ -198,8 +223,12 @@ class Coreference:
             return self._pair(token)
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
-        if any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        armed = any(c.dep_ == "amod" and c.lower_ in _ARMED_ADJECTIVES for c in token.children)
+        if any(c.dep_ in ("amod", "compound", "poss") and not (armed and c.dep_ == "amod")
+               for c in token.children):
             return None
+        if armed:
+            word = "militants"   # "the militant group", "the armed movement": the armed group
         if word == "capital":
             # "the capital": the latest capital the article named (as the city when a place)
             return next(((m.place_entity if place else m.entity) for m in self._candidates(token)
@@ -220,6 +249,11 @@ class Coreference:
                          if self.types.get(m.entity) == "ORG" and m.entity not in self.igos and m.form == "name"
                          and m.text.split()[-1].lower() not in _STATE_INSTITUTION_WORDS
                          and not m.text.endswith("'s office")), None)
+        if want == "PARTY":
+            # "the opposition", "the party": the latest party, movement or alliance named
+            return next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
+                         if self.types.get(m.entity) == "ORG" and m.entity not in self.igos and m.form == "name"
+                         and any(w.lower() in PARTY_WORDS | {"opposition", "platform"} for w in m.text.split())), None)
         found = next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
                       if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
         if found is None and word in _STATE_BODIES:

@@ -145,14 +145,14 @@ def _office_name(ent) -> str | None:
 
 
 def _split_hyphenated(doc, ents, is_known_name):
-    """'South Korea-U.S.' or 'the European Union on Belarus' as one entity -> two, when every
-    part is a known name."""
+    """'South Korea-U.S.', 'Mali, Burkina Faso' or 'the European Union on Belarus' as one
+    entity -> two, when every part is a known name."""
     from spacy.tokens import Span
 
     out = []
     for ent in ents:
         cuts = [t.i for t in ent if ent.start < t.i < ent.end - 1 and (
-            t.text in ("-", "–") or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
+            t.text in ("-", "–", ",") or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
         if cuts and is_known_name is not None:
             bounds = [ent.start] + [c + 1 for c in cuts]
             ends = cuts + [ent.end]
@@ -197,15 +197,22 @@ def _known_organisations(doc, ents, is_org_name):
         return ents
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ != "ORG" and is_org_name(clean_name(e.text)) else e
             for e in ents]   # "the Boko Haram" as a PRODUCT, "M23" as a place
-    taken = {i for e in ents if e.label_ in ACTOR_TYPES for i in range(e.start, e.end)}
+    actor_ents = [e for e in ents if e.label_ in ACTOR_TYPES]
+    taken = {i for e in actor_ents for i in range(e.start, e.end)}
+
+    def overlaps_a_name(a, b):
+        # an entity NER found is kept unless the known name contains it ("Jaish" of "Jaish-e-Mohammed")
+        return any(e.start < b and a < e.end and not (a <= e.start and e.end <= b and e.end - e.start < b - a)
+                   for e in actor_ents)
+
     out, i = [], 0
     while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper():
+        if not doc[i].text[:1].isupper():
             i += 1
             continue
         for n in range(min(6, len(doc) - i), 0, -1):
             span = doc[i:i + n]
-            if not taken.isdisjoint(range(i, i + n)) or not span[-1].text[:1].isupper():
+            if (not taken.isdisjoint(range(i, i + n)) and overlaps_a_name(i, i + n)) or not span[-1].text[:1].isupper():
                 continue
             if (n > 1 or span[0].pos_ == "PROPN") and is_org_name(span.text):
                 out.append(Span(doc, i, i + n, label="ORG"))

@@ -120,6 +120,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                 and c.i > verb.i and c.i in self.by_token]
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
                 toks = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
+                if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) \
+                        and verb.head.lemma_.lower() not in ACT_NOUN_VERBS and any(
+                        s.lower_ not in RELATIVE_PRONOUNS for s in children(verb, SUBJECT_DEPS)):
+                    # "officials it accused of fraud": the head noun is the object of a relative
+                    # clause without a pronoun; "ECOWAS, a bloc they accused": the name it describes
+                    head = verb.head
+                    before = head.left_edge.i - 2   # the name before ", a bloc"
+                    toks = [self.doc[before] if self._indefinite_after_comma(head) and before >= 0
+                            and before in self.by_token else head]
                 if relation == "rejects":
                     # "denied it": a claim, not an actor; "blocked Rustaveli Avenue": a place, not a proposal
                     toks = [t for t in toks if t.pos_ != "PRON" and not (

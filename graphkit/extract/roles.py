@@ -16,6 +16,7 @@ from collections import Counter
 from ..resolve.names import entity_id
 from .mentions import DocMention
 from .relations import RawRelation
+from .syntax import heads_name_list
 from .wordlists import PLACE_NOUNS
 
 _PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
@@ -475,7 +476,7 @@ class RoleExtractor:
                     container = self._place_after(noun, ("in",)) or (
                         self._place_after(noun.head, ("in",)) if noun.dep_ == "dobj" else None)
             # "Kharkiv, Ukraine": apposition of two places
-            elif root.dep_ == "appos" and head.i in self.by_token and head.i < root.i:
+            elif root.dep_ == "appos" and head.i in self.by_token and head.i < root.i and not heads_name_list(head, root):
                 inner = self.by_token[head.i]
                 if self.types.get(inner.entity) in ("GPE", "LOC") and inner.entity != m.entity:
                     start, end = self._sentence_bounds(root)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
-from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -70,7 +70,7 @@ class SpeechRules:
                 if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
-                        o.lemma_.lower() in self.misdeeds for o in children(v, OBJECT_DEPS))):
+                        self._names_misdeed(o) for o in children(v, OBJECT_DEPS))):
                     # "said the army was executing prisoners", "... has committed atrocities"
                     if not is_passive(v) and any(
                             n.lemma_.lower() in ACT_NOUN_VERBS and n.pos_ == "NOUN" for n in children(v, SUBJECT_DEPS)):
@@ -100,6 +100,13 @@ class SpeechRules:
                     victims = children(v, PASSIVE_SUBJECT_DEPS) if is_passive(v) else children(v, SUBJECT_DEPS)
                     add([k for n in victims for k in self.entities_of(n)], "threatens", 0.55, v.text)
         return out
+
+    def _names_misdeed(self, noun) -> bool:
+        """'atrocities', 'war crimes', 'a campaign of piracy and terrorism'."""
+        if noun.lemma_.lower() in self.misdeeds:
+            return True
+        return noun.lemma_.lower() in CAMPAIGN_NOUNS and any(
+            o.lemma_.lower() in self.misdeeds for o in prep_objects(noun, {"of"}))
 
     def _culpable(self, be) -> bool:
         """'X was responsible for / behind / to blame for ...' (culpability cues)."""

@@ -16,13 +16,20 @@ def children(token, deps):
 
 
 def conjuncts(token):
-    """The token and the tokens coordinated with it ("the U.S. and Britain")."""
+    """The token and the tokens coordinated with it ("the U.S. and Britain"); a list of names
+    the small parser hangs as an apposition ("Mali, [Burkina Faso and Niger]") too."""
     out, stack = [], [token]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and heads_name_list(t, c)))
     return out
+
+
+def heads_name_list(head, appos) -> bool:
+    """'Mali, Burkina Faso and Niger': a name whose apposition is itself coordinated names."""
+    return head.pos_ == "PROPN" and appos.pos_ == "PROPN" and any(c.dep_ == "cc" for c in appos.children) \
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children)
 
 
 def prep_objects(token, preps):

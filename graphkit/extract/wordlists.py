@@ -40,7 +40,9 @@ LIST_NOUNS = {"list", "blacklist", "register", "registry"}
 # an attack "in" or "at" a place targets a town or region, never a sea or strait
 LOCATIVE_TARGET_PREPS = {"in", "at", "near"}
 # verbs whose object is a deed of their subject ("committed atrocities")
-PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate"}
+PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate", "wage"}
+# "a campaign of terror", "acts of aggression": the misdeed is the noun under 'of'
+CAMPAIGN_NOUNS = {"campaign", "act", "acts", "wave", "pattern", "policy", "series"}
 # act nouns that, definite and unmodified, point back to the latest act of their kind:
 # noun -> verbs that tell such an act (empty: any main verb, "the move")
 _FIRING = {"launch", "fire", "test", "test-fire"}

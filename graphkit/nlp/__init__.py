@@ -30,12 +30,14 @@ def _load_model(name: str | None):
 @lru_cache(maxsize=4)
 def make_nlp(model: str | None = None):
     """Return the cached pipeline for `model` (default: en_core_web_sm, then its PyPI copy)."""
-    from . import components, sentence_breaks  # noqa: F401  (registers the factories)
+    from . import components, lemma_fixes, sentence_breaks  # noqa: F401  (registers the factories)
 
     nlp = _load_model(model)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(model or DEFAULT_MODELS[0], reason="it has no parser or ner component")
     nlp.add_pipe("graphkit_sentence_breaks", before="parser")  # honours chunk_text_for_nlp
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("graphkit_lemma_fixes", after="lemmatizer")
     nlp.add_pipe("graphkit_gazetteer", after="ner")
     nlp.add_pipe("graphkit_actors", after="graphkit_gazetteer")
     nlp.max_length = 10_000_000
