@@ -427,6 +427,8 @@ def _append(path: Path, row: str) -> int:
     ("countries.tsv", "xx\tNowhere\tun_member\t\t", "iso2 must be two capital letters"),
     ("cues.tsv", "mumble\tmutter\t", "kind must be one of"),
     ("relations.tsv", "smites\tASSAULT\t19\tmaybe\tn\tn\tevent\t", "symmetric must be y or n"),
+    ("officeholders.tsv", "Ana Ruiz\tNarnia\tleader_of\tpresident\t2020\t\t", "'Narnia' is no canonical name"),
+    ("officeholders.tsv", "Ana Ruiz\tChile\tboss_of\tpresident\t2020\t\t", "role must be one of"),
 ])
 def test_malformed_row_names_file_and_line(data_copy, file, row, message):
     line = _append(data_copy / file, row)
@@ -456,3 +458,25 @@ def test_variant_pointing_nowhere_is_an_error(data_copy):
     _append(data_copy / "variants.tsv", "smyte\tsmite\tverb\t")
     with pytest.raises(LexiconError, match=r"variants\.tsv: verb variant 'smyte' points to 'smite'"):
         load_lexicon(data_copy)
+
+
+# ---------------------------------------------------------------------------- office holders
+
+@pytest.mark.parametrize("person, role, title, state", [
+    ("Donald Trump", "leader_of", "president", "United States"),
+    ("Abbas Araqchi", "member_of", "foreign minister", "Iran"),
+    ("Volodymyr Zelensky", "leader_of", "president", "Ukraine"),          # a spelling variant
+    ("volodymyr zelenskiy", "leader_of", "president", "Ukraine"),         # case folded
+    ("Hibatullah Akhundzada", "leader_of", "supreme leader", "Afghanistan"),  # the exact title first
+    ("Hibatullah Akhundzada", "leader_of", "leader", "Taliban"),
+    ("Abbas Araqchi", "leader_of", "president", None),                    # no such office
+    ("Ana Ruiz", "leader_of", "president", None),                         # unknown person
+])
+def test_office_state(person, role, title, state):
+    assert load_lexicon().office_state(person, role, title) == state
+
+
+def test_office_holders_row_adds_a_person(data_copy):
+    _append(data_copy / "officeholders.tsv", "Ana Ruiz\tChile\tmember_of\tforeign minister\t2024\t\talso: Ana Ruiz Tagle")
+    lexicon = load_lexicon(data_copy)
+    assert lexicon.office_state("Ana Ruiz Tagle", "member_of", "foreign minister") == "Chile"

@@ -37,6 +37,8 @@ SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
 POSSESSOR_NOUNS = {"group": (), "movement": (), "militia": (), "party": (), "organisation": (), "organization": (),
                    "army": ("military", "army"), "military": ("military",), "junta": ("junta",),
                    "ministry": ("ministry",), "agency": (), "alliance": (), "bloc": (), "coalition": ()}
+# a bare title whose state the office holders table gives ("President Donald Trump")
+KNOWN_OFFICE_CONFIDENCE = 0.8
 # ranks and honorifics between an office and the name ("commander Major General X")
 RANKS_AND_HONORIFICS = {"general", "gen", "major", "lieutenant", "lt", "colonel", "col", "brigadier", "admiral",
                         "adm", "captain", "capt", "commodore", "marshal", "field", "rear", "ayatollah", "sheikh",
@@ -149,6 +151,17 @@ class RoleExtractor:
         previous = self._sentence_before(sentence) or sentence
         return next((o.entity for o in sorted(self.mentions, key=lambda o: -o.tok_start)
                      if previous.start <= o.tok_start < before and self.types.get(o.entity) == "ORG" and fits(o)), None)
+
+    def _known_office(self, m: DocMention, role: str, title: str) -> str | None:
+        """The state the office holders table gives the person's `title`, if the article
+        names that state (by any name or adjective)."""
+        names = sorted({o.text for o in self.mentions if o.entity == m.entity}, key=len, reverse=True)
+        for name in names:
+            state = self.lex.office_state(name, role, title)
+            if state is not None:
+                key = next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None)
+                return key
+        return None
 
     def _state_nearby(self, m: DocMention) -> str | None:
         """The state an untitled office holder belongs to: the home state when the sentence and
@@ -287,9 +300,12 @@ class RoleExtractor:
             org, confidence = self._recent_org(m.tok_start), 0.6
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in title_words):
-            # "Defence Minister X" in an article about one state: that state's minister, unless
-            # the text around names another state ("Hungary said ... Prime Minister Viktor Orban")
-            org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
+            # "President Donald Trump" in a story about Yemen: the office holders table knows
+            org, confidence = self._known_office(m, role, " ".join(title_words)), KNOWN_OFFICE_CONFIDENCE
+            if org is None:
+                # "Defence Minister X" in an article about one state: that state's minister, unless
+                # the text around names another state ("Hungary said ... Prime Minister Viktor Orban")
+                org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
         if org is None:
             return []
         start, end = self._sentence_bounds(doc[m.tok_start])

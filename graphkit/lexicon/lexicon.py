@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from .names import NameIndex
 from .normalize import lemma_key
+from .officeholders import OfficeHolders
 from .records import CountryInfo, NounFrame, RelationInfo, VerbFrame
 from .roles import RoleMatcher
 
@@ -18,7 +19,8 @@ class Lexicon:
                  nouns: dict[str, list[NounFrame]], variants: dict[str, dict[str, str]],
                  roles: RoleMatcher, countries: dict[str, CountryInfo], names: NameIndex,
                  name_types: dict[str, str], demonyms: NameIndex, capitals: NameIndex,
-                 cues: dict[str, frozenset[str]], adjectives: dict[str, str] | None = None) -> None:
+                 cues: dict[str, frozenset[str]], adjectives: dict[str, str] | None = None,
+                 office_holders: OfficeHolders | None = None) -> None:
         self.relations: Mapping[str, RelationInfo] = MappingProxyType(dict(relations))
         self._verbs = {k: tuple(v) for k, v in verbs.items()}
         self._nouns = {k: tuple(v) for k, v in nouns.items()}
@@ -31,6 +33,7 @@ class Lexicon:
         self._capitals = capitals
         self._cues = cues
         self._adjectives = dict(adjectives or {})
+        self._office_holders = office_holders or OfficeHolders({})
         self.multiword_verbs: Mapping[str, frozenset[str]] = MappingProxyType(
             _by_first_word(k for k in self._verbs if " " in k))
 
@@ -95,6 +98,11 @@ class Lexicon:
     def canonical_name(self, name: str) -> str | None:
         """'U.S.', 'America' -> 'United States'; 'U.N.' -> 'United Nations'; unknown -> None."""
         return self._names.get(name)
+
+    def office_state(self, person: str, role: str, title: str) -> str | None:
+        """The state (or organisation) whose `title` office `person` held, from the office
+        holders table: "Abbas Araqchi", "member_of", "foreign minister" -> 'Iran'."""
+        return self._office_holders.state_of(person, role, title)
 
     @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def name_type(self, name: str) -> str | None:

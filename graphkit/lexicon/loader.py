@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .lexicon import Lexicon
 from .names import NameIndex
+from .officeholders import COLUMNS as OFFICE_COLUMNS, build_office_holders
 from .normalize import lemma_key, name_key
 from .records import CountryInfo, NounFrame, RelationInfo, VerbFrame
 from .roles import RoleMatcher
@@ -52,9 +53,13 @@ def build_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     capitals = _capitals(read_table(data_dir / "capitals.tsv", ("city", "country", "note")),
                          countries, names)
     cues = _cues(read_table(data_dir / "cues.tsv", ("cue", "kind", "note")))
+    office_holders = build_office_holders(
+        read_table(data_dir / "officeholders.tsv", OFFICE_COLUMNS),
+        lambda state: names.get(state) == state)
     return Lexicon(relations=relations, verbs=verbs, nouns=nouns, variants=variants,
                    roles=roles, countries=countries, names=names, name_types=name_types,
-                   demonyms=demonyms, capitals=capitals, cues=cues, adjectives=adjectives)
+                   demonyms=demonyms, capitals=capitals, cues=cues, adjectives=adjectives,
+                   office_holders=office_holders)
 
 
 # ---------------------------------------------------------------------------- cells
