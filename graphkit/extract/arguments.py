@@ -244,12 +244,15 @@ class ArgumentFinder:
 
     @staticmethod
     def _indefinite_after_comma(token) -> bool:
-        """', a move ...', ', a demand ...': an indefinite noun phrase opened by a comma."""
-        return (any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-                and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ",")
+        """', a move ...', ', a demand ...', ', drills that ...': an indefinite noun phrase (or a
+        bare plural) opened by a comma."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) or (
+            token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in token.children))
+        return indefinite and token.doc[max(token.i - 1 - sum(1 for c in token.children if c.i < token.i), 0)].text == ","
 
     def _sums_up_clause(self, token) -> bool:
-        """'a move', 'a decision' in apposition after a comma: it names the sentence's main act."""
+        """'a move', 'a decision', 'steps' in apposition after a comma: it names the sentence's
+        main act. (An act noun such as ', an attack that ...' often tells a new act: not these.)"""
         return (token.lemma_.lower() in SUMMARY_NOUNS and token.dep_ in ("appos", "dobj", "npadvmod")
                 and token.i > token.sent.root.i and self._indefinite_after_comma(token))
 

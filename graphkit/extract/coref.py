@@ -40,6 +40,8 @@ _PAIR_NOUNS = {"leader": "PERSON", "president": "PERSON", "minister": "PERSON", 
                "neighbor": "GPE", "ally": "GPE", "side": None}
 # "the militant group", "the rebel movement": an armed group, named before
 _ARMED_ADJECTIVES = {"militant", "armed", "rebel", "jihadist", "islamist", "insurgent", "paramilitary", "separatist"}
+# words in the names of parties and political alliances ("Awami League", "Coalition for Change")
+_PARTY_NAME_WORDS = PARTY_WORDS | {"league", "congress", "opposition", "platform"}
 _WINDOW_SENTENCES = 2
 # "the two sides", "the warring parties": the actors of the conflict or talks named last
 _SIDE_NOUNS = {"side", "party", "belligerent", "faction", "rival", "foe", "adversary", "combatant"}
@@ -253,7 +255,7 @@ class Coreference:
             # "the opposition", "the party": the latest party, movement or alliance named
             return next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
                          if self.types.get(m.entity) == "ORG" and m.entity not in self.igos and m.form == "name"
-                         and any(w.lower() in PARTY_WORDS | {"opposition", "platform"} for w in m.text.split())), None)
+                         and any(w.lower() in _PARTY_NAME_WORDS for w in m.text.split())), None)
         found = next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
                       if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
         if found is None and word in _STATE_BODIES:

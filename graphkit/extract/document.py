@@ -10,6 +10,7 @@ from ..types import Article, Relation
 from .mentions import find_mentions
 from .relations import RelationExtractor
 from .roles import RoleExtractor, home_country
+from .wordlists import SEATS_OF_GOVERNMENT
 
 # "WASHINGTON (Reuters) -", "KYIV, March 4 (AP) —": the dateline opening the body is no sentence
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’/\-]{1,60}(?:,[ \t]*[A-Za-z0-9 .]+)?[ \t]*\([A-Za-z .&]+\)[ \t]*[-–—]+[ \t]*")
@@ -54,7 +55,9 @@ def _states_of_offices(entities: dict[str, LocalEntity], lexicon) -> dict[str, s
     by_label = {e.label: k for k, e in entities.items() if e.type == "GPE"}
     out = {}
     for key, e in entities.items():
-        if e.type == "ORG" and " " in e.label:
+        if e.type == "ORG" and e.label in SEATS_OF_GOVERNMENT and SEATS_OF_GOVERNMENT[e.label] in by_label:
+            out[key] = by_label[SEATS_OF_GOVERNMENT[e.label]]   # "the Kremlin" speaks for Russia
+        elif e.type == "ORG" and " " in e.label:
             state = lexicon.country_of_demonym(e.label.split()[0])
             if state in by_label:
                 out[key] = by_label[state]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
-from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -208,6 +208,8 @@ class SpeechRules:
             return {"sanctions"}
         if lemma in self.messages:
             return {"requests"}
+        if lemma in CRITICISM_NOUNS:
+            return {"condemns", "accuses"}   # "rejected the criticism"
         return {"accuses"}
 
     def _listing(self, verb, sent_start, sent_end) -> list[RawRelation]:

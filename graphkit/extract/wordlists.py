@@ -82,6 +82,12 @@ ACT_NOUN_VERBS = {
     "move": set(), "decision": set(), "step": set(), "action": set(),
     "violence": _ASSAULT | _DISPERSING, "crackdown": _ASSAULT | _DISPERSING, "repression": _ASSAULT | _DISPERSING,
     "protest": _PROTESTING, "demonstration": _PROTESTING, "rally": _PROTESTING, "march": _PROTESTING,
+    "takeover": {"seize", "take", "capture", "storm", "overrun"}, "capture": {"capture", "seize", "take"},
+    "downing": {"down", "shoot"}, "threat": {"threaten", "warn", "vow"}, "ultimatum": {"threaten", "warn", "give"},
+    "request": {"ask", "request", "call", "urge", "appeal"}, "demand": {"demand", "ask", "call", "insist"},
+    "verdict": {"sentence", "convict", "jail", "find"}, "sentence": {"sentence", "jail"}, "conviction": {"convict"},
+    "ban": {"ban", "bar", "outlaw", "prohibit"}, "expulsion": {"expel"}, "closure": {"close", "shut"},
+    "blockade": {"blockade", "block"}, "deployment": {"deploy", "send"},
 }
 _ACT_NOUN_OWN_VERB = {"invasion": "invade", "execution": "execute", "seizure": "seize", "detention": "detain",
                       "annexation": "annex", "incursion": "intrude"}
@@ -99,6 +105,8 @@ def act_noun_verb(noun_lemma: str) -> str:
 
 # what of an act someone judges: "criticised the scale of U.S. aid" criticises its giver
 ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount"}
+# what a critic says: "rejected the criticism" answers a condemnation
+CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach", "critique"}
 # what a party owns: "froze the assets of X" acts on X
 HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves",
                  "import", "imports", "export", "exports", "shipment", "shipments", "good", "goods", "product",
@@ -113,7 +121,7 @@ ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group",
                      "movement", "party", "coalition", "alliance", "organisation", "organization"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
-_WINDOW_SENTENCES = 2   # how far back an unattributed allegation looks for its accuser
+_WINDOW_SENTENCES = 4   # how far back an unattributed allegation looks for its accuser
 _ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
 _LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its main act
 # relations nobody directs at itself: a pronoun target is someone other than the source
@@ -157,3 +165,11 @@ BLOCKABLE_NOUNS = {"package", "proposal", "resolution", "deal", "plan", "bid", "
 INTERVENTION_NOUNS = {"intervention", "action", "force", "strike", "attack", "invasion", "operation", "incursion"}
 # ties a sanction suspends or cuts ("suspended its strategic partnership with Georgia")
 TIES_NOUNS = {"partnership", "tie", "relation", "cooperation", "agreement", "dialogue", "talk", "contact", "membership"}
+
+# offices named by their building or street: they speak for their state ("the Kremlin denied")
+SEATS_OF_GOVERNMENT = {"Kremlin": "Russia", "White House": "United States", "Pentagon": "United States",
+                       "State Department": "United States", "Elysee": "France", "Elysee Palace": "France",
+                       "Downing Street": "United Kingdom", "Zhongnanhai": "China", "Blue House": "South Korea",
+                       "Quai d'Orsay": "France", "Foggy Bottom": "United States", "Chancellery": "Germany",
+                       "Yongsan": "South Korea", "Bankova": "Ukraine", "Kasbah": "Tunisia", "Miraflores": "Venezuela",
+                       "Planalto": "Brazil", "Casa Rosada": "Argentina", "Malacanang": "Philippines"}
