@@ -12,7 +12,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
 
 
@@ -87,8 +87,11 @@ class ArgumentFinder:
                     # "..., a move that drew condemnation": the move is the main clause's act
                     out += [k for k in self.subjects(t.sent.root) if k]
                     continue
-                if mods and is_title and t.tag_ == "NNS" and not self._speaks_or_acts(t):
-                    continue   # "sanctioned Venezuelan officials": unnamed officials, no target (guidelines 3.2)
+                if mods and is_title and t.tag_ == "NNS" and not self._speaks_or_acts(t) \
+                        and t.lemma_.lower() not in ENVOY_NOUNS:
+                    # "sanctioned Venezuelan officials": unnamed officials, no target (guidelines 3.2);
+                    # "expelled Russian diplomats" acts on the state they represent
+                    continue
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None

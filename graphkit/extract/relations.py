@@ -196,7 +196,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 # is a threat only when the clause says what the subject will suffer, or what
                 # the speaker will do to someone ("warned it would sanction Russian officials")
                 for c in children(verb, {"ccomp"}):
-                    if relation == "threatens" and c.lemma_ not in self.retribution:
+                    if relation == "threatens" and not self.retributive(c):
                         if self._punitive(c):
                             out += [k for t in children(c, OBJECT_DEPS) for k in self.entities_of(t)]
                             out += [k for t in prep_objects(c, {"on", "against"}) for k in self.entities_of(t)]
@@ -506,6 +506,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                                 sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
+        if not out:
+            out += self._threatened_response(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)
         if evaluated:
             # "called the move provocative" is no phone call

@@ -8,7 +8,8 @@ from __future__ import annotations
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
-from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -62,6 +63,11 @@ class SpeechRules:
 
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
             for v in clause.subtree:
+                if v.pos_ in ("VERB", "AUX") and self.retributive(v) and (is_passive(v) or any(
+                        a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
+                    # "said North Korea would pay", "any attack would come at a high price for Caracas"
+                    add(self._retribution_victims(v), "threatens", 0.55, v.text)
+                    continue
                 if v.pos_ == "NOUN" and any(c.dep_ == "amod" and self._disapproving(c) for c in v.children):
                     # "Russia's reckless behaviour must stop", "China's dangerous actions"
                     add([k for k in self.modifier_entities(v) if self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")],
@@ -95,11 +101,55 @@ class SpeechRules:
                     elif self._culpable(v):
                         # "said Kosovo was responsible for the violence", "was behind the attack"
                         add(subjects, "accuses", 0.45, v.text)
-                if v.lemma_ in self.retribution and (is_passive(v) or any(
-                        a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
-                    victims = children(v, PASSIVE_SUBJECT_DEPS) if is_passive(v) else children(v, SUBJECT_DEPS)
-                    add([k for n in victims for k in self.entities_of(n)], "threatens", 0.55, v.text)
         return out
+
+    def retributive(self, verb) -> bool:
+        """A predicate of what someone will suffer: "would pay", "will regret it", "would come at
+        a high price", "would be met with appropriate measures", "will have consequences", "will
+        not go unanswered" (retribution cues and these phrases)."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.retribution:
+            return not is_negated(verb)
+        objects = children(verb, OBJECT_DEPS)
+        if lemma in ("come", "pay") and any(o.lemma_.lower() in PRICE_NOUNS
+                                            for o in objects + prep_objects(verb, {"at"})):
+            return True
+        if lemma == "meet" and is_passive(verb):
+            return any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(verb, {"with"}))
+        if lemma == "have":
+            return any(o.lemma_.lower() == "consequence" for o in objects)
+        return lemma == "go" and any(c.lower_ in ("unanswered", "unpunished") for c in verb.children)
+
+    def _retribution_victims(self, verb) -> list[str]:
+        """Who will suffer: the subject ("North Korea would pay"), the agent of an act named as
+        the subject ("any NATO build-up would be met with ..."), or "a high price for Caracas"."""
+        holders = children(verb, PASSIVE_SUBJECT_DEPS) if is_passive(verb) else children(verb, SUBJECT_DEPS)
+        victims = [k for n in holders for k in self.entities_of(n)]
+        if not victims:
+            victims = [k for o in children(verb, OBJECT_DEPS) + prep_objects(verb, {"at"})
+                       if o.lemma_.lower() in PRICE_NOUNS for p in prep_objects(o, {"for"}) for k in self.entities_of(p)]
+        return victims
+
+    def _threatened_response(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'promised a proportionate response to the expulsions', 'vowed retaliation for the
+        strike': a threat against whoever did the act; 'accused Manila of ... and warned that
+        Beijing would take all necessary measures': against the one the speaker just accused."""
+        if verb.lemma_ not in THREAT_VERBS:
+            return []
+        targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
+                   for p in prep_objects(o, {"to", "for", "against"}) for k in self.entities_of(p) or self._act_agents(p)]
+        if not targets and verb.dep_ == "conj" and any(
+                c.lemma_.lower() in ("take", "adopt", "respond", "retaliate") and (
+                    c.lemma_.lower() in ("respond", "retaliate") or any(
+                        o.lemma_.lower() in RESPONSE_NOUNS | {"step", "action"} for o in children(c, OBJECT_DEPS)))
+                for c in children(verb, {"ccomp", "xcomp"})):
+            # the coordinated act's target: "accused Manila ... and warned that Beijing would respond"
+            targets = [k for o in children(verb.head, OBJECT_DEPS) for k in self.entities_of(o)]
+        if not targets:
+            return []
+        irrealis, negated = self.modality(verb)
+        return self._emit(self.subjects(verb), targets, "threatens", sent_start, sent_end, 0.6, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
     def _names_misdeed(self, noun) -> bool:
         """'atrocities', 'war crimes', 'a campaign of piracy and terrorism'."""

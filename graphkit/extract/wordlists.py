@@ -54,6 +54,8 @@ CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
 CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
 # people who stand for the state they come from ("diplomats from Chile")
 STATE_PEOPLE = {"diplomat", "envoy", "official", "national", "citizen", "soldier", "troop", "delegation"}
+# people who stand for their state wherever they are named ("expelled three Russian diplomats")
+ENVOY_NOUNS = {"diplomat", "envoy", "delegation", "ambassador"}
 # what a party says or asks, whose author may follow "from"
 VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
 # modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
@@ -107,6 +109,11 @@ def act_noun_verb(noun_lemma: str) -> str:
 ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount"}
 # what a critic says: "rejected the criticism" answers a condemnation
 CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach", "critique"}
+# what a threat promises: "vowed a proportionate response", "would be met with appropriate measures"
+RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "countermeasure", "measure", "revenge", "retribution",
+                  "punishment", "consequence", "reaction", "force"}
+# "would come at a high price", "will pay a heavy price"
+PRICE_NOUNS = {"price", "cost"}
 # what a party owns: "froze the assets of X" acts on X
 HOLDING_NOUNS = {"asset", "assets", "property", "account", "fund", "funds", "holding", "reserve", "reserves",
                  "import", "imports", "export", "exports", "shipment", "shipments", "good", "goods", "product",
