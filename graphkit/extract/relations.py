@@ -135,6 +135,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if any(self._reciprocal(t) for t in toks):
                     out.append(MUTUAL)   # "accused each other of": each subject the others
                     break
+                named_so = self._free_relative_named(verb) if not toks else []
+                if named_so:
+                    # "condemned what he called Western meddling", "what it called the silence of Baghdad"
+                    out += [k for n in named_so for k in self.modifier_entities(n) or [
+                        k for o in prep_objects(n, {"of", "by"}) for k in entities_of(o)]]
+                    continue
                 found = [k for t in toks for k in entities_of(t)]
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
@@ -212,6 +218,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if direct:
             out = [k for k in out if k not in self.places_only]   # "visited Kyiv" meets no one
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _free_relative_named(verb) -> list:
+        """'condemned [what he called Western meddling]': the nouns the free relative names."""
+        return [n for c in children(verb, {"ccomp"}) if c.lemma_ in EVALUATIVE_VERBS
+                and any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in c.children)
+                for n in children(c, {"oprd", "xcomp", "attr"}) + prep_objects(c, {"as"})]
 
     @staticmethod
     def _reciprocal(token) -> bool:

@@ -9,7 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, RELATIVE_PRONOUNS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -69,9 +69,10 @@ class SpeechRules:
                     add(self._retribution_victims(v), "threatens", 0.55, v.text)
                     continue
                 if v.pos_ == "NOUN" and any(c.dep_ == "amod" and self._disapproving(c) for c in v.children):
-                    # "Russia's reckless behaviour must stop", "China's dangerous actions"
-                    add([k for k in self.modifier_entities(v) if self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")],
-                        "condemns", 0.45, v.text)
+                    # "Russia's reckless behaviour must stop", "China's dangerous actions"; "these
+                    # dangerous actions": the act told before
+                    add([k for k in self.modifier_entities(v) or self._act_agents(v)
+                         if self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")], "condemns", 0.45, v.text)
                     continue
                 if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
@@ -91,11 +92,15 @@ class SpeechRules:
                         # "said the accusations were groundless": a rejection of the accuser
                         out += self._rejection(speech_verb, claims, speakers, sent_start, sent_end, False)
                         continue
-                    subjects = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]
-                    if not subjects and any(n.lower_ in ("this", "that", "it") for n in children(v, SUBJECT_DEPS)):
-                        # '"This is an act of aggression," the minister said of the Russian strikes'
+                    pointing = any(n.lower_ in ("this", "that", "it") for n in children(v, SUBJECT_DEPS))
+                    subjects = [] if pointing and any(self._names_act(p) for p in pred) else [
+                        k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]   # "It was an act of terror"
+                    if not subjects and pointing:
+                        # '"This is an act of aggression," the minister said of the Russian strikes';
+                        # without 'of': the hostile act told last ("Rebels attacked ... 'It was an act of terror'")
                         subjects = [k for o in prep_objects(speech_verb, {"of", "about"})
-                                    for k in self.entities_of(o) or self._act_agents(o)]
+                                    for k in self.entities_of(o) or self._act_agents(o)] or (
+                            self._earlier_agents(v, HOSTILE_ACT_VERBS) if any(self._disapproving(p) for p in pred) else [])
                     if any(self._disapproving(p) for p in pred):
                         add(subjects, "condemns", 0.5, pred[0].text)
                     elif self._culpable(v):
@@ -151,6 +156,11 @@ class SpeechRules:
         return self._emit(self.subjects(verb), targets, "threatens", sent_start, sent_end, 0.6, verb.text,
                           irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
+    def _names_act(self, noun) -> bool:
+        """'an act of terror', 'an attack', 'a violation': the noun names an act, not an actor."""
+        lemma = noun.lemma_.lower()
+        return lemma in CAMPAIGN_NOUNS or lemma in ACT_NOUN_VERBS or self._names_misdeed(noun)
+
     def _names_misdeed(self, noun) -> bool:
         """'atrocities', 'war crimes', 'a campaign of piracy and terrorism'."""
         if noun.lemma_.lower() in self.misdeeds:
@@ -172,13 +182,20 @@ class SpeechRules:
     def _disapproving(self, token) -> bool:
         """The word or its modifiers express disapproval ("a barbaric act", "provocative")."""
         words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "conj", "advmod")]
-        return any(w.lemma_.lower() in self.disapproval or w.lower_ in self.disapproval for w in words)
+        if any(w.lemma_.lower() in self.disapproval or w.lower_ in self.disapproval for w in words):
+            return True
+        # "an act of terror", "a campaign of aggression"
+        return token.lemma_.lower() in CAMPAIGN_NOUNS and any(
+            o.lemma_.lower() in self.misdeeds or o.lemma_.lower() in self.disapproval for o in prep_objects(token, {"of"}))
 
     def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
         if verb.lemma_ not in EVALUATIVE_VERBS:
             return []
         objs = children(verb, OBJECT_DEPS)
+        if not objs and verb.dep_ in ("relcl", "acl") and children(verb, SUBJECT_DEPS) and not any(
+                c.lower_ in RELATIVE_PRONOUNS for c in children(verb, SUBJECT_DEPS)):
+            objs = [verb.head]   # "a move Frelimo called interference": the noun is what was called so
         if not objs:
             return []
         complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})

@@ -23,7 +23,25 @@ def conjuncts(token):
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and heads_name_list(t, c)))
+        rest = _detached_list_rest(t) if t.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in t.children) else None
+        if rest is not None and rest not in out:
+            stack.append(rest)
     return out
+
+
+def _detached_list_rest(name):
+    """'condemnation from the United States, the European Union and the U.N.': the small parser
+    hangs 'the European Union and the U.N.' elsewhere; the coordinated names right after
+    ", " continue the list."""
+    doc = name.doc
+    comma = name.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for t in doc[comma + 1:min(comma + 6, len(doc))]:
+        if t.pos_ == "PROPN" and t.left_edge.i == comma + 1 and t.head.i != name.i and t.dep_ in ("npadvmod", "appos", "dobj", "nsubj", "dep") \
+                and any(c.dep_ == "cc" for c in t.children) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children):
+            return t
+    return None
 
 
 def heads_name_list(head, appos) -> bool:

@@ -109,6 +109,9 @@ def act_noun_verb(noun_lemma: str) -> str:
 ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount"}
 # what a critic says: "rejected the criticism" answers a condemnation
 CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach", "critique"}
+# verbs of hostile acts a demonstrative may point back to ('"This is an act of aggression"')
+HOSTILE_ACT_VERBS = _ASSAULT | _FIRING | _SANCTIONING | {"seize", "invade", "arrest", "detain", "expel", "ban",
+                                                         "kill", "shoot", "abduct", "kidnap", "annex", "occupy"}
 # what a threat promises: "vowed a proportionate response", "would be met with appropriate measures"
 RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "countermeasure", "measure", "revenge", "retribution",
                   "punishment", "consequence", "reaction", "force"}
