@@ -548,6 +548,9 @@ CASES = [
     ("these dangerous actions: the act told before",
      "Chinese ships rammed a Vietnamese boat on Monday. \"These dangerous actions put lives at risk,\" Vietnam said.",
      [("Vietnam", "condemns", "China", False, None)], []),
+    ("a state named inside the quote is no clue to the speaker's bare title",
+     "\"Israel is exploiting the transition to seize land by force,\" Foreign Minister Omar Haddad said in a statement.",
+     [("Omar Haddad", "accuses", "Israel", False, None)], [("Omar Haddad", "member_of", "Israel", False, None)]),
     ("criticising the scale of an act", "Senator Ana Ruiz criticised the scale of Spanish aid to Morocco.",
      [("Ana Ruiz", "condemns", "Spain", False, None)], []),
 ]

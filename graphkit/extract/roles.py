@@ -172,13 +172,27 @@ class RoleExtractor:
         for span in (sentence, previous):
             if span is None:
                 break
+            quoted = self._quoted_tokens(span)
             states = {o.entity for o in self.mentions if span.start <= o.tok_start < span.end
-                      and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)}
+                      and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)
+                      and o.tok_start not in quoted}   # what the person says is about others
             if len(states) == 1:
                 return next(iter(states))
             if states:
                 return home if home in states else None
         return home
+
+    @staticmethod
+    def _quoted_tokens(span) -> set[int]:
+        """Token indexes inside quotation marks in `span`."""
+        inside, out = False, set()
+        for t in span:
+            if t.text in ('"', "“", "”"):
+                inside = not inside if t.text == '"' else t.text == "“"
+                continue
+            if inside:
+                out.add(t.i)
+        return out
 
     def _acts_in_clause(self, o: DocMention) -> bool:
         """The state is a clause's subject (or its possessor), not what someone acts on: in
