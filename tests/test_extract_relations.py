@@ -554,6 +554,16 @@ CASES = [
     ("a state named inside the quote is no clue to the speaker's bare title",
      "\"Israel is exploiting the transition to seize land by force,\" Foreign Minister Omar Haddad said in a statement.",
      [("Omar Haddad", "accuses", "Israel", False, None)], [("Omar Haddad", "member_of", "Israel", False, None)]),
+    # --- stated alliance and backing
+    ("a party described in apposition acts", "The court rejected an appeal by Renamo, the small party that backed Ossufo Momade.",
+     [("Renamo", "supports", "Ossufo Momade", False, None)], []),
+    ("one of the strongest backers of X", "Lithuania has been one of the strongest backers of Ukraine since 2022.",
+     [("Lithuania", "supports", "Ukraine", False, None)], []),
+    ("coordinated descriptions: biggest investor and closest ally", "China, Laos's biggest investor and closest ally, urged calm.",
+     [("China", "supports", "Laos", False, None)], []),
+    ("X-backed region of Y backs Y, not the possessor",
+     "Georgia's Russian-backed breakaway region of Abkhazia rejected the offer.",
+     [("Russia", "supports", "Abkhazia", False, None)], [("Russia", "supports", "Georgia", False, None)]),
     ("criticising the scale of an act", "Senator Ana Ruiz criticised the scale of Spanish aid to Morocco.",
      [("Ana Ruiz", "condemns", "Spain", False, None)], []),
 ]

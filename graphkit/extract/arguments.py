@@ -46,6 +46,10 @@ class ArgumentFinder:
                 if groups:
                     out += groups
                     continue
+            if t.pos_ == "NOUN" and t.dep_ == "appos" and t.head.i in self.by_token and t.head.i < t.i \
+                    and self._is_actor_noun(t) and not self._sums_up_clause(t):
+                out.append(self.by_token[t.head.i].entity)   # "Podemos, the small party that backed X"
+                continue
             if coref:
                 keys = self.coref.resolve_all(t) if not place else [k for k in [self.coref.resolve(t, place=place)] if k]
                 if keys:
@@ -82,6 +86,12 @@ class ArgumentFinder:
                 if members:
                     out += members   # "seven countries, including Argentina, Chile and Peru"
                     continue
+                if t.lemma_.lower() in PLACE_NOUNS and not place:
+                    # "Moldova's breakaway region of Transnistria" is Transnistria, not Moldova
+                    named_of = [self.by_token[o.i].entity for o in prep_objects(t, {"of"}) if o.i in self.by_token]
+                    if named_of:
+                        out += named_of
+                        continue
                 mods = self.modifier_entities(t, coref=coref, place=place)
                 if not mods and self._sums_up_clause(t):
                     # "..., a move that drew condemnation": the move is the main clause's act
@@ -117,6 +127,9 @@ class ArgumentFinder:
                     preps |= {"of", "in"} if place else {"of"}
                 if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
                     preps |= {"of"}   # "the government of Bangladesh", "the assets of X"
+                if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
+                    # "the government in Havana": the state whose capital it sits in
+                    preps |= {"in"}
                 if t.lemma_.lower() in self.messages or t.lemma_.lower() in self.allegations or t.lemma_.lower() in VOICED_NOUNS:
                     preps |= {"from"}   # "rebuffed calls from France", "criticism from the UN"
                 # "ten individuals linked to Hamas": people stand for the group they belong to

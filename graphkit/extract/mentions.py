@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .wordlists import PLACE_NOUNS
+
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
 # News agencies cited as sources and platforms are not actors (annotation guidelines).
 NOT_ACTORS = {
@@ -450,6 +452,9 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             label = "ORG"   # "Tigray Front", "Popular Will Party": an organisation NER took for a person
         if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:
             continue   # "Caretaker Prime Minister X": part of the title
+        if label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+                and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
+            label = "GPE"   # "the breakaway region of Transnistria": a place, whatever NER said
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
                 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
             continue

@@ -34,22 +34,32 @@ class StanceRules:
         -> supports(Iran, Hezbollah) (GUIDELINES 3.1: stated alliance or backing)."""
         doc = self.doc
         i = token.i
-        patrons = [self.by_token[c.i].entity for c in token.children if c.dep_ == "poss" and c.i in self.by_token]
-        patrons += [k for o in prep_objects(token, {"of"}) for k in self.entities_of(o, modifiers=False, coref=False)]
+        described = token
+        while described.dep_ == "conj" and described.head.pos_ == "NOUN":
+            described = described.head   # "Cambodia's biggest investor and closest ally"
+        patrons = [self.by_token[c.i].entity for t in {token, described} for c in t.children
+                   if c.dep_ == "poss" and c.i in self.by_token]
+        # "an ally of the government in Havana": a governing noun names its state
+        patrons += [k for o in prep_objects(token, {"of"})
+                    for k in self.entities_of(o, modifiers=o.lemma_.lower() in self.governing, coref=False)]
         if not patrons and i >= 2 and doc[i - 1].tag_ == "POS" and (i - 2) in self.by_token:
             patrons.append(self.by_token[i - 2].entity)   # "Russia's ally" parsed loosely
         if not patrons and i >= 2 and doc[i - 1].dep_ == "amod" and doc[i - 1].head.i == i and (i - 1) in self.by_token:
             patrons.append(self.by_token[i - 1].entity)   # "a key Russian ally"
         named = []
-        if token.dep_ == "appos" and token.head.i in self.by_token:
-            named.append(self.by_token[token.head.i].entity)
+        if described.dep_ == "pobj" and described.head.lower_ == "of" and described.head.head.lower_ == "one":
+            described = described.head.head   # "one of the strongest backers of Ukraine"
+        if described.head.i in self.by_token and (described.dep_ == "appos" or (
+                described.dep_ == "conj" and doc[described.left_edge.i - 1].text == ",")):
+            # "Belarus, a close ally of Russia" (also parsed as a conjunct after the comma)
+            named.append(self.by_token[described.head.i].entity)
         named += [self.by_token[c.i].entity for c in token.children if c.dep_ == "appos" and c.i in self.by_token]
         if not named and i + 1 < len(doc) and (i + 1) in self.by_token and self.by_token[i + 1].tok_start == i + 1:
             named.append(self.by_token[i + 1].entity)   # "ally Belarus"
         if not named and token.dep_ in ("amod", "compound") and token.head.i in self.by_token:
             named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
-        if not named and token.dep_ == "attr" and token.head.lemma_ == "be":
-            named += self.subjects(token.head)   # "Russia is Syria's main ally"
+        if not named and described.dep_ == "attr" and described.head.lemma_ == "be":
+            named += self.subjects(described.head)   # "Russia is Syria's main ally", "has been one of the backers"
         patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
         out = []
         for patron in dict.fromkeys(patrons):
