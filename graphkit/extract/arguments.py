@@ -110,6 +110,10 @@ class ArgumentFinder:
                     if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
                         # "the Biden administration": the state its named leader leads
                         mods = [self.led_by.get(k, k) for k in mods]
+                    if t.lemma_.lower() in ("country", "nation"):
+                        # "his country": the state the person serves
+                        mods = [next((o for o in self.represented(k) if self.types.get(o) == "GPE"), k)
+                                if self.types.get(k) == "PERSON" else k for k in mods]
                     if t.lemma_.lower() in ARMED_GROUP_NOUNS or t.lower_ in ARMED_GROUP_NOUNS:
                         # "the ministry said its forces captured ...": the state's forces
                         mods = [self.org_states.get(k, k) for k in mods]
@@ -363,15 +367,21 @@ class ArgumentFinder:
         """'Mao said [Manila had infringed ... and urged it to stop]': the parser hangs the
         speaker's second speech act on the reported clause; it is still the speaker's. Returns
         the speaker's verb ('said', 'denied'), or None when `verb` is no such speech act."""
+        if verb.dep_ != "conj" or not (verb.lemma_ in self.lex.speech_verbs or self._requesting(verb) or self._accusing(verb)):
+            return None
         head = verb.head
-        if verb.dep_ != "conj" or head.dep_ not in ("ccomp", "parataxis"):
+        while head.dep_ == "xcomp" and head.head.i != head.i:
+            head = head.head   # "said Minsk was trying to blackmail ... and called on Belarus"
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and head.i < verb.i:
+            # "accused Israel ... after Israeli jets struck ..., and called on the UN": the
+            # speech act continues the main clause, not the 'after' clause
+            return head.head if head.head.pos_ in ("VERB", "AUX") else None
+        if head.dep_ not in ("ccomp", "parataxis"):
             return None
         speaker_verb = head.head
         if not (speaker_verb.lemma_ in self.lex.speech_verbs or speaker_verb.lemma_ in self.lex.denial_verbs):
             return None
-        if verb.lemma_ in self.lex.speech_verbs or self._requesting(verb) or self._accusing(verb):
-            return speaker_verb
-        return None
+        return speaker_verb
 
     @staticmethod
     def _object_controller(verb):

@@ -27,7 +27,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
-                        INTERVENTION_NOUNS, TIES_NOUNS)
+                        INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -411,7 +411,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
-                    or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
+                    or lemma in EXPECTING_VERBS or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)
@@ -520,7 +520,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
         if not out:
-            out += self._threatened_response(verb, sent_start, sent_end)
+            out += self._threatened_response(verb, sent_start, sent_end) + self._expectation(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)
         if evaluated:
             # "called the move provocative" is no phone call

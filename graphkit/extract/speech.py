@@ -9,7 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, RELATIVE_PRONOUNS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, RELATIVE_PRONOUNS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -134,6 +134,20 @@ class SpeechRules:
             victims = [k for o in children(verb, OBJECT_DEPS) + prep_objects(verb, {"at"})
                        if o.lemma_.lower() in PRICE_NOUNS for p in prep_objects(o, {"for"}) for k in self.entities_of(p)]
         return victims
+
+    def _expectation(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'"We expect Russia to respect international law," the minister said': a speaker's
+        expectation of another's conduct is a demand (only in the first person: "analysts
+        expect Russia to attack" asks nothing)."""
+        if verb.lemma_ not in EXPECTING_VERBS or not children(verb, {"xcomp", "ccomp"}) or not any(
+                s.lower_ in ("we", "i") for s in children(verb, SUBJECT_DEPS)):
+            return []
+        targets = [k for o in children(verb, OBJECT_DEPS) + [s for c in children(verb, {"ccomp"})
+                                                              for s in children(c, SUBJECT_DEPS)]
+                   for k in self.entities_of(o)]
+        irrealis, negated = self.modality(verb)
+        return self._emit(self.subjects(verb), targets, "requests", sent_start, sent_end, 0.5, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=None)
 
     def _threatened_response(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'promised a proportionate response to the expulsions', 'vowed retaliation for the
