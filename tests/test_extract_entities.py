@@ -76,6 +76,16 @@ CASES = [
      [("Mohammed bin Abdulrahman Al Thani", "PERSON", set())], ["Al Thani"]),
     ("a known group NER typed as a place", "The M23 rebels seized the airport, Congo said.",
      [("M23", "ORG", set())], []),
+    ("a portfolio before or after a title is no organisation",
+     "Budget Commissioner Ana Ruiz and Minister for European Affairs Omar Haddad met Homeland Security Secretary Lena Park.",
+     [("Ana Ruiz", "PERSON", set()), ("Omar Haddad", "PERSON", set()), ("Lena Park", "PERSON", set())],
+     ["Budget", "European Affairs", "Homeland Security"]),
+    ("a third name NER left out", "Norwegian Foreign Minister Espen Barth Eide met his Swedish counterpart.",
+     [("Espen Barth Eide", "PERSON", set())], ["Espen Barth"]),
+    ("'the region of X' is a place", "The leaders of the breakaway region of Transnistria rejected the offer.",
+     [("Transnistria", "GPE", set())], []),
+    ("a list NER took as one name", "Mali, Burkina Faso and Niger left the bloc.",
+     [("Mali", "GPE", set()), ("Burkina Faso", "GPE", set()), ("Niger", "GPE", set())], ["Mali, Burkina Faso"]),
 ]
 
 

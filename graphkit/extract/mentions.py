@@ -102,6 +102,13 @@ def _join_name_particles(doc, ents):
                     skip.update(id(x) for x in swallowed)
                     out.append(Span(doc, e.start, last + 1, label="PERSON"))
                     continue
+            taken = {i for x in ents for i in range(x.start, x.end)}
+            if end == e.end and end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
+                    and doc[end].is_alpha and doc[end].is_title and doc[end].dep_ in ("compound", "nsubj", "flat", "appos", "pobj", "dobj") \
+                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+                # "Espen Barth" + "Eide": a third name NER left out, on which the others hang
+                out.append(Span(doc, e.start, end + 1, label="PERSON"))
+                continue
         out.append(e)
     return out
 
@@ -360,6 +367,23 @@ def _is_title_fragment(ent, is_exact_title) -> bool:
             or (len(preceding) == 2 and preceding[1] == "of" and is_exact_title(" ".join(preceding + words))))
 
 
+# title words a portfolio comes before ("Homeland Security Secretary") or after ("Minister for ...")
+PORTFOLIO_TITLES = {"commissioner", "secretary", "minister", "adviser", "advisor", "czar", "tsar"}
+
+
+def _is_portfolio(ent, is_known_name) -> bool:
+    """'Budget' in 'Budget Commissioner Piotr Serafin', 'Homeland Security' in 'Homeland Security
+    Secretary Kristi Noem', 'European Affairs' in 'Minister for European Affairs Janos Boka': a
+    subject area of an office, not an organisation."""
+    doc = ent.doc
+    if is_known_name is not None and is_known_name(clean_name(ent.text)):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in PORTFOLIO_TITLES and ent.end + 1 < len(doc) and doc[ent.end + 1].text[:1].isupper():
+        return True
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and doc[ent.start - 2].lower_ in PORTFOLIO_TITLES
+
+
 def _names_a_person(ent, is_title, is_known_name) -> bool:
     """A name NER typed as an organisation or place that the text gives a person's title:
     "Chad's prime minister, Succes Masra" or "Prime Minister Succes Masra"."""
@@ -461,6 +485,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         if is_title is not None and label != "PERSON":
             if is_exact_title is not None and _is_title_fragment(ent, is_exact_title):
                 continue
+            if label in ("ORG", "PERSON", "LOC") and _is_portfolio(ent, is_known_name):
+                continue   # "Budget Commissioner X", "Minister for European Affairs X": part of a title
             if label in ("ORG", "GPE", "LOC", "NORP") and _names_a_person(ent, is_title, is_known_name):
                 label = "PERSON"
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
