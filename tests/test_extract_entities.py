@@ -84,6 +84,9 @@ CASES = [
      [("Espen Barth Eide", "PERSON", set())], ["Espen Barth"]),
     ("'the region of X' is a place", "The leaders of the breakaway region of Transnistria rejected the offer.",
      [("Transnistria", "GPE", set())], []),
+    ("a place name before 'gang' or 'cartel' names the group",
+     "Gunmen from the Los Lobos gang ambushed a convoy near Guayaquil.",
+     [("Los Lobos", "ORG", set()), ("Guayaquil", "GPE", set())], []),
     ("a list NER took as one name", "Mali, Burkina Faso and Niger left the bloc.",
      [("Mali", "GPE", set()), ("Burkina Faso", "GPE", set()), ("Niger", "GPE", set())], ["Mali, Burkina Faso"]),
 ]

@@ -578,6 +578,8 @@ CASES = [
      [("Finland", "requests", "Russia", False, None)], []),
     ("others' expectations ask nothing", "Analysts expect Russia to launch an offensive in the spring.",
      [], [("Analysts", "requests", "Russia", False, None)]),
+    ("an ambition to act is no act", "Eritrea said Ethiopia's ambition to seize the port of Assab was a threat.",
+     [], [("Ethiopia", "attacks", "Assab", False, None), ("Ethiopia", "attacks", "Assab", False, "Eritrea")]),
     ("criticising the scale of an act", "Senator Ana Ruiz criticised the scale of Spanish aid to Morocco.",
      [("Ana Ruiz", "condemns", "Spain", False, None)], []),
 ]

@@ -367,6 +367,8 @@ def _is_title_fragment(ent, is_exact_title) -> bool:
             or (len(preceding) == 2 and preceding[1] == "of" and is_exact_title(" ".join(preceding + words))))
 
 
+# heads of a group's name that a place or person name may come before ("the Los Lobos gang")
+GROUP_HEADS = {"gang", "cartel", "militia", "faction", "clan", "brigade", "brigades", "syndicate"}
 # title words a portfolio comes before ("Homeland Security Secretary") or after ("Minister for ...")
 PORTFOLIO_TITLES = {"commissioner", "secretary", "minister", "adviser", "advisor", "czar", "tsar"}
 
@@ -476,6 +478,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             label = "ORG"   # "Tigray Front", "Popular Will Party": an organisation NER took for a person
         if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:
             continue   # "Caretaker Prime Minister X": part of the title
+        if label in ("GPE", "LOC", "PERSON") and ent.end < len(doc) and doc[ent.end].lemma_.lower() in GROUP_HEADS \
+                and not (is_demonym is not None and is_demonym(ent.text)) and (
+                    is_known_name is None or not is_known_name(clean_name(ent.text)) or label == "PERSON"):
+            label = "ORG"   # "the Los Lobos gang", "the Jalisco cartel": a group's name, not a place
         if label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
             label = "GPE"   # "the breakaway region of Transnistria": a place, whatever NER said

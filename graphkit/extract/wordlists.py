@@ -162,7 +162,8 @@ THREAT_NOUNS = {"threat", "warning", "ultimatum", "vow"}
 # nouns whose infinitive says what has not happened ("a threat to impose", "calls to withdraw")
 UNREALISED_NOUNS = THREAT_NOUNS | {"call", "demand", "request", "plea", "appeal", "proposal", "offer", "plan", "bid",
                                    "attempt", "effort", "push", "pressure", "readiness", "willingness", "intention",
-                                   "decision", "option", "possibility", "right"}
+                                   "decision", "option", "possibility", "right", "ambition", "aim", "goal", "desire",
+                                   "wish", "scheme", "plot"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
