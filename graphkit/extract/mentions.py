@@ -206,23 +206,23 @@ def _known_organisations(doc, ents, is_org_name):
         return ents
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ != "ORG" and is_org_name(clean_name(e.text)) else e
             for e in ents]   # "the Boko Haram" as a PRODUCT, "M23" as a place
-    actor_ents = [e for e in ents if e.label_ in ACTOR_TYPES]
-    taken = {i for e in actor_ents for i in range(e.start, e.end)}
+    # token -> the bounds of the NER name it is in; a known name may only contain such names
+    # whole ("Jaish" of "Jaish-e-Mohammed"), never cut one
+    bounds = {t: (e.start, e.end) for e in ents if e.label_ in ACTOR_TYPES for t in range(e.start, e.end)}
+    upper = [t.text[:1].isupper() for t in doc]
 
-    def overlaps_a_name(a, b):
-        # an entity NER found is kept unless the known name contains it ("Jaish" of "Jaish-e-Mohammed")
-        return any(e.start < b and a < e.end and not (a <= e.start and e.end <= b and e.end - e.start < b - a)
-                   for e in actor_ents)
+    def free(a, b):
+        return all(a <= s and e <= b and e - s < b - a for s, e in {bounds[t] for t in range(a, b) if t in bounds})
 
     out, i = [], 0
     while i < len(doc):
-        if not doc[i].text[:1].isupper():
+        if not upper[i]:
             i += 1
             continue
         for n in range(min(6, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if (not taken.isdisjoint(range(i, i + n)) and overlaps_a_name(i, i + n)) or not span[-1].text[:1].isupper():
+            if not upper[i + n - 1] or not free(i, i + n):
                 continue
+            span = doc[i:i + n]
             if (n > 1 or span[0].pos_ == "PROPN") and is_org_name(span.text):
                 out.append(Span(doc, i, i + n, label="ORG"))
                 i += n - 1
