@@ -112,7 +112,7 @@ class ArgumentFinder:
                         mods = [self.led_by.get(k, k) for k in mods]
                     if t.lemma_.lower() in ("country", "nation"):
                         # "his country": the state the person serves
-                        mods = [next((o for o in self.represented(k) if self.types.get(o) == "GPE"), k)
+                        mods = [next((o for o in sorted(self.represented(k)) if self.types.get(o) == "GPE"), k)
                                 if self.types.get(k) == "PERSON" else k for k in mods]
                     if t.lemma_.lower() in ARMED_GROUP_NOUNS or t.lower_ in ARMED_GROUP_NOUNS:
                         # "the ministry said its forces captured ...": the state's forces

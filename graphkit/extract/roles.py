@@ -155,7 +155,7 @@ class RoleExtractor:
     def _known_office(self, m: DocMention, role: str, title: str) -> str | None:
         """The state the office holders table gives the person's `title`, if the article
         names that state (by any name or adjective)."""
-        names = sorted({o.text for o in self.mentions if o.entity == m.entity}, key=len, reverse=True)
+        names = sorted({o.text for o in self.mentions if o.entity == m.entity}, key=lambda n: (-len(n), n))
         for name in names:
             state = self.lex.office_state(name, role, title)
             if state is not None:
