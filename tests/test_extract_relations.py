@@ -580,6 +580,10 @@ CASES = [
      [], [("Analysts", "requests", "Russia", False, None)]),
     ("an ambition to act is no act", "Eritrea said Ethiopia's ambition to seize the port of Assab was a threat.",
      [], [("Ethiopia", "attacks", "Assab", False, None), ("Ethiopia", "attacks", "Assab", False, "Eritrea")]),
+    ("a crowd with a nationality protests as protesters, not as its state",
+     "Hundreds of Venezuelan exiles protested against the Maduro government in Bogota. French farmers protested against the European Commission.",
+     [("protesters", "protests_against", "European Commission", False, None)],
+     [("Venezuela", "condemns", "Maduro", False, None), ("France", "condemns", "European Commission", False, None)]),
     ("criticising the scale of an act", "Senator Ana Ruiz criticised the scale of Spanish aid to Morocco.",
      [("Ana Ruiz", "condemns", "Spain", False, None)], []),
 ]

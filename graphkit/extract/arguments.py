@@ -12,7 +12,8 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
+                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
+                        FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
 
 
@@ -74,6 +75,11 @@ class ArgumentFinder:
             if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and all(
                     o.lemma_.lower() in CROWD_NOUNS for o in prep_objects(t, {"of"})):
                 out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
+                continue
+            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and t.head.lemma_ in STREET_PROTEST_VERBS and prep_objects(t, {"of"}) \
+                    and all(o.lemma_.lower() in self.collective_actors for o in prep_objects(t, {"of"})):
+                # "Hundreds of Nicaraguan exiles protested": the crowd, not the state it comes from
+                out += [self._as_protesters(self._collective_key(o.lower_)) for o in prep_objects(t, {"of"})]
                 continue
             is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
             if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
@@ -190,6 +196,9 @@ class ArgumentFinder:
             self.by_token[o.i].entity for o in prep_objects(token, {"of", "from"})
             if o.i in self.by_token and self.types.get(self.by_token[o.i].entity) == "ORG"]
         label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
+        if mods and token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS \
+                and token.lemma_.lower() not in FORCE_COLLECTIVES:
+            return self._as_protesters(self._collective_key(label))   # "French farmers protested": a crowd
         if mods:
             return mods[0]  # "Georgian police": the state's police counts as the state's
         if token.lemma_.lower() in PROTEST_CROWDS or (token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS):

@@ -112,6 +112,8 @@ CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach",
 # verbs of hostile acts a demonstrative may point back to ('"This is an act of aggression"')
 HOSTILE_ACT_VERBS = _ASSAULT | _FIRING | _SANCTIONING | {"seize", "invade", "arrest", "detain", "expel", "ban",
                                                          "kill", "shoot", "abduct", "kidnap", "annex", "occupy"}
+# collective actors that are forces, not crowds: they act for their state or group when named
+FORCE_COLLECTIVES = {"police", "policeman", "gunman", "insurgent", "jihadist", "militant", "rebel", "separatist"}
 # "we expect Russia to respect international law": a speaker's demand
 EXPECTING_VERBS = {"expect", "want"}
 # what a threat promises: "vowed a proportionate response", "would be met with appropriate measures"
