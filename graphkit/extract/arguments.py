@@ -72,16 +72,17 @@ class ArgumentFinder:
                 if speaker:
                     out += speaker   # '"We talked with Ruto," the Somali president said'
                     continue
-            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and all(
-                    o.lemma_.lower() in CROWD_NOUNS for o in prep_objects(t, {"of"})):
-                out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
-                continue
-            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj" and t.head.lemma_ in STREET_PROTEST_VERBS and prep_objects(t, {"of"}) \
-                    and all(o.lemma_.lower() in self.collective_actors for o in prep_objects(t, {"of"})):
-                # "Hundreds of Nicaraguan exiles protested": the crowd, not the state it comes from
-                out += [self._as_protesters(self._collective_key(o.lower_)) for o in prep_objects(t, {"of"})]
-                continue
+            if t.lower_ in CROWD_NUMBERS and t.dep_ == "nsubj":
+                crowd = prep_objects(t, {"of"})
+                if all(o.lemma_.lower() in CROWD_NOUNS for o in crowd):
+                    out.append(self._collective_key("people"))   # "Thousands (of people) protested": a crowd
+                    continue
+                if t.head.lemma_ in STREET_PROTEST_VERBS and all(o.lemma_.lower() in self.collective_actors for o in crowd):
+                    # "Hundreds of Nicaraguan exiles protested": the crowd, not the state it comes from
+                    out += [self._as_protesters(self._collective_key(o.lower_)) for o in crowd]
+                    continue
             is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
+            governing = t.lemma_.lower() in self.governing or t.lower_ in self.governing
             if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 # "Russia's ambassador, Ivan Petrov": the named person in apposition
                 named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
@@ -113,7 +114,7 @@ class ArgumentFinder:
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
                     # (not "Venezuelan officials": a plural title is no one office holder)
                     holder = self.role_holders.get((mods[0], role)) if role and t.tag_ not in ("NNS", "NNPS") else None
-                    if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
+                    if governing:
                         # "the Biden administration": the state its named leader leads
                         mods = [self.led_by.get(k, k) for k in mods]
                     if t.lemma_.lower() in ("country", "nation"):
@@ -135,11 +136,10 @@ class ArgumentFinder:
                     preps |= {"of"}   # "thousands of protesters", "the scale of U.S. aid"
                 if t.lemma_.lower() in PARTITIVE_NOUNS:
                     preps |= {"of", "in"} if place else {"of"}
-                if t.lemma_.lower() in self.governing or t.lower_ in self.governing or t.lemma_.lower() in HOLDING_NOUNS:
-                    preps |= {"of"}   # "the government of Bangladesh", "the assets of X"
-                if t.lemma_.lower() in self.governing or t.lower_ in self.governing:
-                    # "the government in Havana": the state whose capital it sits in
-                    preps |= {"in"}
+                if governing:
+                    preps |= {"of", "in"}   # "the government of Bangladesh", "the government in Havana"
+                elif t.lemma_.lower() in HOLDING_NOUNS:
+                    preps |= {"of"}   # "the assets of X"
                 if t.lemma_.lower() in self.messages or t.lemma_.lower() in self.allegations or t.lemma_.lower() in VOICED_NOUNS:
                     preps |= {"from"}   # "rebuffed calls from France", "criticism from the UN"
                 # "ten individuals linked to Hamas": people stand for the group they belong to
@@ -196,12 +196,12 @@ class ArgumentFinder:
             self.by_token[o.i].entity for o in prep_objects(token, {"of", "from"})
             if o.i in self.by_token and self.types.get(self.by_token[o.i].entity) == "ORG"]
         label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
-        if mods and token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS \
-                and token.lemma_.lower() not in FORCE_COLLECTIVES:
+        protesting = token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS
+        if mods and protesting and token.lemma_.lower() not in FORCE_COLLECTIVES:
             return self._as_protesters(self._collective_key(label))   # "French farmers protested": a crowd
         if mods:
             return mods[0]  # "Georgian police": the state's police counts as the state's
-        if token.lemma_.lower() in PROTEST_CROWDS or (token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS):
+        if token.lemma_.lower() in PROTEST_CROWDS or protesting:
             # "supporters rallied ..., demanding X": a crowd that rallies is the protesters
             return self._as_protesters(self._collective_key(label))
         return self._collective_key(label)
@@ -258,6 +258,13 @@ class ArgumentFinder:
                 if agents:
                     return agents
         return []
+
+    @staticmethod
+    def _relative_without_pronoun(verb) -> bool:
+        """'officials [it accused]', 'a move [Frelimo called interference]': a clause on a noun
+        whose subject is named, so the noun is its object."""
+        subjects = children(verb, SUBJECT_DEPS)
+        return bool(subjects) and not any(s.lower_ in RELATIVE_PRONOUNS for s in subjects)
 
     @staticmethod
     def _speaks_or_acts(noun) -> bool:

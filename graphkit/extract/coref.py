@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from .mentions import PARTY_WORDS, DocMention
-from .syntax import conjuncts, heads_name_list
+from .syntax import conjuncts, coordination_top
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -139,11 +139,8 @@ class Coreference:
                 continue
             if self.types.get(m.entity) == "NORP" or (self.types.get(m.entity) == "ORG" and m.text.endswith("s")):
                 return []   # a plural name: resolve() takes it
-            top = self.doc[m.root]
-            while top.dep_ == "conj" or (top.dep_ == "appos" and heads_name_list(top.head, top)):
-                top = top.head
             group = list(dict.fromkeys(
-                self._by_token[t.i].entity for t in conjuncts(top) if t.i in self._by_token
+                self._by_token[t.i].entity for t in conjuncts(coordination_top(self.doc[m.root])) if t.i in self._by_token
                 and self._by_token[t.i].entity and self.types.get(self._by_token[t.i].entity) in ("GPE", "ORG", "PERSON")))
             if len(group) >= 2:
                 return [k for k in group if k not in self.avoid]

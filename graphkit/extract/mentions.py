@@ -78,6 +78,7 @@ def _join_name_particles(doc, ents):
     from spacy.tokens import Span
 
     ents = sorted(ents, key=lambda e: e.start)
+    taken = {i for x in ents for i in range(x.start, x.end)}
     out, skip = [], set()
     for n, e in enumerate(ents):
         if id(e) in skip:
@@ -102,7 +103,6 @@ def _join_name_particles(doc, ents):
                     skip.update(id(x) for x in swallowed)
                     out.append(Span(doc, e.start, last + 1, label="PERSON"))
                     continue
-            taken = {i for x in ents for i in range(x.start, x.end)}
             if end == e.end and end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
                     and doc[end].is_alpha and doc[end].is_title and doc[end].dep_ in ("compound", "nsubj", "flat", "appos", "pobj", "dobj") \
                     and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:

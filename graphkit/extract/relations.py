@@ -120,8 +120,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                 and c.i > verb.i and c.i in self.by_token]
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
                 toks = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
-                if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) and any(
-                        s.lower_ not in RELATIVE_PRONOUNS for s in children(verb, SUBJECT_DEPS)):
+                if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) \
+                        and self._relative_without_pronoun(verb):
                     # "officials it accused of fraud": the head noun is the object of a relative
                     # clause without a pronoun; "ECOWAS, a bloc they accused": the name it describes
                     head = verb.head

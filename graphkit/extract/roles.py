@@ -159,8 +159,7 @@ class RoleExtractor:
         for name in names:
             state = self.lex.office_state(name, role, title)
             if state is not None:
-                key = next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None)
-                return key
+                return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None)
         return None
 
     def _state_nearby(self, m: DocMention) -> str | None:

@@ -9,7 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, RELATIVE_PRONOUNS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -177,10 +177,13 @@ class SpeechRules:
 
     def _names_misdeed(self, noun) -> bool:
         """'atrocities', 'war crimes', 'a campaign of piracy and terrorism'."""
-        if noun.lemma_.lower() in self.misdeeds:
-            return True
+        return noun.lemma_.lower() in self.misdeeds or self._campaign_of(noun, self.misdeeds)
+
+    @staticmethod
+    def _campaign_of(noun, *word_sets) -> bool:
+        """'an act of terror', 'a campaign of aggression': a campaign noun of a word in `word_sets`."""
         return noun.lemma_.lower() in CAMPAIGN_NOUNS and any(
-            o.lemma_.lower() in self.misdeeds for o in prep_objects(noun, {"of"}))
+            o.lemma_.lower() in words for o in prep_objects(noun, {"of"}) for words in word_sets)
 
     def _culpable(self, be) -> bool:
         """'X was responsible for / behind / to blame for ...' (culpability cues)."""
@@ -198,17 +201,14 @@ class SpeechRules:
         words = [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "conj", "advmod")]
         if any(w.lemma_.lower() in self.disapproval or w.lower_ in self.disapproval for w in words):
             return True
-        # "an act of terror", "a campaign of aggression"
-        return token.lemma_.lower() in CAMPAIGN_NOUNS and any(
-            o.lemma_.lower() in self.misdeeds or o.lemma_.lower() in self.disapproval for o in prep_objects(token, {"of"}))
+        return self._campaign_of(token, self.misdeeds, self.disapproval)   # "an act of terror"
 
     def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
         if verb.lemma_ not in EVALUATIVE_VERBS:
             return []
         objs = children(verb, OBJECT_DEPS)
-        if not objs and verb.dep_ in ("relcl", "acl") and children(verb, SUBJECT_DEPS) and not any(
-                c.lower_ in RELATIVE_PRONOUNS for c in children(verb, SUBJECT_DEPS)):
+        if not objs and verb.dep_ in ("relcl", "acl") and self._relative_without_pronoun(verb):
             objs = [verb.head]   # "a move Frelimo called interference": the noun is what was called so
         if not objs:
             return []

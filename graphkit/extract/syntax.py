@@ -38,16 +38,28 @@ def _detached_list_rest(name):
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     for t in doc[comma + 1:min(comma + 6, len(doc))]:
-        if t.pos_ == "PROPN" and t.left_edge.i == comma + 1 and t.head.i != name.i and t.dep_ in ("npadvmod", "appos", "dobj", "nsubj", "dep") \
-                and any(c.dep_ == "cc" for c in t.children) and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children):
+        if t.left_edge.i == comma + 1 and t.head.i != name.i and t.dep_ in ("npadvmod", "appos", "dobj", "nsubj", "dep") \
+                and _coordinates_names(t):
             return t
     return None
 
 
+def _coordinates_names(name) -> bool:
+    """A name with a name coordinated to it: 'Burkina Faso [and Niger]'."""
+    return name.pos_ == "PROPN" and any(c.dep_ == "cc" for c in name.children) \
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children)
+
+
 def heads_name_list(head, appos) -> bool:
     """'Mali, Burkina Faso and Niger': a name whose apposition is itself coordinated names."""
-    return head.pos_ == "PROPN" and appos.pos_ == "PROPN" and any(c.dep_ == "cc" for c in appos.children) \
-        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children)
+    return head.pos_ == "PROPN" and _coordinates_names(appos)
+
+
+def coordination_top(token):
+    """The first member of the coordination `token` is in (what `conjuncts` starts from)."""
+    while token.dep_ == "conj" or (token.dep_ == "appos" and heads_name_list(token.head, token)):
+        token = token.head
+    return token
 
 
 def prep_objects(token, preps):
