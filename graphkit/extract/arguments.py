@@ -8,8 +8,8 @@ A mixin of RelationExtractor: it reads the extractor's doc, mentions, lexicon an
 from __future__ import annotations
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
-                     governing_chain, is_passive, prep_objects)
-from .wordlists import (PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+                     governing_chain, is_passive, prep_objects, relative_antecedent)
+from .wordlists import (COMMITMENT_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
@@ -341,7 +341,7 @@ class ArgumentFinder:
             s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
         if verb.dep_ == "relcl":
             # "Norway, which has sent tanks": the relative pronoun stands for the head noun
-            subj = [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subj]
+            subj = [relative_antecedent(verb) if s.lower_ in RELATIVE_PRONOUNS else s for s in subj]
         if subj:
             return [k for s in subj for k in self.entities_of(s)]
         if depth > 3:
@@ -359,6 +359,10 @@ class ArgumentFinder:
                 and (head.lemma_.lower() in STATEMENT_NOUNS or head.lemma_.lower() in self.messages) and head.head.pos_ == "VERB":
             # "Washington and Rome issued a statement urging X to ...": the statement's authors
             return self.passive_agents(head.head) if head.dep_ == "nsubjpass" else self.subjects(head.head, depth + 1)
+        if verb.dep_ == "acl" and head.lemma_.lower() in COMMITMENT_NOUNS | UNREALISED_NOUNS \
+                and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            # "Washington's decision to impose sanctions", "the EU's plan to ...": the possessor decides
+            return self.modifier_entities(head)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return self.entities_of(head)
         controller = self._object_controller(verb)
@@ -417,4 +421,7 @@ class ArgumentFinder:
         return None
 
     def passive_agents(self, verb) -> list[str]:
-        return [k for o in prep_objects(verb, {"by"}) for k in self.entities_of(o)]
+        by = prep_objects(verb, {"by"}) or [
+            # "is designated a terrorist organisation by X": the parser hangs "by" on the complement
+            o for c in children(verb, {"oprd"}) for o in prep_objects(c, {"by"})] if is_passive(verb) else prep_objects(verb, {"by"})
+        return [k for o in by for k in self.entities_of(o)]

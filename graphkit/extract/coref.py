@@ -99,6 +99,10 @@ class Coreference:
         Manila had infringed China's rights and urged it to stop": it = Manila), then every
         mention, nearest first."""
         seen = set()
+        speaker = self._governing_subject(token)
+        if speaker is not None:
+            seen.add(id(speaker))
+            yield speaker
         for m in self._candidates(token, 0):   # this sentence only
             if self.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
                 seen.add(id(m))
@@ -106,6 +110,22 @@ class Coreference:
         for m in self._candidates(token):
             if id(m) not in seen:
                 yield m
+
+    def _governing_subject(self, pronoun):
+        """'X announced aid for Chad and said it had imposed sanctions': the subject of a
+        reported clause refers first to the subject of the verb that reports it."""
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.i > pronoun.i or any(t.is_quote for t in self.doc[verb.i:pronoun.i]):
+            return None   # '"He is trying to stage a coup," Rios said': a quote's 'he' is someone else
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        mention = self._by_token.get(subject.i) if subject is not None else None
+        return mention if mention is not None and mention.entity else None
 
     def resolve_all(self, token) -> list[str]:
         """Like `resolve`, but 'the two leaders' / 'both countries' give both referents."""

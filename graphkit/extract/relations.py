@@ -19,7 +19,7 @@ from .speech import SpeechRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_negated, is_passive, particle, prep_objects)
+                     is_negated, is_passive, particle, prep_objects, relative_antecedent)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
@@ -27,7 +27,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
-                        INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS)
+                        INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -112,6 +112,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     toks = children(verb, PASSIVE_SUBJECT_DEPS)
                     if not toks and verb.dep_ == "acl" and self._is_actor_noun(verb.head):
                         toks = [verb.head]   # "the rebels, backed by Rwanda": the modified noun
+                    if not toks and verb.dep_ == "conj":
+                        # "the PKK, which has waged an insurgency and is designated a terrorist group
+                        # by Turkey": the first conjunct's subject
+                        first = verb.head
+                        toks = [relative_antecedent(first) if (s.lower_ in RELATIVE_PRONOUNS and first.dep_ == "relcl") else s
+                                for s in children(first, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
                 else:
                     toks = children(verb, OBJECT_DEPS)
                     if not toks:
@@ -119,7 +125,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                         toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS
                                 and c.i > verb.i and c.i in self.by_token]
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
-                toks = [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
+                toks = [relative_antecedent(verb) if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
                 if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) \
                         and self._relative_without_pronoun(verb):
                     # "officials it accused of fraud": the head noun is the object of a relative
@@ -250,6 +256,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             auxes = [a for a in children(verb.head, {"aux"}) if a.lower_ in MODAL_IRREALIS or a.lower_ in FUTURE_AUX]
         if self._under_noun_of(verb, UNREALISED_NOUNS):
             irrealis = POSSIBLE   # "Trump's threat to impose sanctions", "calls to withdraw"
+        elif self._under_noun_of(verb, COMMITMENT_NOUNS):
+            irrealis = True   # "the decision to impose sanctions": counts for aid and sanctions, as "will"
         for aux in auxes:
             if aux.lower_ in ("can", "ca") and negated:
                 continue   # "cannot recognise": a refusal now, not a possibility
@@ -444,7 +452,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if passive and not sources and verb.lemma_.lower() in STATIVE_PASSIVES:
                 # "the Houthis, who are aligned with Iran": a state, not an act done to them
                 holders = children(verb, PASSIVE_SUBJECT_DEPS)
-                holders = [verb.head if (h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else h for h in holders]
+                holders = [relative_antecedent(verb) if (h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else h for h in holders]
                 sources = [k for h in holders for k in self.entities_of(h)]
                 passive = False
             irrealis, negated = self.modality(verb)
@@ -542,6 +550,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         while phrase.dep_ == "conj" and phrase.head.pos_ == "NOUN":
             phrase = phrase.head   # "announced an asset freeze and a travel ban": the first conjunct's verb
         head = phrase.head
+        if phrase.dep_ == "dobj" and head.lemma_ in WITHHOLDING_VERBS and any(f.relation == "aids" for f in frames):
+            return self._aid_withheld(noun, head, frames, sent_start, sent_end)
         if head.lemma_ in self.lex.cessation_verbs and not all(f.relation == "attacks" for f in frames):
             return []   # "lifted sanctions", "suspended aid": no positive relation ("ended the fighting": it was fought)
         light_verbs = self.lex.light_verbs
@@ -672,6 +682,18 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if out:
                 break
         return out
+
+    def _aid_withheld(self, noun, verb, frames, sent_start, sent_end) -> list[RawRelation]:
+        """'The EU suspended budget support to Niger', 'froze lending to Mali': stopping aid is a
+        sanction on the recipient (PLOVER SANCTION, CAMEO 162 'reduce or stop aid')."""
+        preps = {p for f in frames if f.relation == "aids" for p in f.target_preps}
+        recipients = [k for t in prep_objects(noun, preps) + prep_objects(verb, preps) for k in self.entities_of(t)]
+        agents = self.subjects(verb)
+        if not agents or not recipients:
+            return []
+        irrealis, negated = self.modality(verb)
+        return self._emit(agents, recipients, "sanctions", sent_start, sent_end, 0.6, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
     @staticmethod
     def _clause_head(token):

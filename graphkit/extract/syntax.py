@@ -69,10 +69,32 @@ def prep_objects(token, preps):
     heads = [token] + [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
     for prep in (p for h in heads for p in h.children):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
-            for obj in prep.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    out.extend(conjuncts(obj))
+            for repeated in [prep] + _repeated_prepositions(prep, token):
+                for obj in repeated.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        out.extend(conjuncts(obj))
     return out
+
+
+def _repeated_prepositions(prep, token):
+    """'sanctions on X, and on Y': the second 'on', which the parser coordinates with the first
+    or with the verb the phrase hangs on."""
+    hosts = [prep, token] + ([token.head] if token.dep_ in ("dobj", "nsubjpass") else [])
+    return [c for h in hosts for c in h.children
+            if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == prep.lower_ and c.i > prep.i]
+
+
+NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}
+
+
+def relative_antecedent(relcl):
+    """The noun a relative clause's pronoun stands for: its head, or the named one before a
+    nickname ('Jimmy Cherizier, known as "Barbecue", who is under sanctions')."""
+    head = relcl.head
+    naming = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+    if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NICKNAMING_VERBS:
+        return naming.head
+    return head
 
 
 def particle(token) -> str | None:

@@ -164,8 +164,14 @@ THREAT_NOUNS = {"threat", "warning", "ultimatum", "vow"}
 # nouns whose infinitive says what has not happened ("a threat to impose", "calls to withdraw")
 UNREALISED_NOUNS = THREAT_NOUNS | {"call", "demand", "request", "plea", "appeal", "proposal", "offer", "plan", "bid",
                                    "attempt", "effort", "push", "pressure", "readiness", "willingness", "intention",
-                                   "decision", "option", "possibility", "right", "ambition", "aim", "goal", "desire",
+                                   "option", "possibility", "right", "ambition", "aim", "goal", "desire",
                                    "wish", "scheme", "plot"}
+# "Washington's decision to impose sanctions": an announced commitment (GUIDELINES 3.2 counts
+# it for aid and sanctions, like "will send"), made by the noun's possessor
+COMMITMENT_NOUNS = {"decision", "move", "order"}
+# "suspended budget support to Niger", "froze lending to Mali": aid stopped is a sanction on the
+# recipient (CAMEO 162); "lifted"/"resumed" aid is not
+WITHHOLDING_VERBS = {"suspend", "halt", "freeze", "cut", "withhold", "pause", "stop", "cancel", "end", "slash"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
