@@ -237,6 +237,8 @@ class ArgumentFinder:
             if here - _ACT_WINDOW_SENTENCES > 0 else 0
         positions = list(range(noun.i - 1, window_start - 1, -1)) + list(range(lead_end - 1, -1, -1))
         for t in (self.doc[i] for i in positions):
+            if t.is_ancestor(noun):
+                continue   # "Lima condemned the decision": not the verb that names it
             if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
                 agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
                 if agents and verbs and verbs <= _PROTESTING:

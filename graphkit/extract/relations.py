@@ -27,7 +27,8 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
-                        INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS)
+                        INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
+                        CLAIM_WORDS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -499,6 +500,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
                 out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
+                if relation == "rejects" and not neg and self._rejected_as_wrong(verb):
+                    out += self._emit(sources, targets, "condemns", sent_start, sent_end, frame.weight,
+                                      verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if relation == "attacks" and MUTUAL not in targets and verb.lemma_.lower() in FIGHTING_WORDS \
                         and not passive and (prep_objects(verb, {"with"}) or any(
                             prep_objects(o, {"with"}) for o in children(verb, OBJECT_DEPS))):
@@ -682,6 +686,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if out:
                 break
         return out
+
+    def _rejected_as_wrong(self, verb) -> bool:
+        """'dismissed the measures as illegal', 'rejected the move as hysteria': the 'as' phrase
+        condemns what is rejected."""
+        objs = children(verb, OBJECT_DEPS)
+        if not objs or any(o.lemma_.lower() in self.allegations or o.lemma_.lower() in self.messages
+                           or o.lemma_.lower() in CLAIM_WORDS for o in objs):
+            return False   # "dismissed the accusations as propaganda" only rejects them
+        return any(self._disapproving(x) or x.lemma_.lower() in self.dismissal
+                   for head in [verb] + objs for p in children(head, {"prep"})
+                   if p.lower_ == "as" for c in p.children for x in c.subtree)
 
     def _aid_withheld(self, noun, verb, frames, sent_start, sent_end) -> list[RawRelation]:
         """'The EU suspended budget support to Niger', 'froze lending to Mali': stopping aid is a

@@ -224,13 +224,24 @@ class SpeechRules:
                 w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal for c in complements for w in c.subtree):
             # "called the allegations absurd": a rejection of the accuser
             return self._rejection(verb, objs, sources, sent_start, sent_end, negated) or [None]
-        if not any(self._disapproving(c) or any(self._disapproving(x) for x in c.subtree) for c in complements):
-            return []
-        # "called the strikes a war crime": the agents of the act the noun refers back to
+        if not any(self._disapproving(c) or any(self._disapproving(x) or x.lemma_.lower() in self.dismissal
+                                                  for x in c.subtree) for c in complements):
+            return []   # "called the sanctions absurd": dismissing a measure condemns it
+        # "called the strikes a war crime": the agents of the act the noun refers back to;
+        # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
+        objs = [self._act_named_before(o) or o if o.lower_ in ("it", "this") else o for o in objs]
         targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         reporter = self.reporter(verb)
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)
+
+    def _act_named_before(self, pronoun):
+        """The act noun an object 'it' stands for: a definite act noun that is the object of an
+        earlier verb in the same sentence ("condemned the move and called it illegal")."""
+        for t in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            if t.dep_ == "dobj" and t.lemma_.lower() in ACT_NOUN_VERBS and self._act_agents(t):
+                return t
+        return None
 
     def is_proposition(self, noun) -> bool:
         """A claim, demand, proposal or measure someone made: what a rejection rejects."""

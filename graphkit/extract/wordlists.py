@@ -172,6 +172,9 @@ COMMITMENT_NOUNS = {"decision", "move", "order"}
 # "suspended budget support to Niger", "froze lending to Mali": aid stopped is a sanction on the
 # recipient (CAMEO 162); "lifted"/"resumed" aid is not
 WITHHOLDING_VERBS = {"suspend", "halt", "freeze", "cut", "withhold", "pause", "stop", "cancel", "end", "slash"}
+# what one can dismiss without condemning a deed: "rejected the complaint as a provocation"
+CLAIM_WORDS = {"complaint", "description", "characterisation", "characterization", "account", "version",
+               "claim", "statement", "report", "assessment", "interpretation", "argument"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
