@@ -105,9 +105,10 @@ class ArgumentFinder:
                     out += [k for k in self.subjects(t.sent.root) if k]
                     continue
                 if mods and is_title and t.tag_ == "NNS" and not self._speaks_or_acts(t) \
-                        and t.lemma_.lower() not in ENVOY_NOUNS:
+                        and t.lemma_.lower() not in ENVOY_NOUNS and not (t.dep_ == "pobj" and t.head.lower_ == "with"):
                     # "sanctioned Venezuelan officials": unnamed officials, no target (guidelines 3.2);
-                    # "expelled Russian diplomats" acts on the state they represent
+                    # "expelled Russian diplomats" acts on the state they represent; "talks with
+                    # Spanish officials" are talks with Spain
                     continue
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office

@@ -492,8 +492,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
                 relation = frame.relation
-                if relation in ("attacks", "sanctions") and irrealis and self._vowed_or_threatened(verb):
-                    relation = "threatens"   # "vowed to punish Israel", "threatened to strike": a threat
+                if relation in ("attacks", "sanctions", "rejects") and irrealis and self._vowed_or_threatened(verb):
+                    relation = "threatens"   # "vowed to punish Israel", "threatened to strike / to veto": a threat
                 if relation in ("agrees_with", "supports") and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):

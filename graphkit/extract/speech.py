@@ -10,7 +10,7 @@ from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DE
                      children, is_negated, is_passive, prep_objects)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
-                        ACT_NOUN_VERBS,
+                        ACT_NOUN_VERBS, RESPONDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
 
@@ -153,10 +153,17 @@ class SpeechRules:
         """'promised a proportionate response to the expulsions', 'vowed retaliation for the
         strike': a threat against whoever did the act; 'accused Manila of ... and warned that
         Beijing would take all necessary measures': against the one the speaker just accused."""
-        if verb.lemma_ not in THREAT_VERBS:
+        if verb.lemma_ not in THREAT_VERBS and verb.lemma_ not in self.lex.speech_verbs:
             return []
-        targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
-                   for p in prep_objects(o, {"to", "for", "against"}) for k in self.entities_of(p) or self._act_agents(p)]
+        if verb.lemma_ in THREAT_VERBS:
+            targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
+                       for p in prep_objects(o, {"to", "for", "against"}) for k in self.entities_of(p) or self._act_agents(p)]
+        else:
+            targets = []
+        # "warned that Hanoi would take countermeasures against China", "said it would respond to
+        # any Israeli attack": a response announced against someone
+        targets = targets or [k for c in children(verb, {"ccomp"}) if self._announced_response(c)
+                              for k in self._response_targets(c)]
         if not targets and verb.dep_ == "conj" and any(
                 c.lemma_.lower() in ("take", "adopt", "respond", "retaliate") and (
                     c.lemma_.lower() in ("respond", "retaliate") or any(
@@ -169,6 +176,22 @@ class SpeechRules:
         irrealis, negated = self.modality(verb)
         return self._emit(self.subjects(verb), targets, "threatens", sent_start, sent_end, 0.6, verb.text,
                           irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+
+    @staticmethod
+    def _announced_response(clause) -> bool:
+        """'would respond', 'will retaliate', 'would take countermeasures': a response to come."""
+        lemma = clause.lemma_.lower()
+        if not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(clause, {"aux"})):
+            return False
+        return lemma in RESPONDING_VERBS or (lemma in ("take", "adopt", "impose") and any(
+            o.lemma_.lower() in RESPONSE_NOUNS for o in children(clause, OBJECT_DEPS)))
+
+    def _response_targets(self, clause) -> list[str]:
+        """Whom a response is against: 'against China', 'to any Israeli attack' (its agent)."""
+        phrases = [clause] + children(clause, OBJECT_DEPS) + prep_objects(clause, {"with"})   # "respond with measures against X"
+        against = [k for h in phrases for p in prep_objects(h, {"against"}) for k in self.entities_of(p)]
+        return against or [k for h in phrases for p in prep_objects(h, {"to"}) if self._names_act(p)
+                           for k in self.modifier_entities(p) or self._act_agents(p)]
 
     def _names_act(self, noun) -> bool:
         """'an act of terror', 'an attack', 'a violation': the noun names an act, not an actor."""
