@@ -714,6 +714,13 @@ ROLE_CASES = [
     ("untitled minister of the dateline's state",
      "OSLO (Reuters) - Sweden and Iran traded barbs. Iran and Sweden argued. Defence Minister Kari Holm said Norway would act.",
      ("Kari Holm", "member_of", "Norway")),
+    ("'whose President X' leads the name before", "Peru, whose President Dina Boluarte attended the summit, backed the plan.",
+     ("Dina Boluarte", "leader_of", "Peru")),
+    ("'its ambassador' of a state named before", "Chile voiced concern, and its ambassador to Peru, Ana Soto, met Boluarte.",
+     ("Ana Soto", "ambassador_of", "Chile")),
+    ("'its leader' is the organisation's before a state's",
+     "Mexico's ruling party faced questions. The National Action Party said it would vote no. Its leader, Jorge Castro, accused the government.",
+     ("Jorge Castro", "leader_of", "National Action Party")),
 ]
 
 

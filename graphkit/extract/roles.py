@@ -21,6 +21,8 @@ from .wordlists import PLACE_NOUNS
 
 _PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+# offices a state has: "its ambassador", "its president" may be a state's
+STATE_OFFICE_ROLES = {"ambassador_of", "leader_of", "member_of"}
 HOME_COUNTRY_CONFIDENCE = 0.5
 # titles that name no office of a state, so an untitled one is not the home state's
 # ("General X", "army chief X", "commander X")
@@ -123,9 +125,19 @@ class RoleExtractor:
             self._home = home_country(self.mentions, self.types, self.filed_in)
         return self._home
 
-    def _possessor_described(self, title) -> str | None:
+    def _possessor_described(self, title, role: str | None = None) -> str | None:
         """The organisation behind a possessive pronoun or description before a title: "Its
-        spokesperson" (the organisation named last), "the group's spokesman" (the group)."""
+        spokesperson" (the organisation named last), "the group's spokesman" (the group);
+        a state's office too: "Argentina voiced concern, and its ambassador to Brazil, X"."""
+        # an ambassador is a state's; "its leader" is the organisation's if one was named
+        tries = [("ORG", "GPE")] if role == "ambassador_of" else [("ORG",), ("GPE",)] if role in STATE_OFFICE_ROLES else [("ORG",)]
+        for types in tries:
+            found = self._possessor_of_kind(title, types)
+            if found:
+                return found
+        return None
+
+    def _possessor_of_kind(self, title, types) -> str | None:
         for c in title.children:
             if c.dep_ != "poss":
                 continue
@@ -136,7 +148,7 @@ class RoleExtractor:
             else:
                 continue
             found = self._recent_org(title.i, lambda o: kinds is None or any(k in o.entity for k in kinds)
-                                     or (kinds == () and o.form == "name"))
+                                     or (kinds == () and o.form == "name"), types=types)
             if found:
                 return found
         return None
@@ -144,13 +156,14 @@ class RoleExtractor:
     def _sentence_before(self, sentence):
         return self.doc[sentence.start - 1].sent if sentence.start > 0 else None
 
-    def _recent_org(self, before: int, fits=lambda o: True) -> str | None:
+    def _recent_org(self, before: int, fits=lambda o: True, types=("ORG",)) -> str | None:
         """The latest organisation (that `fits`) named in this sentence or the one before,
         before token `before`."""
         sentence = self.doc[before].sent
         previous = self._sentence_before(sentence) or sentence
         return next((o.entity for o in sorted(self.mentions, key=lambda o: -o.tok_start)
-                     if previous.start <= o.tok_start < before and self.types.get(o.entity) == "ORG" and fits(o)), None)
+                     if previous.start <= o.tok_start < before and self.types.get(o.entity) in types
+                     and o.form != "adjective" and fits(o)), None)
 
     def _known_office(self, m: DocMention, role: str, title: str) -> str | None:
         """The state the office holders table gives the person's `title`, if the article
@@ -305,7 +318,8 @@ class RoleExtractor:
             return self._shared_title(m)
         org_tokens = prefix[:j + 1]
         confidence = 0.85
-        org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start)
+        org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start) \
+            or self._relative_possessor(org_tokens)
         if org is None:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
         if org is None and role == "spokesperson_of" and not org_tokens:
@@ -326,6 +340,16 @@ class RoleExtractor:
             org = self._ruled_state(org)
         return [RawRelation(m.entity, org, self._fit(role, org, " ".join(title_words)), start, end, False, None, confidence,
                             " ".join(title_words))]
+
+    def _relative_possessor(self, org_tokens) -> str | None:
+        """'Chile, whose President Gabriel Boric ...': the name the relative 'whose' follows."""
+        if not org_tokens or org_tokens[-1].lower_ != "whose":
+            return None
+        i = org_tokens[-1].i - 1
+        while i >= 0 and self.doc[i].is_punct:
+            i -= 1
+        m = self.by_token.get(i) if i >= 0 else None
+        return m.entity if m is not None and self.types.get(m.entity) in _ORG_TYPES - {"NORP"} else None
 
     def _title_inside(self, m: DocMention) -> list[str]:
         words = [t.lower_ for t in self.doc[m.tok_start:m.tok_end]]
@@ -450,7 +474,7 @@ class RoleExtractor:
                                 org = self.by_token[obj.i].entity
             confidence = 0.8
             if org is None:
-                org = self._possessor_described(title)   # "Its spokesperson, X", "the group's spokesman, X"
+                org = self._possessor_described(title, role)   # "Its spokesperson, X", "the group's spokesman, X"
             if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
                 org, confidence = self._org_named_earlier(title), 0.6
             if org is None or org == m.entity or self.types.get(org) not in _ORG_TYPES:
