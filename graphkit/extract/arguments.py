@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
                      governing_chain, is_passive, prep_objects, relative_antecedent)
-from .wordlists import (COMMITMENT_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
@@ -93,8 +93,9 @@ class ArgumentFinder:
                 if members:
                     out += members   # "seven countries, including Argentina, Chile and Peru"
                     continue
-                if t.lemma_.lower() in PLACE_NOUNS and not place:
-                    # "Moldova's breakaway region of Transnistria" is Transnistria, not Moldova
+                if (t.lemma_.lower() in PLACE_NOUNS and not place) or t.lemma_.lower() in POPULATION_NOUNS:
+                    # "Moldova's breakaway region of Transnistria" is Transnistria, not Moldova;
+                    # "solidarity with the people of Sudan": Sudan
                     named_of = [self.by_token[o.i].entity for o in prep_objects(t, {"of"}) if o.i in self.by_token]
                     if named_of:
                         out += named_of

@@ -274,12 +274,12 @@ class SpeechRules:
     def _proposition_authors(self, noun) -> list[str]:
         """Who made the claim, demand or measure `noun`: "Sweden's proposal", "a plan put forward
         by Peru", or, for "..., a demand Lome rejected", the subject of the clause it sums up."""
-        keys = self.entities_of(noun)
+        keys = [k for acl in children(noun, {"acl"}) if acl.tag_ == "VBN" for k in self.passive_agents(acl)]
         if keys:
+            # "sanctions imposed by the United States", "a Security Council resolution drafted by
+            # Malta": the author named by 'by' before the body named as a modifier
             return keys
-        for acl in children(noun, {"acl"}):
-            if acl.tag_ == "VBN":
-                keys += self.passive_agents(acl)   # "sanctions imposed by the United States"
+        keys = self.entities_of(noun)
         if keys:
             return keys
         if self._indefinite_after_comma(noun):

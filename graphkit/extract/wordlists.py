@@ -177,6 +177,8 @@ WITHHOLDING_VERBS = {"suspend", "halt", "freeze", "cut", "withhold", "pause", "s
 # what one can dismiss without condemning a deed: "rejected the complaint as a provocation"
 CLAIM_WORDS = {"complaint", "description", "characterisation", "characterization", "account", "version",
                "claim", "statement", "report", "assessment", "interpretation", "argument"}
+# "the people of Sudan", "the population of Gaza": the place's own people stand for it
+POPULATION_NOUNS = {"people", "population", "citizen"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
