@@ -107,6 +107,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """
         out = []
         entities_of = functools.partial(self.entities_of, place=place, modifiers=not direct)
+        acl_authored = lambda t: self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS
         for slot in frame_targets:
             if slot == "dobj":
                 if passive:
@@ -148,8 +149,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     out += [k for n in named_so for k in self.modifier_entities(n) or [
                         k for o in prep_objects(n, {"of", "by"}) for k in entities_of(o)]]
                     continue
-                found = [k for t in toks if relation in ("supports", "rejects") for acl in children(t, {"acl"})
-                         if acl.tag_ == "VBN" for k in self.passive_agents(acl)]   # "a resolution drafted by X"
+                found = [k for t in toks if relation in ("supports", "rejects") and acl_authored(t)
+                         for acl in children(t, {"acl"}) if acl.tag_ == "VBN" and acl.i != verb.i
+                         for k in self.passive_agents(acl)]   # "a resolution drafted by X"
                 found = found or [k for t in toks for k in entities_of(t)]
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
