@@ -92,7 +92,7 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
                                            org_states=org_states, affiliations=affiliations)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
-        entities[key] = LocalEntity(key=key, label=label, type="NORP", mentions=1,
+        entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,
                                     aliases=relation_extractor.extra_aliases.get(key, set()))
 
     best: dict[tuple, object] = {}

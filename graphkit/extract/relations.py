@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+from ..resolve.names import entity_id
 from .arguments import ArgumentFinder
 from .coref import Coreference
 from .mentions import DocMention
@@ -28,7 +29,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
-                        CLAIM_WORDS)
+                        CLAIM_WORDS, MISSION_WORDS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -491,7 +492,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "rallied outside parliament, demanding Pashinyan's resignation": whom they demand of
                     targets = [k for a in children(verb, {"advcl", "conj"}) if a.tag_ == "VBG" and a.lemma_ in PROTEST_AIMS
                                for o in children(a, OBJECT_DEPS) for k in self.entities_of(o)
-                               if self.types.get(k) in ("PERSON", "ORG", "GPE")]
+                               if self.types.get(k) in ("PERSON", "ORG", "GPE")] or self._protested_mission(verb)
                 if not sources or not targets:
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
@@ -701,6 +702,26 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         return any(self._disapproving(x) or x.lemma_.lower() in self.dismissal
                    for head in [verb] + objs for p in children(head, {"prep"})
                    if p.lower_ == "as" for c in p.children for x in c.subtree)
+
+    def _protested_mission(self, verb) -> list[str]:
+        """'protested outside the Russian embassy': a crowd at a state's embassy protests against
+        that state (the state is listed even when named only by the adjective)."""
+        places = prep_objects(verb, {"outside", "at", "near"}) + [
+            o for p in children(verb, {"prep"}) if p.lower_ == "in" for f in p.children if f.lower_ == "front"
+            for o in prep_objects(f, {"of"})]
+        out = []
+        for place in places:
+            m = self.by_token.get(place.i)
+            if m is None or self.types.get(m.entity) != "ORG" or not MISSION_WORDS & set(place.lower_.split()):
+                continue
+            state = self.lex.country_of_demonym(self.doc[m.tok_start].text) if m.tok_start < place.i else None
+            if state:
+                key = entity_id("GPE", state)
+                if key not in self.types:
+                    self.types[key] = "GPE"
+                    self.extra_entities[key] = state
+                out.append(key)
+        return out
 
     def _aid_withheld(self, noun, verb, frames, sent_start, sent_end) -> list[RawRelation]:
         """'The EU suspended budget support to Niger', 'froze lending to Mali': stopping aid is a

@@ -179,6 +179,8 @@ CLAIM_WORDS = {"complaint", "description", "characterisation", "characterization
                "claim", "statement", "report", "assessment", "interpretation", "argument"}
 # "the people of Sudan", "the population of Gaza": the place's own people stand for it
 POPULATION_NOUNS = {"people", "population", "citizen"}
+# a state's missions abroad: a crowd outside one protests against the state
+MISSION_WORDS = {"embassy", "consulate", "mission"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
