@@ -391,7 +391,8 @@ class ArgumentFinder:
         """'Mao said [Manila had infringed ... and urged it to stop]': the parser hangs the
         speaker's second speech act on the reported clause; it is still the speaker's. Returns
         the speaker's verb ('said', 'denied'), or None when `verb` is no such speech act."""
-        if verb.dep_ != "conj" or not (verb.lemma_ in self.lex.speech_verbs or self._requesting(verb) or self._accusing(verb)):
+        if verb.dep_ != "conj" or not (verb.lemma_ in self.lex.speech_verbs or self._requesting(verb) or self._accusing(verb)
+                                       or self._evaluating(verb)):
             return None
         head = verb.head
         while head.dep_ == "xcomp" and head.head.i != head.i:
@@ -406,6 +407,11 @@ class ArgumentFinder:
         if not (speaker_verb.lemma_ in self.lex.speech_verbs or speaker_verb.lemma_ in self.lex.denial_verbs):
             return None
         return speaker_verb
+
+    def _evaluating(self, verb) -> bool:
+        """A verb whose every sense is a speech act of judgement ("praised", "denounced")."""
+        frames = self.lex.verb_frames(verb.lemma_.lower())
+        return bool(frames) and all(f.speech_act and f.relation in ("condemns", "supports", "accuses") for f in frames)
 
     @staticmethod
     def _object_controller(verb):
