@@ -619,7 +619,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 # "drew condemnation from Japan": the verb's subject is the target
                 agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})
                           for k in self.entities_of(t)]
-                targets = self.subjects(head)
+                targets = self.subjects(head) or [k for s in children(head, SUBJECT_DEPS) for k in self._act_agents(s)]
             elif not agents:
                 agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
             if light is not None and not inverse:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-                     children, is_negated, is_passive, prep_objects)
+                     children, is_negated, is_passive, prep_objects, relative_antecedent)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
-                        ACT_NOUN_VERBS, RESPONDING_VERBS,
+                        ACT_NOUN_VERBS, RESPONDING_VERBS, RELATIVE_PRONOUNS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
 
@@ -230,7 +230,8 @@ class SpeechRules:
         """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
         if verb.lemma_ not in EVALUATIVE_VERBS:
             return []
-        objs = children(verb, OBJECT_DEPS)
+        objs = [relative_antecedent(verb) if o.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else o
+                for o in children(verb, OBJECT_DEPS)]   # "a step that Maduro described as piracy"
         if not objs and verb.dep_ in ("relcl", "acl") and self._relative_without_pronoun(verb):
             objs = [verb.head]   # "a move Frelimo called interference": the noun is what was called so
         if not objs:
