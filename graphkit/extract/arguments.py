@@ -431,7 +431,8 @@ class ArgumentFinder:
         return None
 
     def passive_agents(self, verb) -> list[str]:
-        by = prep_objects(verb, {"by"}) or [
+        by = prep_objects(verb, {"by"})
+        if not by and is_passive(verb):
             # "is designated a terrorist organisation by X": the parser hangs "by" on the complement
-            o for c in children(verb, {"oprd"}) for o in prep_objects(c, {"by"})] if is_passive(verb) else prep_objects(verb, {"by"})
+            by = [o for c in children(verb, {"oprd"}) for o in prep_objects(c, {"by"})]
         return [k for o in by for k in self.entities_of(o)]

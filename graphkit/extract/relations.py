@@ -712,7 +712,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         out = []
         for place in places:
             m = self.by_token.get(place.i)
-            if m is None or self.types.get(m.entity) != "ORG" or not MISSION_WORDS & set(place.lower_.split()):
+            if m is None or self.types.get(m.entity) != "ORG" or place.lower_ not in MISSION_WORDS:
                 continue
             state = self.lex.country_of_demonym(self.doc[m.tok_start].text) if m.tok_start < place.i else None
             if state:

@@ -155,11 +155,9 @@ class SpeechRules:
         Beijing would take all necessary measures': against the one the speaker just accused."""
         if verb.lemma_ not in THREAT_VERBS and verb.lemma_ not in self.lex.speech_verbs:
             return []
-        if verb.lemma_ in THREAT_VERBS:
-            targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
-                       for p in prep_objects(o, {"to", "for", "against"}) for k in self.entities_of(p) or self._act_agents(p)]
-        else:
-            targets = []
+        targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
+                   for p in prep_objects(o, {"to", "for", "against"}) for k in self.entities_of(p) or self._act_agents(p)
+                   ] if verb.lemma_ in THREAT_VERBS else []
         # "warned that Hanoi would take countermeasures against China", "said it would respond to
         # any Israeli attack": a response announced against someone
         targets = targets or [k for c in children(verb, {"ccomp"}) if self._announced_response(c)
@@ -253,7 +251,7 @@ class SpeechRules:
             return []   # "called the sanctions absurd": dismissing a measure condemns it
         # "called the strikes a war crime": the agents of the act the noun refers back to;
         # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
-        objs = [self._act_named_before(o) or o if o.lower_ in ("it", "this") else o for o in objs]
+        objs = [(self._act_named_before(o) or o) if o.lower_ in ("it", "this") else o for o in objs]
         targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         reporter = self.reporter(verb)
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,

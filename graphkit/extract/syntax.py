@@ -9,6 +9,7 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none"}
 MODAL_IRREALIS = {"would", "could", "might", "may", "should", "can", "shall", "must"}
 FUTURE_AUX = {"will", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}   # "X, known as 'Tiger', who ..."
 
 
 def children(token, deps):
@@ -82,9 +83,6 @@ def _repeated_prepositions(prep, token):
     hosts = [prep, token] + ([token.head] if token.dep_ in ("dobj", "nsubjpass") else [])
     return [c for h in hosts for c in h.children
             if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == prep.lower_ and c.i > prep.i]
-
-
-NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}
 
 
 def relative_antecedent(relcl):

@@ -120,7 +120,7 @@ EXPECTING_VERBS = {"expect", "want"}
 RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "countermeasure", "measure", "revenge", "retribution",
                   "punishment", "consequence", "reaction", "force"}
 # "would respond", "will retaliate": an announced response (a threat when aimed at someone)
-RESPONDING_VERBS = {"respond", "retaliate", "react", "hit back", "strike back"}
+RESPONDING_VERBS = {"respond", "retaliate", "react"}
 # "would come at a high price", "will pay a heavy price"
 PRICE_NOUNS = {"price", "cost"}
 # what a party owns: "froze the assets of X" acts on X
