@@ -156,6 +156,12 @@ class ArgumentFinder:
                 if not named and "in" in preps:
                     # "the outskirts in Kharkiv region"; not "the village of X in the Y region"
                     named = [k for o in prep_objects(t, {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
+                following = t.doc[t.i + 1] if t.i + 2 < len(t.doc) else None
+                if not named and governing and following is not None and following.lower_ == "in" \
+                        and following.head.i != t.i and t.i + 2 in self.by_token \
+                        and self.types.get(self.by_token[t.i + 2].entity) == "GPE":
+                    # "urged the government in Caracas to ...": the parser hangs 'in' on the verb
+                    named = [self.by_token[t.i + 2].entity]
                 out += named
         return list(dict.fromkeys(k for k in out if k))
 

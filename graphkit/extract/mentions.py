@@ -406,6 +406,8 @@ def _names_a_person(ent, is_title, is_known_name) -> bool:
 # prepositions that name where something is or happens ("talks in Moscow"); "to" and "from"
 # only after verbs of motion ("flew to Kyiv", but "aid to Kyiv")
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "into", "across", "throughout", "outskirts"}
+# bodies named by their seat: "the government in Caracas" is Venezuela's government
+SEATED_BODIES = {"government", "authorities", "authority", "regime", "leadership", "administration", "junta"}
 MOTION_VERBS = {"travel", "fly", "arrive", "return", "go", "come", "move", "head", "leave", "depart", "flee",
                 "evacuate", "relocate", "drive", "march", "sail", "walk", "escape", "visit", "trip"}
 
@@ -414,6 +416,8 @@ def _is_locative(root) -> bool:
     """The name is a location in its sentence ("the embassy in Beijing", "flew to Kyiv",
     "visited Moscow"), not an actor ("Moscow said", "aid to Kyiv")."""
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.i > 0 and root.doc[head.i - 1].lemma_.lower() in SEATED_BODIES:
+        return False   # "the government in Caracas", "the authorities in Kabul": the state's government
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
         return True
     if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_ in MOTION_VERBS:
