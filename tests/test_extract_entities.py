@@ -89,6 +89,11 @@ CASES = [
      [("Los Lobos", "ORG", set()), ("Guayaquil", "GPE", set())], []),
     ("a list NER took as one name", "Mali, Burkina Faso and Niger left the bloc.",
      [("Mali", "GPE", set()), ("Burkina Faso", "GPE", set()), ("Niger", "GPE", set())], ["Mali, Burkina Faso"]),
+    ("'Riot police' opening a sentence is no person", "Riot police fired tear gas at protesters in Yerevan.",
+     [("police", "NORP", set())], ["Riot"]),
+    ("'the government in <capital>' makes the capital the state",
+     "The European Union urged the government in Managua to free political prisoners.",
+     [("Nicaragua", "GPE", {"Managua"})], ["Managua"]),
 ]
 
 

@@ -492,6 +492,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
                 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
             continue
+        if label == "PERSON" and is_common_noun is not None and len(ent) == 1 and ent[0].is_sent_start and ent.end < len(doc) \
+                and is_common_noun(doc[ent.end].lemma_.lower()) and not (is_known_name and is_known_name(ent.text)) \
+                and not (is_demonym is not None and is_demonym(ent.text)):
+            continue   # "Riot police fired ...": a sentence-initial modifier of a collective noun, no name
         if is_title is not None and label != "PERSON":
             if is_exact_title is not None and _is_title_fragment(ent, is_exact_title):
                 continue
