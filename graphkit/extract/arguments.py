@@ -8,7 +8,7 @@ A mixin of RelationExtractor: it reads the extractor's doc, mentions, lexicon an
 from __future__ import annotations
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
-                     governing_chain, is_passive, prep_objects, relative_antecedent)
+                     governing_chain, is_passive, prep_objects, standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
@@ -351,7 +351,7 @@ class ArgumentFinder:
             s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
         if verb.dep_ == "relcl":
             # "Norway, which has sent tanks": the relative pronoun stands for the head noun
-            subj = [relative_antecedent(verb) if s.lower_ in RELATIVE_PRONOUNS else s for s in subj]
+            subj = standing_for(subj, verb)
         if subj:
             return [k for s in subj for k in self.entities_of(s)]
         if depth > 3:

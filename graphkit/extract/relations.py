@@ -20,7 +20,7 @@ from .speech import SpeechRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_negated, is_passive, particle, prep_objects, relative_antecedent)
+                     is_negated, is_passive, particle, prep_objects, standing_for)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
@@ -108,7 +108,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """
         out = []
         entities_of = functools.partial(self.entities_of, place=place, modifiers=not direct)
-        acl_authored = lambda t: self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS
+        authored = lambda t: self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS   # has an author
         for slot in frame_targets:
             if slot == "dobj":
                 if passive:
@@ -119,8 +119,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                         # "the PKK, which has waged an insurgency and is designated a terrorist group
                         # by Turkey": the first conjunct's subject
                         first = verb.head
-                        toks = [relative_antecedent(first) if (s.lower_ in RELATIVE_PRONOUNS and first.dep_ == "relcl") else s
-                                for s in children(first, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+                        toks = standing_for(children(first, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), first)
                 else:
                     toks = children(verb, OBJECT_DEPS)
                     if not toks:
@@ -128,7 +127,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                         toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS
                                 and c.i > verb.i and c.i in self.by_token]
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
-                toks = [relative_antecedent(verb) if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in toks]
+                toks = standing_for(toks, verb)
                 if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) \
                         and self._relative_without_pronoun(verb):
                     # "officials it accused of fraud": the head noun is the object of a relative
@@ -150,9 +149,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     out += [k for n in named_so for k in self.modifier_entities(n) or [
                         k for o in prep_objects(n, {"of", "by"}) for k in entities_of(o)]]
                     continue
-                found = [k for t in toks if relation in ("supports", "rejects") and acl_authored(t)
-                         for acl in children(t, {"acl"}) if acl.tag_ == "VBN" and acl.i != verb.i
-                         for k in self.passive_agents(acl)]   # "a resolution drafted by X"
+                found = [k for t in toks if relation in ("supports", "rejects") and authored(t)
+                         for k in self._authors_by(t, besides=verb)]   # "a resolution drafted by X"
                 found = found or [k for t in toks for k in entities_of(t)]
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
@@ -167,7 +165,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                             {"in"} if t.lemma_.lower() in INTERVENTION_NOUNS else set())) for k in entities_of(o)]
                 if toks and not found and relation in ("supports", "rejects"):
                     # "endorsed the peace plan drafted by Kenya": the plan's author
-                    found = [k for t in toks if self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS
+                    found = [k for t in toks if authored(t)
                              for k in self._proposition_authors(t)]
                 if toks and not found and relation == "sanctions":
                     # "suspended its strategic partnership with Georgia"
@@ -458,7 +456,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if passive and not sources and verb.lemma_.lower() in STATIVE_PASSIVES:
                 # "the Houthis, who are aligned with Iran": a state, not an act done to them
                 holders = children(verb, PASSIVE_SUBJECT_DEPS)
-                holders = [relative_antecedent(verb) if (h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else h for h in holders]
+                holders = standing_for(holders, verb)
                 sources = [k for h in holders for k in self.entities_of(h)]
                 passive = False
             irrealis, negated = self.modality(verb)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-                     children, is_negated, is_passive, prep_objects, relative_antecedent)
+                     children, is_negated, is_passive, prep_objects, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
-                        ACT_NOUN_VERBS, RESPONDING_VERBS, RELATIVE_PRONOUNS,
+                        ACT_NOUN_VERBS, RESPONDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
 
@@ -228,8 +228,7 @@ class SpeechRules:
         """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
         if verb.lemma_ not in EVALUATIVE_VERBS:
             return []
-        objs = [relative_antecedent(verb) if o.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else o
-                for o in children(verb, OBJECT_DEPS)]   # "a step that Maduro described as piracy"
+        objs = standing_for(children(verb, OBJECT_DEPS), verb)   # "a step that Maduro described as piracy"
         if not objs and verb.dep_ in ("relcl", "acl") and self._relative_without_pronoun(verb):
             objs = [verb.head]   # "a move Frelimo called interference": the noun is what was called so
         if not objs:
@@ -273,7 +272,7 @@ class SpeechRules:
     def _proposition_authors(self, noun) -> list[str]:
         """Who made the claim, demand or measure `noun`: "Sweden's proposal", "a plan put forward
         by Peru", or, for "..., a demand Lome rejected", the subject of the clause it sums up."""
-        keys = [k for acl in children(noun, {"acl"}) if acl.tag_ == "VBN" for k in self.passive_agents(acl)]
+        keys = self._authors_by(noun)
         if keys:
             # "sanctions imposed by the United States", "a Security Council resolution drafted by
             # Malta": the author named by 'by' before the body named as a modifier
@@ -291,6 +290,12 @@ class SpeechRules:
             if clause.pos_ in ("VERB", "AUX"):
                 return self.subjects(clause)
         return []
+
+    def _authors_by(self, noun, besides=None) -> list[str]:
+        """The 'by' agents of participles on `noun` ("sanctions imposed by the United States",
+        "a resolution drafted by Malta"), other than the participle `besides`."""
+        return [k for acl in children(noun, {"acl"}) if acl.tag_ == "VBN" and (besides is None or acl.i != besides.i)
+                for k in self.passive_agents(acl)]
 
     def _rejection(self, verb, objs, sources, sent_start, sent_end, negated) -> list[RawRelation]:
         """Reject a claim, demand or measure: its author when the phrase names it ("Kyiv's

@@ -10,6 +10,7 @@ MODAL_IRREALIS = {"would", "could", "might", "may", "should", "can", "shall", "m
 FUTURE_AUX = {"will", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}   # "X, known as 'Tiger', who ..."
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
 
 def children(token, deps):
@@ -93,6 +94,14 @@ def relative_antecedent(relcl):
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NICKNAMING_VERBS:
         return naming.head
     return head
+
+
+def standing_for(tokens, clause):
+    """`tokens` with each relative pronoun replaced by what it stands for, when `clause` is a
+    relative clause ("Norway, which has sent tanks": which -> Norway)."""
+    if clause.dep_ != "relcl":
+        return list(tokens)
+    return [relative_antecedent(clause) if t.lower_ in RELATIVE_PRONOUNS else t for t in tokens]
 
 
 def particle(token) -> str | None:

@@ -2,6 +2,8 @@
 lexicon data, graphkit/lexicon/data/cues.tsv)."""
 from __future__ import annotations
 
+from .syntax import RELATIVE_PRONOUNS  # noqa: F401  (re-exported: the word lists all live here)
+
 # nouns naming a part or place of something: "the outskirts of Kyiv" stands for Kyiv
 PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", "area", "city", "town",
                    "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
@@ -135,7 +137,6 @@ PROTEST_CROWDS = {"protester", "demonstrator", "crowd", "marcher", "rioter", "pr
 SUMMARY_NOUNS = {"move", "step", "decision", "action", "act", "measure", "development", "gesture"}
 ARMED_GROUP_NOUNS = {"force", "forces", "troops", "militia", "fighter", "group", "army", "military", "faction",
                      "movement", "party", "coalition", "alliance", "organisation", "organization"}
-RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 MISPARSED_OBJECT_DEPS = {"advmod", "npadvmod", "dep", "oprd", "attr"}
 _WINDOW_SENTENCES = 4   # how far back an unattributed allegation looks for its accuser
 _ACT_WINDOW_SENTENCES = 5   # how far back "the launch" looks for its act ...
