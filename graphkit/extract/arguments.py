@@ -13,7 +13,7 @@ from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PA
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
-                        FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, STREET_PROTEST_VERBS,
+                        FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, ISSUING_VERBS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
 
 
@@ -346,12 +346,24 @@ class ArgumentFinder:
                     out.append(self.by_token[g.i].entity)
         return list(dict.fromkeys(out))
 
+    def _issued_statement(self, noun) -> bool:
+        """A statement, resolution or message that the clause's verb issues or adopts."""
+        return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in ISSUING_VERBS and (
+            noun.lemma_.lower() in STATEMENT_NOUNS or noun.lemma_.lower() in self.messages)
+
+    def _statement_authors(self, noun, depth: int) -> list[str]:
+        verb = noun.head
+        return self.passive_agents(verb) if noun.dep_ == "nsubjpass" else self.subjects(verb, depth + 1)
+
     def subjects(self, verb, depth: int = 0) -> list[str]:
         subj = children(verb, SUBJECT_DEPS) or [
             s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
         if verb.dep_ == "relcl":
             # "Norway, which has sent tanks": the relative pronoun stands for the head noun
             subj = standing_for(subj, verb)
+            if subj == [verb.head] and self._issued_statement(verb.head) and not self.entities_of(verb.head):
+                # "the Council adopted a resolution that condemned X": the resolution's authors
+                return self._statement_authors(verb.head, depth)
         if subj:
             return [k for s in subj for k in self.entities_of(s)]
         if depth > 3:
@@ -365,10 +377,9 @@ class ArgumentFinder:
             if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
                 return [k for o in obj for k in self.entities_of(o)]
             return self.subjects(head, depth + 1)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") \
-                and (head.lemma_.lower() in STATEMENT_NOUNS or head.lemma_.lower() in self.messages) and head.head.pos_ == "VERB":
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and self._issued_statement(head):
             # "Washington and Rome issued a statement urging X to ...": the statement's authors
-            return self.passive_agents(head.head) if head.dep_ == "nsubjpass" else self.subjects(head.head, depth + 1)
+            return self._statement_authors(head, depth)
         if verb.dep_ == "acl" and head.lemma_.lower() in COMMITMENT_NOUNS | UNREALISED_NOUNS \
                 and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             # "Washington's decision to impose sanctions", "the EU's plan to ...": the possessor decides

@@ -44,7 +44,10 @@ _ARMED_ADJECTIVES = {"militant", "armed", "rebel", "jihadist", "islamist", "insu
 _PARTY_NAME_WORDS = PARTY_WORDS | {"league", "congress", "opposition", "platform"}
 _WINDOW_SENTENCES = 2
 # "the two sides", "the warring parties": the actors of the conflict or talks named last
-_SIDE_NOUNS = {"side", "party", "belligerent", "faction", "rival", "foe", "adversary", "combatant"}
+_SIDE_NOUNS = {"side", "party", "belligerent", "faction", "rival", "foe", "adversary", "combatant", "delegation"}
+# "Russian and Ukrainian negotiators": adjectives that stand for the states these people speak for
+# (not "Russian and Ukrainian troops": the sides there are the two militaries, not the states)
+_SIDE_PEOPLE = {"delegation", "negotiator", "envoy", "official", "diplomat", "government", "leader", "minister"}
 _OPPOSING_WORDS = {"warring", "rival", "opposing", "fighting", "conflicting", "feuding", "competing"}
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 
@@ -83,15 +86,25 @@ class Coreference:
         ("fighting between A and B", "A and B held talks"), up to eight sentences back."""
         for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES):
             root = self.doc[m.root]
+            sides_named_by_adjective = root.dep_ == "amod" and root.head.lemma_.lower() in _SIDE_PEOPLE
             group = []
             for t in [root] + list(root.conjuncts):
-                other = self._by_token.get(t.i)
-                if other is not None and other.entity and other.form != "adjective" \
+                other = self._conjunct_mention(t)
+                if other is not None and (other.form != "adjective" or sides_named_by_adjective) \
                         and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
                     group.append(other.entity)
             if len(group) >= 2 and not (set(group) & self.clause_subjects):
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
+
+    def _conjunct_mention(self, token):
+        """The named mention a conjunct stands for: itself, or its name modifier or apposition
+        ("the army and Fano militias", "the rebel Tigray People's Liberation Front")."""
+        for t in [token] + [c for c in token.children if c.dep_ in ("compound", "appos")]:
+            mention = self._by_token.get(t.i)
+            if mention is not None and mention.entity:
+                return mention
+        return None
 
     def _salient_first(self, token):
         """Candidates for a pronoun: the subjects of its own sentence's clauses before it

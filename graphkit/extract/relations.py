@@ -29,7 +29,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
-                        CLAIM_WORDS, MISSION_WORDS)
+                        CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -252,7 +252,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             # "X denied that ... and accused Turkey": the second act is the speaker's own
             irrealis, _ = self.modality(speaker_verb)
             return irrealis, is_negated(verb)
-        negated = is_negated(verb)
+        negated = is_negated(verb) != (verb.dep_ == "pcomp" and verb.head.lower_ == "without")   # "without inviting it"
         irrealis = False
         auxes = children(verb, {"aux", "auxpass"})
         if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -423,7 +423,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
-                    or lemma in EXPECTING_VERBS or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
+                    or lemma in EXPECTING_VERBS or lemma == "recall" or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)
@@ -477,10 +477,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
                 if any(self._names_another_event(t, frame.relation) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
-                if (frame.relation == "requests" and frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
-                        and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})):
+                if (frame.relation == "requests" and (frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
+                                                      or verb.lemma_ in PRESSING_VERBS)
+                        and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})
+                        and not (verb.lemma_ in PRESSING_VERBS and any(   # "pressured X into holding talks"
+                            c.dep_ == "pcomp" for p in verb.children if p.lower_ == "into" for c in p.children))):
                     # a speech verb's weak request sense needs its infinitive: "told reporters
-                    # that..." is speech, "told Russia to withdraw" a request
+                    # that..." is speech, "told Russia to withdraw" a request; "pushed the country
+                    # into famine" asks nothing, "pushed Kyiv to accept" does
                     continue
                 with self.coref.excluding(avoid=sources if frame.relation in HOSTILE_RELATIONS else (),
                                           clause_subjects=() if passive else sources):
@@ -534,6 +538,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                                 sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
+        if not out and verb.lemma_.lower() == "recall":
+            out += self._recalled_envoy(verb, sent_start, sent_end)
         if not out:
             out += self._threatened_response(verb, sent_start, sent_end) + self._expectation(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)

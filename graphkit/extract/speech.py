@@ -9,7 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, RESPONDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -232,6 +232,10 @@ class SpeechRules:
         if not objs and verb.dep_ in ("relcl", "acl") and self._relative_without_pronoun(verb):
             objs = [verb.head]   # "a move Frelimo called interference": the noun is what was called so
         if not objs:
+            # "called Maduro a dictator", parsed with the name as a modifier of the predicate noun
+            objs = [c for p in children(verb, {"oprd"}) for c in p.children
+                    if c.dep_ in ("nmod", "compound") and c.i in self.by_token and c.i < p.i - 1]
+        if not objs:
             return []
         complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})
         # "regarded the measures as illegal": 'as' on the verb or on its object, with a noun or
@@ -329,7 +333,21 @@ class SpeechRules:
             return {"requests"}
         if lemma in CRITICISM_NOUNS:
             return {"condemns", "accuses"}   # "rejected the criticism"
+        if lemma in REMARK_NOUNS:
+            return {"condemns", "accuses", "requests", "threatens"}   # "dismissed the statement"
         return {"accuses"}
+
+    def _recalled_envoy(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'recalled its ambassador from Algeria (in protest)': a diplomatic protest against the
+        host state, which GUIDELINES 3.1 codes as CONDEMN (as a summons of its envoy is)."""
+        envoys = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in ENVOY_NOUNS]
+        if not envoys:
+            return []
+        hosts = prep_objects(verb, {"from"}) + [p for e in envoys for p in prep_objects(e, {"from", "to", "in"})]
+        targets = [k for h in hosts for k in self.entities_of(h)]
+        irrealis, negated = self.modality(verb)
+        return self._emit(self.subjects(verb), targets, "condemns", sent_start, sent_end, 0.6, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
     def _listing(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'returned the Houthis to a list of terrorist groups', 'added the bank to its sanctions

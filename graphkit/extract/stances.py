@@ -38,7 +38,7 @@ class StanceRules:
         while described.dep_ == "conj" and described.head.pos_ == "NOUN":
             described = described.head   # "Cambodia's biggest investor and closest ally"
         patrons = [self.by_token[c.i].entity for t in {token, described} for c in t.children
-                   if c.dep_ == "poss" and c.i in self.by_token]
+                   if c.dep_ in ("poss", "compound") and c.i in self.by_token]   # "Maduro ally X"
         # "an ally of the government in Havana": a governing noun names its state
         patrons += [k for o in prep_objects(token, {"of"})
                     for k in self.entities_of(o, modifiers=o.lemma_.lower() in self.governing, coref=False)]

@@ -24,7 +24,7 @@ EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "charac
                     "regard"}
 # "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
 ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
-                  "proxy": True, "client": True, "protege": True}
+                  "proxy": True, "client": True, "protege": True, "loyalist": False}
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
 SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "through", "when"}
@@ -111,6 +111,8 @@ def act_noun_verb(noun_lemma: str) -> str:
 ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount"}
 # what a critic says: "rejected the criticism" answers a condemnation
 CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach", "critique"}
+# what someone said, whatever it was: "dismissed the statement" answers a condemnation, a demand or a threat
+REMARK_NOUNS = {"statement", "remark", "comment", "rhetoric"}
 # verbs of hostile acts a demonstrative may point back to ('"This is an act of aggression"')
 HOSTILE_ACT_VERBS = _ASSAULT | _FIRING | _SANCTIONING | {"seize", "invade", "arrest", "detain", "expel", "ban",
                                                          "kill", "shoot", "abduct", "kidnap", "annex", "occupy"}
@@ -185,6 +187,14 @@ MISSION_WORDS = {"embassy", "consulate", "mission"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
+# a state's envoys abroad: recalling one is a diplomatic protest against the host
+ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative"}
+# verbs that ask only with what they press for: "pushed Kyiv to accept", not "pushed the region into famine"
+PRESSING_VERBS = {"push", "press", "pressure"}
+# what authors do with a statement ("issued a statement urging", "adopted a resolution that condemned"),
+# unlike those who block or veto it
+ISSUING_VERBS = {"issue", "adopt", "pass", "approve", "release", "publish", "sign", "endorse", "send", "deliver",
+                 "write", "draft", "submit", "present", "make", "read", "post", "put"}
 # what a crowd does to the one it protests against ("demanding Pashinyan's resignation")
 PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
 # verbs whose crowd is a street protest's ("supporters rallied", "families marched")
