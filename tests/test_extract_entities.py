@@ -94,6 +94,10 @@ CASES = [
     ("'the government in <capital>' makes the capital the state",
      "The European Union urged the government in Managua to free political prisoners.",
      [("Nicaragua", "GPE", {"Managua"})], ["Managua"]),
+    ("a first given name NER left out after a title or a comma",
+     "Attorney General Tarek William Saab accused the opposition. Congo's foreign minister, Therese Kayikwamba Wagner, replied.",
+     [("Tarek William Saab", "PERSON", set()), ("Therese Kayikwamba Wagner", "PERSON", set())],
+     ["William Saab", "Kayikwamba Wagner", "Therese"]),
 ]
 
 

@@ -27,6 +27,8 @@ _DESCRIPTIONS = {
     "rebels": "ARMED", "militants": "ARMED", "insurgents": "ARMED", "jihadists": "ARMED", "guerrillas": "ARMED",
     "paramilitaries": "ARMED", "opposition": "PARTY", "party": "PARTY", "coalition": ("coalition",),
 }
+# "the city", "the town": a place named before
+_TOWN_WORDS = {"city", "town", "village"}
 # last words of an organisation's name that make it a state's body, not an armed group
 _STATE_INSTITUTION_WORDS = {"military", "army", "forces", "navy", "police", "ministry", "embassy", "government",
                             "administration", "office", "council", "commission", "court", "agency", "parliament",
@@ -37,7 +39,7 @@ _STATE_BODIES = {"government", "administration", "authorities", "junta", "regime
 # "the two leaders", "both countries": the kind of entity the pair refers to
 _PAIR_NOUNS = {"leader": "PERSON", "president": "PERSON", "minister": "PERSON", "man": "PERSON",
                "country": "GPE", "nation": "GPE", "state": "GPE", "government": "GPE", "neighbour": "GPE",
-               "neighbor": "GPE", "ally": "GPE", "side": None}
+               "neighbor": "GPE", "ally": "GPE", "junta": "GPE", "side": None}
 # "the militant group", "the rebel movement": an armed group, named before
 _ARMED_ADJECTIVES = {"militant", "armed", "rebel", "jihadist", "islamist", "insurgent", "paramilitary", "separatist"}
 # words in the names of parties and political alliances ("Awami League", "Coalition for Change")
@@ -54,11 +56,12 @@ _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an 
 
 class Coreference:
     def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None,
-                 igos: frozenset[str] = frozenset()):
+                 igos: frozenset[str] = frozenset(), states: frozenset[str] = frozenset()):
         self.home_state = home_state   # the state the article is about, if clear
         self.avoid: frozenset[str] = frozenset()   # see excluding
         self.clause_subjects: frozenset[str] = frozenset()   # see excluding
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
+        self.states = states           # entity keys of sovereign states
         self.doc = doc
         self.types = entity_types
         self.mentions = sorted(mentions, key=lambda m: m.tok_start)
@@ -120,6 +123,16 @@ class Coreference:
             if self.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
                 seen.add(id(m))
                 yield m
+        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in _PERSON_PRONOUNS:
+            # 'he'/'she' as subject continues the last sentence's main subject ("Zelenskiy, who had
+            # challenged Putin to meet him, said ... He called on the EU": he = Zelenskiy)
+            here = self.sent_index.get(token.i, 0)
+            for m in self._candidates(token, 1):
+                root = self.doc[m.root]
+                if self.sent_index.get(m.tok_start) == here - 1 and id(m) not in seen \
+                        and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+                    seen.add(id(m))
+                    yield m
         for m in self._candidates(token):
             if id(m) not in seen:
                 yield m
@@ -265,6 +278,12 @@ class Coreference:
             # "the capital": the latest capital the article named (as the city when a place)
             return next(((m.place_entity if place else m.entity) for m in self._candidates(token)
                          if m.place_entity), None)
+        if word in _TOWN_WORDS and place:
+            # "pulled out of the city", "shelled the town" (a place argument): the latest town named,
+            # or the capital named as a city
+            return next((m.place_entity or m.entity for m in self._candidates(token)
+                         if m.place_entity or (self.types.get(m.entity) == "GPE" and m.entity not in self.states
+                                               and m.form == "name")), None)
         want = _DESCRIPTIONS.get(word)
         if want is None:
             return None

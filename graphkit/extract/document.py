@@ -86,10 +86,11 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
         if r.relation != "located_in":
             affiliations.setdefault(r.source, set()).add(r.target)
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
+    states = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "state")
     org_states = _states_of_offices(entities, lexicon)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
                                            home_state=home_country(mentions, types, filed_in_key), igos=igos,
-                                           org_states=org_states, affiliations=affiliations)
+                                           org_states=org_states, affiliations=affiliations, states=states)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,

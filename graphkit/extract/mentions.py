@@ -113,6 +113,34 @@ def _join_name_particles(doc, ents):
     return out
 
 
+def _given_names_before(doc, ents, is_title, is_known_name):
+    """'Attorney General Tarek' + 'William Saab', 'minister, Therese' (NORP) + 'Kayikwamba Wagner':
+    a first given name NER left out or typed apart, before a two-word name that it modifies,
+    after a title or a comma."""
+    from spacy.tokens import Span
+
+    covering = {i: x for x in ents for i in range(x.start, x.end)}
+    out, dropped = [], set()
+    for e in ents:
+        i = e.start - 1
+        if e.label_ != "PERSON" or len(e) < 2 or i < 0:
+            continue
+        given, other = doc[i], covering.get(i)
+        before = doc[i - 1] if i > 0 else None
+        if not (given.pos_ == "PROPN" and given.is_alpha and given.is_title and given.dep_ == "compound"
+                and e.start <= given.head.i < e.end and not is_title(given.lower_)):
+            continue
+        if other is not None and (len(other) > 1 or other.label_ not in ("NORP", "ORG", "PERSON")
+                                  or (is_known_name is not None and is_known_name(given.text))):
+            continue
+        if before is None or before.is_punct or is_title(before.lower_) or is_title(f"{doc[i - 2].lower_} {before.lower_}" if i > 1 else before.lower_):
+            dropped.add(e)
+            if other is not None:
+                dropped.add(other)
+            out.append(Span(doc, i, e.end, label="PERSON"))
+    return [x for x in ents if x not in dropped] + out
+
+
 def _offices_of_people(doc, ents, is_known_name, is_title):
     """"Netanyahu's office said", "the Ukrainian president's office": the office of a named
     person or of a state's office holder acts as an organisation (the name becomes part of it)."""
@@ -455,6 +483,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
     ents = _join_name_particles(doc, [e for e in doc.ents if e not in split] + parties)
+    if is_title is not None:
+        ents = _given_names_before(doc, ents, is_title, is_known_name)
     ents = _offices_of_people(doc, ents, is_known_name, is_title)
     ents = _split_hyphenated(doc, ents, is_known_name)
     ents = _known_organisations(doc, ents, is_org_name)

@@ -42,7 +42,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
                  role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
                  igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None,
-                 affiliations: dict[str, set[str]] | None = None):
+                 affiliations: dict[str, set[str]] | None = None, states: frozenset[str] = frozenset()):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -50,7 +50,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         for m in mentions:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
-        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos)
+        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos, states=states)
         self.org_states = org_states or {}   # "Russian defense ministry" -> Russia
         # the "according" of every "according to X" (few per article; looked up per relation)
         self.according_to = [t for t in doc[:-1] if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"]
@@ -271,7 +271,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 irrealis = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
             irrealis = True
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go",) and any(c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go", "be") and any(c.lower_ == "to" for c in verb.children):
+            # "is going to strike", "were to pull out within 60 days": not done yet
             irrealis = True
         link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
@@ -347,6 +348,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     return objs[0]
         return None
 
+    def _fighting_alongside(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'Burundian troops fight alongside the Congolese army': military cooperation (CAMEO 062)."""
+        partners = [k for o in prep_objects(verb, {"alongside"}) for k in self.entities_of(o)]
+        if not partners:
+            return []
+        irrealis, negated = self.modality(verb)
+        return self._emit(self.subjects(verb), partners, "cooperates_with", sent_start, sent_end, 0.6, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+
     def _vowed_or_threatened(self, verb) -> bool:
         """The act is what someone vows, threatens or warns they will do."""
         if self._under_noun_of(verb, THREAT_NOUNS):
@@ -361,7 +371,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
 
     def _requesting(self, verb) -> bool:
         """'urged', 'called on', 'asked': what the verb's complement says is only asked for."""
-        return any(f.relation == "requests" and f.weight >= 0.5 for f in self.verb_frames(verb))
+        return any(f.relation == "requests" and f.weight >= 0.5 for f in self.verb_frames(verb)) \
+            or verb.lemma_ in ("challenge", "invite", "dare")   # "challenged Putin to meet him": not a meeting
 
     def _accusing(self, verb) -> bool:
         """'accused X of ...', 'blamed X for ...': the act is the accuser's claim."""
@@ -374,7 +385,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         # multiword verbs: "pull back" (particle or adverb), "open fire", "hold talks"
         for second in self.lex.multiword_verbs.get(lemma, ()):
             words = second.split()[1:]
-            following = [t.lower_ for t in verb.children if t.i > verb.i and t.dep_ in ("prt", "advmod", "dobj", "prep")]
+            following = [w for t in verb.children if t.i > verb.i and t.dep_ in ("prt", "advmod", "dobj", "prep")
+                         for w in (t.lower_, t.lemma_.lower())]   # "traded barbs": the object's lemma
             if words and words[0] in following:
                 frames = self.lex.verb_frames(second)
                 if frames:
@@ -540,6 +552,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             out += self._listing(verb, sent_start, sent_end)
         if not out and verb.lemma_.lower() == "recall":
             out += self._recalled_envoy(verb, sent_start, sent_end)
+        if verb.lemma_.lower() in FIGHTING_WORDS:
+            out += self._fighting_alongside(verb, sent_start, sent_end)
         if not out:
             out += self._threatened_response(verb, sent_start, sent_end) + self._expectation(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)

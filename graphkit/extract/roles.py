@@ -325,6 +325,9 @@ class RoleExtractor:
         if org is None and role == "spokesperson_of" and not org_tokens:
             # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named
             org, confidence = self._recent_org(m.tok_start), 0.6
+        if org is None and role == "spokesperson_of" and title_words[0] == "government":
+            # "government spokeswoman X" with no office named: the state the text is about here
+            org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in title_words):
             # "President Donald Trump" in a story about Yemen: the office holders table knows

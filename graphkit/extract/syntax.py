@@ -64,11 +64,17 @@ def coordination_top(token):
     return token
 
 
+# particles the parser may call prepositions, with the real preposition under them: "pulled out of X"
+_PARTICLE_PREPOSITIONS = {"out", "away", "back", "off"}
+
+
 def prep_objects(token, preps):
     """pobj tokens of `token`'s prepositions whose word is in `preps` ('prep:on' style names stripped)."""
     out = []
     # "pulled back from X": the preposition may hang on the particle/adverb
-    heads = [token] + [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
+    heads = [token] + [c for c in token.children if c.i > token.i and (
+        c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ in _PARTICLE_PREPOSITIONS
+                                         and not any(o.dep_ == "pobj" for o in c.children)))]   # "out [of X]"
     for prep in (p for h in heads for p in h.children):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for repeated in [prep] + _repeated_prepositions(prep, token):
