@@ -8,7 +8,7 @@ A mixin of RelationExtractor: it reads the extractor's doc, mentions, lexicon an
 from __future__ import annotations
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
-                     governing_chain, is_passive, prep_objects, standing_for)
+                     governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
@@ -368,6 +368,8 @@ class ArgumentFinder:
             return [k for s in subj for k in self.entities_of(s)]
         if depth > 3:
             return []
+        if verb.dep_ == "acl" and main_verb_hung_on_relative(verb):
+            return self.entities_of(verb.sent.root)
         head = verb.head
         if verb.dep_ == "conj" and head.i != verb.i:
             speaker_verb = self.speaker_verb_of_conjunct(verb)

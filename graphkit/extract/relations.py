@@ -29,7 +29,8 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
-                        CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS)
+                        CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS, CROWD_CONTROL_VERBS, CROWD_WEAPONS,
+                        DISPERSING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -348,6 +349,20 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     return objs[0]
         return None
 
+    def _crowd_control(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'Police fired tear gas at the protesters', 'used water cannon to disperse them': force
+        used on a crowd is an attack on it (GUIDELINES 3.1: police violence)."""
+        weapons = [o for o in children(verb, OBJECT_DEPS) for w in conjuncts(o) if w.lemma_.lower() in CROWD_WEAPONS]
+        if not weapons:
+            return []
+        aimed = prep_objects(verb, {"at", "on", "against", "into"}) + [
+            o for c in children(verb, {"xcomp", "advcl"}) if c.lemma_.lower() in DISPERSING_VERBS
+            for o in children(c, OBJECT_DEPS)]
+        targets = [k for o in aimed for k in self.entities_of(o)]
+        irrealis, negated = self.modality(verb)
+        return self._emit(self.subjects(verb), targets, "attacks", sent_start, sent_end, 0.7, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+
     def _fighting_alongside(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'Burundian troops fight alongside the Congolese army': military cooperation (CAMEO 062)."""
         partners = [k for o in prep_objects(verb, {"alongside"}) for k in self.entities_of(o)]
@@ -435,7 +450,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
-                    or lemma in EXPECTING_VERBS or lemma == "recall" or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
+                    or lemma in EXPECTING_VERBS or lemma == "recall" or lemma in CROWD_CONTROL_VERBS or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)
@@ -554,6 +569,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             out += self._recalled_envoy(verb, sent_start, sent_end)
         if verb.lemma_.lower() in FIGHTING_WORDS:
             out += self._fighting_alongside(verb, sent_start, sent_end)
+        if not out and verb.lemma_.lower() in CROWD_CONTROL_VERBS:
+            out += self._crowd_control(verb, sent_start, sent_end)
         if not out:
             out += self._threatened_response(verb, sent_start, sent_end) + self._expectation(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)
@@ -615,7 +632,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     told = children(acl, SUBJECT_DEPS)
                     if told:
                         # "accusations that it arms the RSF": a content clause names the accused
-                        if noun.lemma_.lower() in self.allegations:
+                        if noun.lemma_.lower() in self.allegations or (
+                                frame.relation == "requests" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)):
+                            # "Brazil's request that Argentina extradite ...": the one asked to act
                             targets += [k for o in told for k in self.entities_of(o)]
                         continue
                     targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]

@@ -127,10 +127,25 @@ def is_negated(token) -> bool:
     return False
 
 
+def main_verb_hung_on_relative(verb) -> bool:
+    """'Orsi, who hosted the summit, called on Brazil ...': the parser hangs the main verb on
+    the relative clause's object as a modifier and leaves the subject name as the root."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or root.pos_ not in ("PROPN", "NOUN") or verb.i < root.i or verb.doc[verb.i - 1].text != "," \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    t = verb.head
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "appos"):
+            return True
+        t = t.head
+    return False
+
+
 def is_passive(verb) -> bool:
     """Passive voice, also a past participle modifying a noun ("the rebels, backed by Rwanda")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        return not main_verb_hung_on_relative(verb)
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 

@@ -189,6 +189,10 @@ STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resoluti
                    "appeal", "call", "plea"}
 # a state's envoys abroad: recalling one is a diplomatic protest against the host
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative"}
+# force used on a crowd: "fired tear gas at the protesters", "used water cannon to disperse them"
+CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob"}
+CROWD_WEAPONS = {"gas", "bullet", "cannon", "round", "grenade", "spray", "baton", "pellet", "truncheon"}
+DISPERSING_VERBS = {"disperse", "scatter", "clear", "repel", "push"}
 # verbs that ask only with what they press for: "pushed Kyiv to accept", not "pushed the region into famine"
 PRESSING_VERBS = {"push", "press", "pressure"}
 # what authors do with a statement ("issued a statement urging", "adopted a resolution that condemned"),
