@@ -98,6 +98,9 @@ CASES = [
      "Attorney General Tarek William Saab accused the opposition. Congo's foreign minister, Therese Kayikwamba Wagner, replied.",
      [("Tarek William Saab", "PERSON", set()), ("Therese Kayikwamba Wagner", "PERSON", set())],
      ["William Saab", "Kayikwamba Wagner", "Therese"]),
+    ("'Brussels' is Belgium's capital in a story that does not name the EU",
+     "Belgium's prime minister said Brussels would host the talks. Brussels accused Moscow of spying.",
+     [("Belgium", "GPE", {"Brussels"})], ["European Union"]),
 ]
 
 

@@ -32,7 +32,7 @@ class ArgumentFinder:
             if m is not None:
                 out.append(m.place_entity if place and m.place_entity else m.entity)
                 continue
-            named = [self.by_token[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+            named = self._apposed_mentions(t)
             after = self.by_token.get(t.i + 1)
             if not named and t.lemma_.lower() in PLACE_NOUNS and after is not None and self.types.get(after.entity) in ("GPE", "LOC"):
                 named = [after]   # "the capital Sanaa", however the parser hangs the name
@@ -85,7 +85,7 @@ class ArgumentFinder:
             governing = t.lemma_.lower() in self.governing or t.lower_ in self.governing
             if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 # "Russia's ambassador, Ivan Petrov": the named person in apposition
-                named = [self.by_token[c.i].entity for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+                named = [m.entity for m in self._apposed_mentions(t)]
                 if named:
                     out += named
                     continue
@@ -354,6 +354,20 @@ class ArgumentFinder:
     def _statement_authors(self, noun, depth: int) -> list[str]:
         verb = noun.head
         return self.passive_agents(verb) if noun.dep_ == "nsubjpass" else self.subjects(verb, depth + 1)
+
+    def _apposed_mentions(self, noun) -> list:
+        """Named mentions in apposition to `noun` ("the rebel group M23"); for a plural noun, every
+        name of that kind in the apposition ("two ministers, Itamar Ben-Gvir and Bezalel Smotrich"),
+        however the parser hung the hyphenated ones."""
+        appositions = [c for c in noun.children if c.dep_ == "appos" and c.i in self.by_token]
+        named = [self.by_token[c.i] for c in appositions]
+        if named and noun.tag_ == "NNS":
+            last, kind = max(c.right_edge.i for c in appositions), self.types.get(named[0].entity)
+            for i in range(noun.i + 1, last + 1):
+                m = self.by_token.get(i)
+                if m is not None and m.entity and self.types.get(m.entity) == kind and all(m is not n for n in named):
+                    named.append(m)
+        return named
 
     def subjects(self, verb, depth: int = 0) -> list[str]:
         subj = children(verb, SUBJECT_DEPS) or [

@@ -349,6 +349,24 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     return objs[0]
         return None
 
+    def _noun_name_read_as_verb(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'imposed asset freezes on X': the small parser reads 'freezes' as a verb with 'asset'
+        as its subject; the two words are a measure's name (nouns.tsv) imposed by the light verb's subject."""
+        first = verb.doc[verb.i - 1]
+        light = verb.head
+        subject = first.head if first.dep_ == "conj" else first   # "travel bans and asset freezes on X"
+        if subject.dep_ != "nsubj" or subject.head.i != verb.i or verb.dep_ not in ("ccomp", "conj", "xcomp") \
+                or light.lemma_.lower() not in self.lex.light_verbs:
+            return []
+        frames = self.lex.noun_frames(f"{first.lemma_.lower()} {verb.lemma_.lower()}")
+        out = []
+        for frame in frames:
+            targets = [k for p in frame.target_preps for o in prep_objects(verb, {p}) for k in self.entities_of(o)]
+            irrealis, negated = self.modality(light)
+            out += self._emit(self.subjects(light), targets, frame.relation, sent_start, sent_end, frame.weight,
+                              verb.text, irrealis=irrealis, negated=negated, reporter=self.reporter(light))
+        return out
+
     def _crowd_control(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'Police fired tear gas at the protesters', 'used water cannon to disperse them': force
         used on a crowd is an attack on it (GUIDELINES 3.1: police violence)."""
@@ -571,6 +589,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             out += self._fighting_alongside(verb, sent_start, sent_end)
         if not out and verb.lemma_.lower() in CROWD_CONTROL_VERBS:
             out += self._crowd_control(verb, sent_start, sent_end)
+        if not out and verb.i > 0:
+            out += self._noun_name_read_as_verb(verb, sent_start, sent_end)
         if not out:
             out += self._threatened_response(verb, sent_start, sent_end) + self._expectation(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)

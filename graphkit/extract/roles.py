@@ -211,7 +211,9 @@ class RoleExtractor:
         "President X warned Iran", Iran is no clue to X's state; in "Hungary said ..." it is."""
         root = self.doc[o.root]
         if root.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            # not the subject of a relative clause about someone else ("Los Lobos, which
+            # Washington designated a terrorist group")
+            return root.head.dep_ != "relcl"
         return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass")
 
     def _names_state(self, o: DocMention) -> bool:
@@ -317,6 +319,8 @@ class RoleExtractor:
         if role is None:
             return self._shared_title(m)
         org_tokens = prefix[:j + 1]
+        if not any(t.i in self.by_token or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in org_tokens):
+            org_tokens = []   # "when Prime Minister X", "after President X": no organisation named
         confidence = 0.85
         org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start) \
             or self._relative_possessor(org_tokens)

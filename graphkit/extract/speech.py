@@ -9,9 +9,13 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, _WINDOW_SENTENCES, MEASURE_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, RESPONDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
+
+
+# "X rejected the accusations": the accusation may have been told a paragraph or two before
+_REJECTION_WINDOW_SENTENCES = 6
 
 
 class SpeechRules:
@@ -19,7 +23,7 @@ class SpeechRules:
 
     def _resolve_rejections(self, found: list[RawRelation]) -> list[RawRelation]:
         """'Moscow denied the accusations': the accuser is whoever last accused the rejecter,
-        in the same sentence or the two before ('rejected the demand': who last asked it)."""
+        in the same sentence or the six before ('rejected the demand': who last asked it)."""
         if not self.pending_rejections:
             return []
         starts = sorted({s.start_char for s in self.doc.sents})
@@ -34,7 +38,7 @@ class SpeechRules:
                 # a minister answers what was said of the state she serves
                 sides = self.represented(rejecter)
                 accusers = [r for r in found if r.relation in answered and r.target in sides and not r.negated
-                            and 0 <= sent_no - sentence_of(r.sent_start) <= _WINDOW_SENTENCES]
+                            and 0 <= sent_no - sentence_of(r.sent_start) <= _REJECTION_WINDOW_SENTENCES]
                 if accusers:
                     accuser = max(accusers, key=lambda r: r.sent_start).source
                     out += self._emit([rejecter], [accuser], "rejects", start, end, weight, trigger,

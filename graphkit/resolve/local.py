@@ -41,6 +41,7 @@ class _Canon:
         self.gaz = gazetteer
         self.adjective_of: dict[str, str] = {}   # country -> adjective seen in this article
         self.only_places: set[str] = set()   # capitals this article names only as locations
+        self.named_organisations: set[str] = set()   # canonical names of the states and IGOs named
 
     def country_name(self, name: str) -> str:
         canon = self.lex.canonical_name(name)
@@ -84,6 +85,9 @@ class _Canon:
             kind = self.lex.name_type(text)
             ctype = "GPE" if kind == "state" else ("ORG" if kind in ("igo", "org") else m.type)
             return canon, ctype, self.geonames_for(canon)
+        seated = SEATED_ORGANISATIONS.get(text)
+        if seated in self.named_organisations and m.type != "PERSON" and not m.locative:
+            return seated, "ORG", None   # "Brussels said" in a story that names the EU: the EU
         if m.type in ("GPE", "LOC", "ORG", "PERSON"):
             state = self.lex.capital_of(text)
             if state and m.type != "PERSON" and text not in self.only_places:
@@ -127,6 +131,11 @@ class _Canon:
         return finder(country) if finder else None
 
 
+# cities that stand for an organisation seated there, when the article names it ("Brussels" for
+# the EU; otherwise Brussels is Belgium's capital)
+SEATED_ORGANISATIONS = {"Brussels": "European Union"}
+
+
 def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, LocalEntity]:
     """Cluster `mentions` (sets `m.entity`) and return the article's entities by key."""
     canon = _Canon(lexicon, gazetteer)
@@ -134,6 +143,7 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
     # actor ("Moscow said") it stands for its state throughout (GUIDELINES 2)
     as_actor = {m.text for m in mentions if not m.locative}
     canon.only_places = {m.text for m in mentions if m.locative and m.text not in as_actor and lexicon.capital_of(m.text)}
+    canon.named_organisations = {lexicon.canonical_name(m.text) for m in mentions} - {None}
     # adjectives first, so "Russia's forces" can borrow the article's own adjective
     for m in mentions:
         if m.form == "adjective":
