@@ -7,6 +7,8 @@ A mixin of RelationExtractor: it reads the extractor's doc, mentions, lexicon an
 """
 from __future__ import annotations
 
+from ..resolve.names import entity_id
+
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
@@ -117,8 +119,9 @@ class ArgumentFinder:
                     # (not "Venezuelan officials": a plural title is no one office holder)
                     holder = self.role_holders.get((mods[0], role)) if role and t.tag_ not in ("NNS", "NNPS") else None
                     if governing:
-                        # "the Biden administration": the state its named leader leads
-                        mods = [self.led_by.get(k, k) for k in mods]
+                        # "the Biden administration", "Lukashenko's government": the state its
+                        # named leader leads
+                        mods = [self._state_led_by(k) or k for k in mods]
                     if t.lemma_.lower() in ("country", "nation"):
                         # "his country": the state the person serves
                         mods = [next((o for o in sorted(self.represented(k)) if self.types.get(o) == "GPE"), k)
@@ -354,6 +357,18 @@ class ArgumentFinder:
     def _statement_authors(self, noun, depth: int) -> list[str]:
         verb = noun.head
         return self.passive_agents(verb) if noun.dep_ == "nsubjpass" else self.subjects(verb, depth + 1)
+
+    def _state_led_by(self, key: str) -> str | None:
+        """The state a person leads: by a title in this article, else by the office holders
+        table, when the article names that state."""
+        if key in self.led_by or self.types.get(key) != "PERSON":
+            return self.led_by.get(key)
+        names = sorted({m.text for m in self.by_token.values() if m.entity == key}, key=lambda n: (-len(n), n))
+        for name in names:
+            state = self.lex.office_state(name, "leader_of", "")
+            if state is not None and entity_id("GPE", state) in self.types:
+                return entity_id("GPE", state)
+        return None
 
     def _apposed_mentions(self, noun) -> list:
         """Named mentions in apposition to `noun` ("the rebel group M23"); for a plural noun, every

@@ -662,6 +662,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                         # "a threat to impose sanctions on Moscow": whom the threatened act is aimed at
                         targets += [k for o in children(acl, OBJECT_DEPS) + [acl] for p in prep_objects(o, {"on", "against"})
                                     for k in self.entities_of(p)]
+            if not targets and frame.relation == "protests_against":
+                # "staged a protest outside the German embassy": against that state
+                targets = self._protested_mission(noun) + (self._protested_mission(head) if head.pos_ == "VERB" else [])
             if instrument is not None and not targets:
                 hit = children(instrument, PASSIVE_SUBJECT_DEPS) if is_passive(instrument) else children(instrument, OBJECT_DEPS)
                 targets = [k for t in hit for k in self.entities_of(t, place=place)]

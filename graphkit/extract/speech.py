@@ -72,6 +72,14 @@ class SpeechRules:
                     # "said North Korea would pay", "any attack would come at a high price for Caracas"
                     add(self._retribution_victims(v), "threatens", 0.55, v.text)
                     continue
+                if v.pos_ == "NOUN" and v.lemma_.lower() in self.misdeeds:
+                    # "instruments of Lukashenko's repression", "Russian aggression": the wrongdoer named
+                    # as the misdeed's possessor or adjective
+                    wrongdoers = [k for c in v.children if c.dep_ in ("poss", "amod", "compound") and c.i in self.by_token
+                                  for k in [self.by_token[c.i].entity] if self.types.get(k) in ("GPE", "ORG", "PERSON")]
+                    if wrongdoers:
+                        add(wrongdoers, "accuses", 0.45, v.text)
+                        continue
                 if v.pos_ == "NOUN" and any(c.dep_ == "amod" and self._disapproving(c) for c in v.children):
                     # "Russia's reckless behaviour must stop", "China's dangerous actions"; "these
                     # dangerous actions": the act told before
