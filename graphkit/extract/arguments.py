@@ -33,6 +33,7 @@ class ArgumentFinder:
             m = self.by_token.get(t.i)
             if m is not None:
                 out.append(m.place_entity if place and m.place_entity else m.entity)
+                out += self._forces_named_beside(t, m)
                 continue
             named = self._apposed_mentions(t)
             after = self.by_token.get(t.i + 1)
@@ -217,6 +218,25 @@ class ArgumentFinder:
             return self._as_protesters(self._collective_key(label))
         return self._collective_key(label)
 
+    def _forces_named_beside(self, noun, mention) -> list[str]:
+        """'Indian and Pakistani troops': NER names one military ("Pakistani troops"); each other
+        nationality coordinated before it names another state's military."""
+        if self.types.get(mention.entity) != "ORG" or not (noun.lower_ in ARMED_GROUP_NOUNS or noun.lemma_.lower() in ARMED_GROUP_NOUNS):
+            return []
+        out = []
+        for modifier in (c for c in noun.children if c.dep_ in ("amod", "nmod", "compound") and c.i < mention.tok_start):
+            for adjective in [modifier] + list(modifier.conjuncts):
+                state = self.by_token.get(adjective.i)
+                if adjective.i >= mention.tok_start or state is None or self.types.get(state.entity) != "GPE":
+                    continue
+                key = entity_id("ORG", f"{adjective.text} military")
+                if key not in self.types:
+                    self.types[key] = "ORG"
+                    self.extra_entities[key] = f"{adjective.text} military"
+                    self.org_states[key] = state.entity
+                out.append(key)
+        return out
+
     def _collective_key(self, label: str) -> str:
         key = f"norp:{label}"
         if key not in self.extra_entities:
@@ -310,7 +330,7 @@ class ArgumentFinder:
         ("Iranian-made drones supplied by Russia" names no recipient)."""
         lemma = token.lemma_.lower()
         return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
-                or lemma in ARMED_GROUP_NOUNS or self._sums_up_clause(token))
+                or lemma in ARMED_GROUP_NOUNS or token.lower_ in ARMED_GROUP_NOUNS or self._sums_up_clause(token))
 
     def _as_protesters(self, key: str) -> str:
         """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
@@ -386,7 +406,9 @@ class ArgumentFinder:
 
     def subjects(self, verb, depth: int = 0) -> list[str]:
         subj = children(verb, SUBJECT_DEPS) or [
-            s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)]   # parser quirk
+            s for a in children(verb, {"aux", "auxpass"}) for s in children(a, SUBJECT_DEPS)] or [   # parser quirks
+            c for c in verb.children if c.dep_ in ("amod", "nmod", "npadvmod", "compound") and c.i < verb.i
+            and c.i in self.by_token and c.text[:1].isupper() and verb.pos_ == "VERB"]   # "Kigali [amod] denies"
         if verb.dep_ == "relcl":
             # "Norway, which has sent tanks": the relative pronoun stands for the head noun
             subj = standing_for(subj, verb)

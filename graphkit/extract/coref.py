@@ -34,6 +34,9 @@ _STATE_INSTITUTION_WORDS = {"military", "army", "forces", "navy", "police", "min
                             "administration", "office", "council", "commission", "court", "agency", "parliament",
                             "presidency", "guard", "force", "intelligence", "authorities", "junta", "department",
                             "peacekeepers", "mission", "defence", "defense", "troops", "soldiers"}
+# adjectives that describe a government without naming whose it is ("the communist government")
+_DESCRIBING_ADJECTIVES = {"communist", "military", "ruling", "interim", "new", "transitional", "civilian", "federal",
+                          "central", "current", "incoming", "outgoing", "socialist", "leftist", "authoritarian"}
 # descriptions that, with no such office named nearby, stand for the article's own state
 _STATE_BODIES = {"government", "administration", "authorities", "junta", "regime"}
 # "the two leaders", "both countries": the kind of entity the pair refers to
@@ -270,6 +273,7 @@ class Coreference:
             return None
         armed = any(c.dep_ == "amod" and c.lower_ in _ARMED_ADJECTIVES for c in token.children)
         if any(c.dep_ in ("amod", "compound", "poss") and not (armed and c.dep_ == "amod")
+               and not (c.dep_ == "amod" and c.lower_ in _DESCRIBING_ADJECTIVES and word in _STATE_BODIES)
                for c in token.children):
             return None
         if armed:

@@ -176,6 +176,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "cracked down on the demonstrations": on the crowd that demonstrated
                     found = [k for t in toks if ACT_NOUN_VERBS.get(t.lemma_.lower()) is _PROTESTING
                              for k in self._act_agents(t)]
+                if toks and not found and place and all(t.pos_ == "NOUN" and t.i not in self.by_token for t in toks):
+                    # "struck army positions in Kisweh", the parser hanging 'in' on the verb: the town
+                    found = [k for o in prep_objects(verb, {"in", "near"}) for k in entities_of(o)
+                             if self.types.get(k) == "GPE"]
                 if toks and not found and relation in self.speech_acts:
                     # "condemned the launch": whoever the text last said launched something
                     found = [k for t in toks for k in self._act_agents(t)]
@@ -520,7 +524,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if frame.relation == "rejects" and verb.lemma_ == "block" and not any(
                         o.lemma_.lower() in BLOCKABLE_NOUNS for o in children(verb, OBJECT_DEPS)):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
-                if any(self._names_another_event(t, frame.relation) for t in subject_nouns):
+                if any(self._names_another_event(t, frame.relation) and not self._is_actor_noun(t) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and (frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                                                       or verb.lemma_ in PRESSING_VERBS)

@@ -9,7 +9,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
+                        PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, RESPONDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS)
 
@@ -35,8 +35,10 @@ class SpeechRules:
         out = []
         for sent_no, rejecters, start, end, weight, trigger, negated, answered in self.pending_rejections:
             for rejecter in rejecters:
-                # a minister answers what was said of the state she serves
+                # a minister answers what was said of the state she serves; a state what was said
+                # of its leader ("accused Kagame of waging war ... Kigali denies it")
                 sides = self.represented(rejecter)
+                sides = sides | {person for person, state in self.led_by.items() if state in sides}
                 accusers = [r for r in found if r.relation in answered and r.target in sides and not r.negated
                             and 0 <= sent_no - sentence_of(r.sent_start) <= _REJECTION_WINDOW_SENTENCES]
                 if accusers:
@@ -67,6 +69,11 @@ class SpeechRules:
 
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
             for v in clause.subtree:
+                if v.pos_ in ("VERB", "AUX") and any(a.lower_ in DEONTIC_MODALS for a in children(v, {"aux"})):
+                    # '"The rebels must leave the homes they occupied," he said': a demand of them
+                    obliged = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n) or self.modifier_entities(n)]
+                    add([k for k in obliged if self.types.get(k) in ("GPE", "ORG", "PERSON")
+                         and not any(k in self.represented(sp) for sp in speakers)], "requests", 0.5, v.text)
                 if v.pos_ in ("VERB", "AUX") and self.retributive(v) and (is_passive(v) or any(
                         a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
                     # "said North Korea would pay", "any attack would come at a high price for Caracas"

@@ -40,8 +40,9 @@ class StanceRules:
         patrons = [self.by_token[c.i].entity for t in {token, described} for c in t.children
                    if c.dep_ in ("poss", "compound") and c.i in self.by_token]   # "Maduro ally X"
         # "an ally of the government in Havana": a governing noun names its state
-        patrons += [k for o in prep_objects(token, {"of"})
-                    for k in self.entities_of(o, modifiers=o.lemma_.lower() in self.governing, coref=False)]
+        patrons += [k for o in prep_objects(token, {"of"})   # "an ally of the communist government": the state
+                    for k in self.entities_of(o, modifiers=o.lemma_.lower() in self.governing,
+                                              coref=o.lemma_.lower() in self.governing)]
         if not patrons and i >= 2 and doc[i - 1].tag_ == "POS" and (i - 2) in self.by_token:
             patrons.append(self.by_token[i - 2].entity)   # "Russia's ally" parsed loosely
         if not patrons and i >= 2 and doc[i - 1].dep_ == "amod" and doc[i - 1].head.i == i and (i - 1) in self.by_token:

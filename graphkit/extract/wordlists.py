@@ -193,6 +193,8 @@ ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge"
 CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob"}
 CROWD_WEAPONS = {"gas", "bullet", "cannon", "round", "grenade", "spray", "baton", "pellet", "truncheon"}
 DISPERSING_VERBS = {"disperse", "scatter", "clear", "repel", "push"}
+# "X must leave", "Y should stop": what a speaker says someone must do is a demand of them
+DEONTIC_MODALS = {"must", "should"}
 # verbs that ask only with what they press for: "pushed Kyiv to accept", not "pushed the region into famine"
 PRESSING_VERBS = {"push", "press", "pressure"}
 # what authors do with a statement ("issued a statement urging", "adopted a resolution that condemned"),

@@ -64,7 +64,8 @@ class _Canon:
         if text in BLOCS:
             return BLOCS[text], "NORP", None   # "Western governments", "the West": the bloc
         if m.form == "adjective":
-            country = self.lex.country_of_demonym(text)
+            # "Kigali denies ...", parsed as a modifier of the verb: a capital is still its state
+            country = self.lex.country_of_demonym(text) or self.lex.capital_of(text)
             if country:
                 self.adjective_of.setdefault(country, text)
                 return country, "GPE", self.geonames_for(country)
