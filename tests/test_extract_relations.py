@@ -770,6 +770,9 @@ CASES = [
      "Indian and Pakistani troops exchanged fire across the Line of Control. Thai and Cambodian troops fought along the border on Friday.",
      [("Indian military", "attacks", "Pakistani military", False, None), ("Pakistani military", "attacks", "Indian military", False, None),
       ("Thai military", "attacks", "Cambodian military", False, None)], []),
+    ("'U.S.-backed' names its backer like 'Iran-backed'",
+     "Al-Sharaa signed a deal with the U.S.-backed, Kurdish-led Syrian Democratic Forces.",
+     [("United States", "supports", "Syrian democratic forces", False, None)], []),
     ("what is done 'without' is not done", "Brazil criticised Peru for holding the summit without inviting Bolivia.",
      [("Brazil", "condemns", "Peru", False, None)], [("Peru", "requests", "Bolivia", False, None)]),
 ]
