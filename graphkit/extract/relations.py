@@ -366,9 +366,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         out = []
         for frame in frames:
             targets = [k for p in frame.target_preps for o in prep_objects(verb, {p}) for k in self.entities_of(o)]
-            irrealis, negated = self.modality(light)
-            out += self._emit(self.subjects(light), targets, frame.relation, sent_start, sent_end, frame.weight,
-                              verb.text, irrealis=irrealis, negated=negated, reporter=self.reporter(light))
+            out += self._emit_for(light, targets, frame.relation, frame.weight, sent_start, sent_end, trigger=verb.text)
         return out
 
     def _crowd_control(self, verb, sent_start, sent_end) -> list[RawRelation]:
@@ -381,18 +379,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             o for c in children(verb, {"xcomp", "advcl"}) if c.lemma_.lower() in DISPERSING_VERBS
             for o in children(c, OBJECT_DEPS)]
         targets = [k for o in aimed for k in self.entities_of(o)]
-        irrealis, negated = self.modality(verb)
-        return self._emit(self.subjects(verb), targets, "attacks", sent_start, sent_end, 0.7, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, targets, "attacks", 0.7, sent_start, sent_end)
 
     def _fighting_alongside(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'Burundian troops fight alongside the Congolese army': military cooperation (CAMEO 062)."""
         partners = [k for o in prep_objects(verb, {"alongside"}) for k in self.entities_of(o)]
         if not partners:
             return []
-        irrealis, negated = self.modality(verb)
-        return self._emit(self.subjects(verb), partners, "cooperates_with", sent_start, sent_end, 0.6, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, partners, "cooperates_with", 0.6, sent_start, sent_end)
 
     def _vowed_or_threatened(self, verb) -> bool:
         """The act is what someone vows, threatens or warns they will do."""
@@ -495,6 +489,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             conf = weight * (0.85 if rep else 1.0) * (0.9 if irrealis else 1.0)
             out.append(RawRelation(s, t, relation, sent_start, sent_end, negated, rep, round(min(conf, 1.0), 3), trigger))
         return out
+
+    def _emit_for(self, verb, targets, relation, weight, sent_start, sent_end, sources=None, trigger=None):
+        """`relation` from `sources` (the verb's subjects unless given) to `targets`, with the
+        verb's modality and reporter; the verb is the trigger unless one is given."""
+        irrealis, negated = self.modality(verb)
+        return self._emit(self.subjects(verb) if sources is None else sources, targets, relation, sent_start, sent_end,
+                          weight, trigger or verb.text, irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
     def _from_verb(self, verb, sent_start, sent_end) -> list[RawRelation]:
         frames = self.verb_frames(verb)
@@ -795,9 +796,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         agents = self.subjects(verb)
         if not agents or not recipients:
             return []
-        irrealis, negated = self.modality(verb)
-        return self._emit(agents, recipients, "sanctions", sent_start, sent_end, 0.6, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, recipients, "sanctions", 0.6, sent_start, sent_end, sources=agents)
 
     @staticmethod
     def _clause_head(token):

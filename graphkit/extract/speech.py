@@ -190,9 +190,7 @@ class SpeechRules:
             targets = [k for o in children(verb.head, OBJECT_DEPS) for k in self.entities_of(o)]
         if not targets:
             return []
-        irrealis, negated = self.modality(verb)
-        return self._emit(self.subjects(verb), targets, "threatens", sent_start, sent_end, 0.6, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
 
     @staticmethod
     def _announced_response(clause) -> bool:
@@ -364,9 +362,7 @@ class SpeechRules:
             return []
         hosts = prep_objects(verb, {"from"}) + [p for e in envoys for p in prep_objects(e, {"from", "to", "in"})]
         targets = [k for h in hosts for k in self.entities_of(h)]
-        irrealis, negated = self.modality(verb)
-        return self._emit(self.subjects(verb), targets, "condemns", sent_start, sent_end, 0.6, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, targets, "condemns", 0.6, sent_start, sent_end)
 
     def _listing(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'returned the Houthis to a list of terrorist groups', 'added the bank to its sanctions
@@ -378,6 +374,4 @@ class SpeechRules:
         passive = is_passive(verb)
         sources = self.passive_agents(verb) if passive else self.subjects(verb)
         targets = [k for t in children(verb, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS) for k in self.entities_of(t)]
-        irrealis, negated = self.modality(verb)
-        return self._emit(sources, targets, "sanctions", sent_start, sent_end, 0.75, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, targets, "sanctions", 0.75, sent_start, sent_end, sources=sources)
