@@ -101,6 +101,9 @@ CASES = [
     ("'Brussels' is Belgium's capital in a story that does not name the EU",
      "Belgium's prime minister said Brussels would host the talks. Brussels accused Moscow of spying.",
      [("Belgium", "GPE", {"Brussels"})], ["European Union"]),
+    ("a capital parsed as a modifier is its state, and lends no adjective to the state's army",
+     "Kigali denies arming the rebels. Rwanda's army said it was defending the border.",
+     [("Rwanda", "GPE", set()), ("Rwandan military", "ORG", set())], ["Kigali military", "Kigali"]),
 ]
 
 

@@ -65,9 +65,12 @@ class _Canon:
             return BLOCS[text], "NORP", None   # "Western governments", "the West": the bloc
         if m.form == "adjective":
             # "Kigali denies ...", parsed as a modifier of the verb: a capital is still its state
-            country = self.lex.country_of_demonym(text) or self.lex.capital_of(text)
+            # (but no adjective for "Rwanda's army" to borrow)
+            demonym_of = self.lex.country_of_demonym(text)
+            country = demonym_of or self.lex.capital_of(text)
             if country:
-                self.adjective_of.setdefault(country, text)
+                if demonym_of:
+                    self.adjective_of.setdefault(country, text)
                 return country, "GPE", self.geonames_for(country)
             return text, m.type, None
         if m.form == "plural_people":
