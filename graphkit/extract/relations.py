@@ -30,7 +30,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
                         CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS, CROWD_CONTROL_VERBS, CROWD_WEAPONS,
-                        DISPERSING_VERBS)
+                        DISPERSING_VERBS, RECALLING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -466,7 +466,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
-                    or lemma in EXPECTING_VERBS or lemma == "recall" or lemma in CROWD_CONTROL_VERBS or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
+                    or lemma in EXPECTING_VERBS or lemma in RECALLING_VERBS or lemma in CROWD_CONTROL_VERBS
+                    or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
         info = self.lex.relations.get(relation)
@@ -588,7 +589,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                                 sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
-        if not out and verb.lemma_.lower() == "recall":
+        if not out and verb.lemma_.lower() in RECALLING_VERBS:
             out += self._recalled_envoy(verb, sent_start, sent_end)
         if verb.lemma_.lower() in FIGHTING_WORDS:
             out += self._fighting_alongside(verb, sent_start, sent_end)

@@ -356,7 +356,7 @@ class SpeechRules:
 
     def _recalled_envoy(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'recalled its ambassador from Algeria (in protest)': a diplomatic protest against the
-        host state, which GUIDELINES 3.1 codes as CONDEMN (as a summons of its envoy is)."""
+        host state (GUIDELINES 3.1: a diplomatic protest is CONDEMN), as summoning its envoy is."""
         envoys = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in ENVOY_NOUNS]
         if not envoys:
             return []

@@ -189,6 +189,7 @@ STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resoluti
                    "appeal", "call", "plea"}
 # a state's envoys abroad: recalling one is a diplomatic protest against the host
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative"}
+RECALLING_VERBS = {"recall"}
 # force used on a crowd: "fired tear gas at the protesters", "used water cannon to disperse them"
 CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob"}
 CROWD_WEAPONS = {"gas", "bullet", "cannon", "round", "grenade", "spray", "baton", "pellet", "truncheon"}
