@@ -773,6 +773,9 @@ CASES = [
     ("'U.S.-backed' names its backer like 'Iran-backed'",
      "Al-Sharaa signed a deal with the U.S.-backed, Kurdish-led Syrian Democratic Forces.",
      [("United States", "supports", "Syrian democratic forces", False, None)], []),
+    ("handing over a victory or land is no contact; handing over a proposal is",
+     "Mondlane said the council had handed Frelimo a stolen victory. Maduro accused Ali of handing the Essequibo to ExxonMobil. Qatar handed the proposal to Hamas on Sunday.",
+     [("Qatar", "meets", "Hamas", False, None)], [("Ali", "meets", "ExxonMobil", False, None)]),
     ("what is done 'without' is not done", "Brazil criticised Peru for holding the summit without inviting Bolivia.",
      [("Brazil", "condemns", "Peru", False, None)], [("Peru", "requests", "Bolivia", False, None)]),
 ]

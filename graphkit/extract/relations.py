@@ -30,7 +30,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
                         CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS, CROWD_CONTROL_VERBS, CROWD_WEAPONS,
-                        DISPERSING_VERBS, RECALLING_VERBS)
+                        DISPERSING_VERBS, RECALLING_VERBS, HANDING_VERBS)
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
@@ -526,6 +526,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if frame.relation == "rejects" and verb.lemma_ == "block" and not any(
                         o.lemma_.lower() in BLOCKABLE_NOUNS for o in children(verb, OBJECT_DEPS)):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
+                if frame.relation == "meets" and verb.lemma_ in HANDING_VERBS and not self._passes_message(verb):
+                    continue   # "handed the proposal to Hamas" is contact; "handed Frelimo a victory" is not
                 if any(self._names_another_event(t, frame.relation) and not self._is_actor_noun(t) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and (frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs

@@ -190,6 +190,8 @@ STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resoluti
 # a state's envoys abroad: recalling one is a diplomatic protest against the host
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative"}
 RECALLING_VERBS = {"recall"}
+# verbs of passing something on: contact only when what is passed is a message ("relayed the proposal to")
+HANDING_VERBS = {"hand", "relay", "convey"}
 # force used on a crowd: "fired tear gas at the protesters", "used water cannon to disperse them"
 CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob"}
 CROWD_WEAPONS = {"gas", "bullet", "cannon", "round", "grenade", "spray", "baton", "pellet", "truncheon"}
