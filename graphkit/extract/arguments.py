@@ -14,7 +14,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjunc
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
-                        ARMED_GROUP_NOUNS, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
+                        names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
                         FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, ISSUING_VERBS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
 
@@ -127,7 +127,7 @@ class ArgumentFinder:
                         # "his country": the state the person serves
                         mods = [next((o for o in sorted(self.represented(k)) if self.types.get(o) == "GPE"), k)
                                 if self.types.get(k) == "PERSON" else k for k in mods]
-                    if t.lemma_.lower() in ARMED_GROUP_NOUNS or t.lower_ in ARMED_GROUP_NOUNS:
+                    if names_armed_group(t):
                         # "the ministry said its forces captured ...": the state's forces
                         mods = [self.org_states.get(k, k) for k in mods]
                     out += [holder] if holder else mods
@@ -221,7 +221,7 @@ class ArgumentFinder:
     def _forces_named_beside(self, noun, mention) -> list[str]:
         """'Indian and Pakistani troops': NER names one military ("Pakistani troops"); each other
         nationality coordinated before it names another state's military."""
-        if self.types.get(mention.entity) != "ORG" or not (noun.lower_ in ARMED_GROUP_NOUNS or noun.lemma_.lower() in ARMED_GROUP_NOUNS):
+        if self.types.get(mention.entity) != "ORG" or not names_armed_group(noun):
             return []
         out = []
         for modifier in (c for c in noun.children if c.dep_ in ("amod", "nmod", "compound") and c.i < mention.tok_start):
@@ -330,7 +330,7 @@ class ArgumentFinder:
         ("Iranian-made drones supplied by Russia" names no recipient)."""
         lemma = token.lemma_.lower()
         return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
-                or lemma in ARMED_GROUP_NOUNS or token.lower_ in ARMED_GROUP_NOUNS or self._sums_up_clause(token))
+                or names_armed_group(token) or self._sums_up_clause(token))
 
     def _as_protesters(self, key: str) -> str:
         """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
@@ -383,12 +383,8 @@ class ArgumentFinder:
         table, when the article names that state."""
         if key in self.led_by or self.types.get(key) != "PERSON":
             return self.led_by.get(key)
-        names = sorted({m.text for m in self.by_token.values() if m.entity == key}, key=lambda n: (-len(n), n))
-        for name in names:
-            state = self.lex.office_state(name, "leader_of", "")
-            if state is not None and entity_id("GPE", state) in self.types:
-                return entity_id("GPE", state)
-        return None
+        state = self.lex.office_state_of_names((m.text for m in self.coref.mentions if m.entity == key), "leader_of", "")
+        return entity_id("GPE", state) if state is not None and entity_id("GPE", state) in self.types else None
 
     def _apposed_mentions(self, noun) -> list:
         """Named mentions in apposition to `noun` ("the rebel group M23"); for a plural noun, every

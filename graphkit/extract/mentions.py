@@ -133,7 +133,8 @@ def _given_names_before(doc, ents, is_title, is_known_name):
         if other is not None and (len(other) > 1 or other.label_ not in ("NORP", "ORG", "PERSON")
                                   or (is_known_name is not None and is_known_name(given.text))):
             continue
-        if before is None or before.is_punct or is_title(before.lower_) or is_title(f"{doc[i - 2].lower_} {before.lower_}" if i > 1 else before.lower_):
+        if before is None or before.is_punct or is_title(before.lower_) \
+                or (i > 1 and is_title(f"{doc[i - 2].lower_} {before.lower_}")):   # "Attorney General Tarek"
             dropped.add(e)
             if other is not None:
                 dropped.add(other)

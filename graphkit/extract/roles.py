@@ -168,12 +168,10 @@ class RoleExtractor:
     def _known_office(self, m: DocMention, role: str, title: str) -> str | None:
         """The state the office holders table gives the person's `title`, if the article
         names that state (by any name or adjective)."""
-        names = sorted({o.text for o in self.mentions if o.entity == m.entity}, key=lambda n: (-len(n), n))
-        for name in names:
-            state = self.lex.office_state(name, role, title)
-            if state is not None:
-                return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None)
-        return None
+        state = self.lex.office_state_of_names((o.text for o in self.mentions if o.entity == m.entity), role, title)
+        if state is None:
+            return None
+        return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None)
 
     def _state_nearby(self, m: DocMention) -> str | None:
         """The state an untitled office holder belongs to: the home state when the sentence and

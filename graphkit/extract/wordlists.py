@@ -97,6 +97,11 @@ _ACT_NOUN_OWN_VERB = {"invasion": "invade", "execution": "execute", "seizure": "
                       "annexation": "annex", "incursion": "intrude"}
 
 
+def names_armed_group(token) -> bool:
+    """'forces', 'troops', 'the militia' (by lemma or, for plurals kept in the list, by form)."""
+    return token.lemma_.lower() in ARMED_GROUP_NOUNS or token.lower_ in ARMED_GROUP_NOUNS
+
+
 def act_noun_verb(noun_lemma: str) -> str:
     """The verb an act noun derives from: "strike" -> strike, "shelling" -> shell, "invasion" -> invade."""
     if noun_lemma in _ACT_NOUN_OWN_VERB:

@@ -104,6 +104,15 @@ class Lexicon:
         holders table: "Abbas Araqchi", "member_of", "foreign minister" -> 'Iran'."""
         return self._office_holders.state_of(person, role, title)
 
+    def office_state_of_names(self, names, role: str, title: str) -> str | None:
+        """`office_state` for one entity named several ways: the longest spelling the table
+        knows decides ("Alexander Lukashenko" before "Lukashenko")."""
+        for name in sorted(set(names), key=lambda n: (-len(n), n)):
+            state = self.office_state(name, role, title)
+            if state is not None:
+                return state
+        return None
+
     @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def name_type(self, name: str) -> str | None:
         """'state' | 'igo' | 'org' | 'historical' for a known name, else None."""
