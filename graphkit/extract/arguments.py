@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from ..resolve.names import entity_id
 
-from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
-                     governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, standing_for)
+from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
+                     governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
+                     standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
-                        HOLDING_NOUNS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
+                        HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
                         FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, ISSUING_VERBS, STREET_PROTEST_VERBS,
                         _LEAD_SENTENCES)
@@ -132,11 +133,16 @@ class ArgumentFinder:
                         mods = [self.org_states.get(k, k) for k in mods]
                     out += [holder] if holder else mods
                     continue
+                holders = [k for o in prep_objects(t, {"of"}) for k in self.entities_of(o, coref=coref)
+                           if self.types.get(k) not in ("GPE", "LOC")] if t.lemma_.lower() in SITE_NOUNS else []
+                if holders:
+                    out += holders   # "two strongholds of Jaish al-Adl in Balochistan": who holds them
+                    continue
                 # "the drills by South Korea", "the outskirts of Kyiv"
                 preps = {"by"}
                 if place and t.pos_ == "NOUN" and t.lemma_.lower() not in PARTITIVE_NOUNS:
                     # "hit an oil refinery in Samara": the town is the target (not "ships in the Red Sea")
-                    out += [k for o in prep_objects(t, {"in", "near"})
+                    out += [k for o in prep_objects(t, LOCATING_PREPS)
                             for k in self.entities_of(o, coref=coref, place=place) if self.types.get(k) == "GPE"]
                 if t.lower_ in QUANTITY_NOUNS or t.lemma_.lower() in ASPECT_NOUNS:
                     preps |= {"of"}   # "thousands of protesters", "the scale of U.S. aid"
@@ -297,7 +303,8 @@ class ArgumentFinder:
         """'officials [it accused]', 'a move [Frelimo called interference]': a clause on a noun
         whose subject is named, so the noun is its object."""
         subjects = children(verb, SUBJECT_DEPS)
-        return bool(subjects) and not any(s.lower_ in RELATIVE_PRONOUNS for s in subjects)
+        return bool(subjects) and not any(s.lower_ in RELATIVE_PRONOUNS or any(   # not "whose governments pushed"
+            c.dep_ == "poss" and c.lower_ == "whose" for c in s.children) for s in subjects)
 
     @staticmethod
     def _speaks_or_acts(noun) -> bool:
@@ -363,6 +370,13 @@ class ArgumentFinder:
                     key = self.coref.resolve(x)
                     if key:
                         out.append(key)
+                elif x.lower_ == "whose" and x.i < noun.i:
+                    # "Azerbaijan, whose drones struck ...": the relative clause's antecedent
+                    clause = noun
+                    while clause.dep_ != "relcl" and clause.head.i != clause.i:
+                        clause = clause.head
+                    if clause.dep_ == "relcl":
+                        out += self.entities_of(relative_antecedent(clause), coref=coref, place=place)
             # "South Korea-U.S. drills": one name hangs off the other
             for g in c.children:
                 if g.dep_ in MODIFIER_DEPS and g.i in self.by_token and g.i < c.i:
@@ -425,6 +439,9 @@ class ArgumentFinder:
             obj = children(head, OBJECT_DEPS) or (prep_objects(head, {"on", "upon"}) if head.lemma_ == "call" else [])
             if obj and head.lemma_ in ("urge", "ask", "call", "force", "order", "tell", "allow", "help", "invite", "encourage", "press", "push"):
                 return [k for o in obj for k in self.entities_of(o)]
+            if is_passive(head) and children(head, PASSIVE_SUBJECT_DEPS):
+                # "X was allowed / asked / ordered to leave": the one allowed acts
+                return [k for o in standing_for(children(head, PASSIVE_SUBJECT_DEPS), head) for k in self.entities_of(o)]
             return self.subjects(head, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and self._issued_statement(head):
             # "Washington and Rome issued a statement urging X to ...": the statement's authors
@@ -490,8 +507,8 @@ class ArgumentFinder:
             return None
         holder = head.head
         if holder.pos_ in ("VERB", "AUX"):
-            objs = [c for c in holder.children if c.dep_ == "dobj" and c.i < head.i]
-            return objs[0] if objs else None
+            objs = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass") and c.i < head.i]
+            return objs[0] if objs else None   # "was barred from meeting X": the passive subject
         if holder.dep_ == "dobj" and holder.head.pos_ in ("VERB", "AUX"):
             return holder
         return None

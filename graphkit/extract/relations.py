@@ -23,7 +23,7 @@ from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      is_negated, is_passive, particle, prep_objects, standing_for)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
-                        STANCE_RELATIONS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS, CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -56,7 +56,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         # the "according" of every "according to X" (few per article; looked up per relation)
         self.according_to = [t for t in doc[:-1] if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"]
         # entities the text names only as locations ("visited Kyiv"): places, never met
-        self.places_only = {m.entity for m in mentions if m.locative} - {m.entity for m in mentions if not m.locative}
+        self.places_only = ({m.entity for m in mentions if m.locative and m.type != "PERSON"}
+                            - {m.entity for m in mentions if not m.locative})   # "visited Kyiv"; not "visited Machar"
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.affiliations = affiliations or {}   # person -> the organisations and states it holds a role in
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
@@ -77,6 +78,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         # accusations"): (sentence number, rejecters, sentence span, trigger), resolved to the
         # latest accuser of the rejecter once every sentence is read
         self.pending_rejections: list[tuple[int, list[str], int, int, float, str, bool, set[str]]] = []
+        self.rebuttals: dict[int, str] = {}   # ", a charge Kigali denies": denial word -> the denier
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
     # ---- arguments -------------------------------------------------------
@@ -178,7 +180,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                              for k in self._act_agents(t)]
                 if toks and not found and place and all(t.pos_ == "NOUN" and t.i not in self.by_token for t in toks):
                     # "struck army positions in Kisweh", the parser hanging 'in' on the verb: the town
-                    found = [k for o in prep_objects(verb, {"in", "near"}) for k in entities_of(o)
+                    found = [k for o in prep_objects(verb, LOCATING_PREPS) for k in entities_of(o)
                              if self.types.get(k) == "GPE"]
                 if toks and not found and relation in self.speech_acts:
                     # "condemned the launch": whoever the text last said launched something
@@ -189,7 +191,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if toks and not found and place:
                     # "hit a refinery in Samara": the place of an unnamed target (a town or
                     # region: "attacked ships in the Red Sea" attacks no sea)
-                    found = [k for t in prep_objects(verb, {"in", "near"}) for k in entities_of(t)
+                    found = [k for t in prep_objects(verb, LOCATING_PREPS) for k in entities_of(t)
                              if self.types.get(k) == "GPE"]
                 out += found
             elif slot == "dative":
@@ -281,7 +283,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             irrealis = True
         link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
-            if link.i == self._summed_up_clause(gov):
+            if link.i == self._summed_up_clause(gov) or gov.i in self.rebuttals:
                 break   # "X accused Y of ..., a charge Z denies": the accusation is the main clause
             complement = self._complement_of(link, gov)
             if gov.lemma_ in self.lex.irrealis_markers and (complement or (
@@ -291,6 +293,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 irrealis = POSSIBLE   # "called on the EU to impose sanctions": asked for, not done
             if complement and (gov.lemma_ in self.lex.denial_verbs or gov.lemma_ in self.lex.negation_verbs):
                 negated = not negated
+            elif complement and gov.lemma_ in PERMISSION_VERBS and is_negated(gov):
+                negated = not negated   # "was not allowed to visit Machar": the visit did not happen
             link = gov
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
                 irrealis = True
@@ -337,7 +341,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """Who the sentence credits for the clause of `verb` (speech verb subject, 'according to')."""
         link = verb
         for gov in governing_chain(verb):
-            if link.i == self._summed_up_clause(gov):
+            if link.i == self._summed_up_clause(gov) or gov.i in self.rebuttals:
                 break
             if (gov.lemma_ in self.lex.speech_verbs or gov.lemma_ in self.lex.denial_verbs
                     or self._accusing(gov)) and self._complement_of(link, gov):
@@ -434,6 +438,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
 
     def extract(self) -> list[RawRelation]:
         found: list[RawRelation] = []
+        self.rebuttals = self._closing_rebuttals()
+        self._closing_rebuttal_rejections()
         for sent in self.doc.sents:
             text = sent.text
             lead = len(text) - len(text.lstrip())
@@ -467,6 +473,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
                     or lemma in EXPECTING_VERBS or lemma in RECALLING_VERBS or lemma in CROWD_CONTROL_VERBS
+                    or lemma in CLOSING_VERBS or lemma in WITHHOLDING_VERBS
                     or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
@@ -528,6 +535,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
                 if frame.relation == "meets" and verb.lemma_ in HANDING_VERBS and not self._passes_message(verb):
                     continue   # "handed the proposal to Hamas" is contact; "handed Frelimo a victory" is not
+                if frame.relation == "aids" and self._sends_envoy(verb):
+                    continue   # "sent his special envoy to Juba" is no aid
                 if any(self._names_another_event(t, frame.relation) and not self._is_actor_noun(t) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and (frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
@@ -558,6 +567,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
+                if relation == "rejects" and any(o.lemma_.lower() in CONDUCT_NOUNS for o in children(verb, OBJECT_DEPS)):
+                    relation = "condemns"   # "rejected Ben-Gvir's conduct": disapproves of a deed, not a claim
                 out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
                                   verb.text, irrealis=irrealis, negated=neg, reporter=reporter)
                 if relation == "rejects" and not neg and self._rejected_as_wrong(verb):
@@ -591,6 +602,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                                 sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
+        if not out and verb.lemma_.lower() in WITHHOLDING_VERBS | CLOSING_VERBS:
+            out += self._trade_halted(verb, sent_start, sent_end)
         if not out and verb.lemma_.lower() in RECALLING_VERBS:
             out += self._recalled_envoy(verb, sent_start, sent_end)
         if verb.lemma_.lower() in FIGHTING_WORDS:
@@ -647,6 +660,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         instrument = (head.head if phrase.dep_ == "pobj" and head.lower_ in ("with", "by") and head.dep_ in ("prep", "agent")
                       and head.head.lemma_.lower() in TARGETING_VERBS else
                       head if phrase.dep_ == "nsubj" and head.lemma_.lower() in TARGETING_VERBS else None)
+        if light is not None and light.lemma_.lower() in KEEPING_VERBS and noun.lemma_.lower() in KEPT_TIES_NOUNS:
+            return []   # "have long kept ties with Caracas": a standing state of relations, no event
         out = []
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS
@@ -712,14 +727,18 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # "India and the U.S. signed a deal, deepening defence cooperation": the
                     # coordinated subjects of the clause, each with the other
                     clause = self._clause_head(noun)
-                    concluded = clause is not None and (frame.relation != "agrees_with" or (
-                        head.i == clause.i and clause.lemma_.lower() in CONCLUDING_VERBS))
+                    concluded = clause is not None and (
+                        head.i == clause.i and clause.lemma_.lower() in CONCLUDING_VERBS if frame.relation == "agrees_with"
+                        else not (head.i == clause.i and self._judges_event(clause)))   # not "X and Y welcomed the talks"
                     parties = self.subjects(clause) if concluded else []   # not "proposed a truce"
                     if len(parties) >= 2:
                         agents, targets = parties, [MUTUAL]
             joint = any(c.lower_ in self.lex.joint_markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
-            if len(agents) >= 2 and not targets and (joint or symmetric):
-                targets = [MUTUAL]   # "joint South Korea-U.S. drills": each with the other
+            fought_out = (frame.relation == "attacks" and light is not None and noun.lemma_.lower() in FIGHTING_WORDS
+                          and noun.dep_ == "pobj" and noun.head.lower_ == "at")   # "X and Y are at war"
+            if len(agents) >= 2 and not targets and (joint or symmetric or fought_out):
+                # "joint South Korea-U.S. drills": each with the other; "X and Y have been at war"
+                targets = [MUTUAL]
             if not agents and light is None and frame.relation in STANCE_RELATIONS and phrase.dep_ == "pobj" \
                     and head.lower_ == "in":
                 # "attacked ships in solidarity with Palestinians": the stance is the actor's
@@ -749,7 +768,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 negated = True
             reporter = self.reporter(verb) if verb is not None else None
             conf = frame.weight * (0.9 if light is not None else 0.8)
-            out += self._emit(agents, targets, frame.relation, sent_start, sent_end, conf, noun.text,
+            relation = frame.relation
+            if phrase is not noun and phrase.lemma_.lower() in THREAT_NOUNS and relation in ("attacks", "sanctions"):
+                relation = "threatens"   # "Trump's threat of strikes on X": threatened, not done
+            out += self._emit(agents, targets, relation, sent_start, sent_end, conf, noun.text,
                               irrealis=irrealis, negated=negated, reporter=reporter)
             if frame.relation == "attacks" and MUTUAL not in targets and noun.lemma_.lower() in FIGHTING_WORDS \
                     and (prep_objects(noun, {"with"}) or (light is not None and prep_objects(light, {"with"}))):
@@ -800,6 +822,29 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if not agents or not recipients:
             return []
         return self._emit_for(verb, recipients, "sanctions", 0.6, sent_start, sent_end, sources=agents)
+
+    def _trade_halted(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'cut off electricity exports to Niger', 'halted flights to Qatar', 'shut its border
+        with Niger': stopping trade or traffic with a state is a sanction on it (CAMEO 163)."""
+        flows = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in TRADE_FLOW_NOUNS]
+        if not flows:
+            return []
+        targets = [k for t in prep_objects(verb, {"to", "with", "from"}) + [
+            p for o in flows for p in prep_objects(o, {"to", "with", "from"})] for k in self.entities_of(t)
+            if self.types.get(k) in ("GPE", "ORG")]
+        return self._emit_for(verb, targets, "sanctions", 0.6, sent_start, sent_end) if targets else []
+
+    def _sends_envoy(self, verb) -> bool:
+        """What the verb sends is an envoy, a delegation or a named person."""
+        return any(o.lemma_.lower() in ENVOY_NOUNS or (o.i in self.by_token and self.types.get(
+            self.by_token[o.i].entity) == "PERSON") for o in children(verb, OBJECT_DEPS))
+
+    def _judges_event(self, verb) -> bool:
+        """The verb comments on an event rather than taking part in it ("condemned the visit",
+        "welcomed the meeting", "said the talks ..."): a speech act or a judgement."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or any(
+            f.relation in JUDGING_RELATIONS for f in self.verb_frames(verb))
 
     @staticmethod
     def _clause_head(token):

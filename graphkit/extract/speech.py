@@ -47,6 +47,39 @@ class SpeechRules:
                                       irrealis=False, negated=negated, reporter=None)
         return out
 
+    def _closing_rebuttals(self) -> dict[int, str]:
+        """', a charge Kigali denies' closing a sentence: {index of the denial word: the entity
+        that denies}. Read from the words, because the small parser often makes the accusation a
+        complement of 'denies' (a denied accusation) or reads 'rejects' as a plural noun."""
+        out = {}
+        denials = self.lex.denial_verbs
+        for sent in self.doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            for n in range(len(toks) - 3):
+                comma, det, noun = toks[n], toks[n + 1], toks[n + 2]
+                if comma.text != "," or det.lower_ not in ("a", "an", "the") or noun.lemma_.lower() not in self.allegations:
+                    continue
+                first = toks[n + 4] if toks[n + 3].lower_ == "the" and n + 4 < len(toks) else toks[n + 3]
+                m = self.by_token.get(first.i)
+                if m is None or m.tok_end >= sent.end:
+                    continue
+                word = self.doc[m.tok_end]
+                denies = word.lemma_.lower() in denials or any(
+                    word.lower_ in (d + "s", d[:-1] + "ies") for d in denials)
+                closing = word.i + 1 >= sent.end or self.doc[word.i + 1].is_punct or self.doc[word.i + 1].is_space
+                if denies and closing:
+                    out[word.i] = m.entity
+        return out
+
+    def _closing_rebuttal_rejections(self) -> None:
+        """Queue each closing rebuttal as a rejection of whoever accused the denier."""
+        for i, rejecter in self.rebuttals.items():
+            sent = self.doc[i].sent
+            text = sent.text
+            start = sent.start_char + len(text) - len(text.lstrip())
+            self.pending_rejections.append((self.coref.sent_index.get(i, 0), [rejecter], start,
+                                            start + len(text.strip()), 0.6, self.doc[i].text, False, {"accuses"}))
+
     def _speech_content(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
         """What a speaker's clause implies about an actor (lexicon cue lists):
 

@@ -9,6 +9,21 @@ PARTITIVE_NOUNS = {"outskirts", "outskirt", "edge", "centre", "center", "part", 
                    "region", "suburb", "suburbs", "vicinity", "streets", "street", "port", "capital",
                    "territory", "border", "north", "south", "east", "west", "heart", "village", "district",
                    "province", "coast", "airspace", "waters", "soil", "embassy", "positions", "position"}
+# military sites held by someone: "three hideouts of the PKK" is an attack on the PKK
+SITE_NOUNS = {"hideout", "stronghold", "base", "camp", "outpost", "post", "garrison", "depot",
+              "headquarters", "bastion", "position", "positions", "launchpad"}
+# what someone did, as a whole: rejecting it is disapproval ("rejected X's conduct"), not a rejected claim
+CONDUCT_NOUNS = {"conduct", "behaviour", "behavior", "action", "actions", "deed", "deeds"}
+# trade and traffic a state can stop ("cut off electricity exports to Niger", "shut its border with X")
+TRADE_FLOW_NOUNS = {"export", "import", "trade", "shipment", "supply", "delivery", "flight", "border", "crossing", "sale"}
+CLOSING_VERBS = {"close", "shut"}
+# verbs of a standing state: "have long kept ties with X" tells no event of cooperation
+KEEPING_VERBS = {"keep", "maintain", "have", "retain", "enjoy"}
+KEPT_TIES_NOUNS = {"tie", "relation", "relationship"}   # not "had talks", which were held
+# verbs granting leave to act: "was not allowed to see him" says the act did not happen
+PERMISSION_VERBS = {"allow", "permit", "let"}
+# prepositions placing an unnamed target: "hit a refinery in Samara", "camps inside Pakistan"
+LOCATING_PREPS = {"in", "near", "inside"}
 # "Iran-backed militias": the participle names the backer's relation to the head noun
 HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
                   "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
@@ -36,6 +51,8 @@ STATIVE_PASSIVES = {"align", "ally", "affiliate", "link", "tie"}
 TARGETING_VERBS = {"hit", "slap", "target", "punish", "cover", "affect", "strike"}
 # "in solidarity with X", "in protest against X": a stance taken by the clause's subject
 STANCE_RELATIONS = {"supports", "protests_against", "condemns"}
+# verbs of these relations judge an event named as their object ("welcomed the talks")
+JUDGING_RELATIONS = STANCE_RELATIONS | {"rejects", "accuses"}
 # putting an actor on a terrorist or sanctions list is a sanction
 LISTING_VERBS = {"add", "put", "place", "return", "include", "list", "relist", "restore"}
 LIST_NOUNS = {"list", "blacklist", "register", "registry"}
@@ -56,8 +73,6 @@ CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
 CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
 # people who stand for the state they come from ("diplomats from Chile")
 STATE_PEOPLE = {"diplomat", "envoy", "official", "national", "citizen", "soldier", "troop", "delegation"}
-# people who stand for their state wherever they are named ("expelled three Russian diplomats")
-ENVOY_NOUNS = {"diplomat", "envoy", "delegation", "ambassador"}
 # what a party says or asks, whose author may follow "from"
 VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
 # modals of possibility or obligation: not even an announced commitment ("could impose sanctions")
@@ -92,6 +107,7 @@ ACT_NOUN_VERBS = {
     "verdict": {"sentence", "convict", "jail", "find"}, "sentence": {"sentence", "jail"}, "conviction": {"convict"},
     "ban": {"ban", "bar", "outlaw", "prohibit"}, "expulsion": {"expel"}, "closure": {"close", "shut"},
     "blockade": {"blockade", "block"}, "deployment": {"deploy", "send"},
+    "visit": {"visit", "tour"}, "trip": {"visit", "tour", "travel"},
 }
 _ACT_NOUN_OWN_VERB = {"invasion": "invade", "execution": "execute", "seizure": "seize", "detention": "detain",
                       "annexation": "annex", "incursion": "intrude"}
@@ -192,8 +208,10 @@ MISSION_WORDS = {"embassy", "consulate", "mission"}
 # what a speaker issues that can itself urge, condemn or warn ("issued a statement urging X")
 STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resolution", "message", "note", "report",
                    "appeal", "call", "plea"}
-# a state's envoys abroad: recalling one is a diplomatic protest against the host
-ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative"}
+# a state's envoys abroad, who stand for their state wherever they are named ("expelled three
+# Russian diplomats"); recalling one is a diplomatic protest against the host; sending one is no aid
+ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative",
+               "delegation"}
 RECALLING_VERBS = {"recall"}
 # verbs of passing something on: contact only when what is passed is a message ("relayed the proposal to")
 HANDING_VERBS = {"hand", "relay", "convey"}
