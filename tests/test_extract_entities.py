@@ -104,6 +104,9 @@ CASES = [
     ("a capital parsed as a modifier is its state, and lends no adjective to the state's army",
      "Kigali denies arming the rebels. Rwanda's army said it was defending the border.",
      [("Rwanda", "GPE", set()), ("Rwandan military", "ORG", set())], ["Kigali military", "Kigali"]),
+    ("a nationality NER took for a name is not joined to the title after it",
+     "Kazakh President Kassym-Jomart Tokayev and Tajik President Emomali Rahmon signed the accord.",
+     [("Tajikistan", "GPE", set()), ("Emomali Rahmon", "PERSON", set())], ["Tajik President"]),
 ]
 
 

@@ -829,6 +829,15 @@ CASES = [
     ("keeping ties is a standing state, deepening them an act of cooperation",
      "Serbia has long kept close ties with Moscow. Serbia deepened ties with China.",
      [("Serbia", "cooperates_with", "China", False, None)], [("Serbia", "cooperates_with", "Russia", False, None)]),
+    ("what is said to someone in a phone call or during talks is contact with them; 'both leaders' are two others",
+     "Kazakh President Kassym-Jomart Tokayev and Tajik President Emomali Rahmon signed the accord. "
+     "Turkmen President Serdar Berdimuhamedov congratulated both leaders in a phone call.",
+     [("Serdar Berdimuhamedov", "meets", "Emomali Rahmon", False, None), ("Serdar Berdimuhamedov", "meets", "Kassym-Jomart Tokayev", False, None),
+      ("Serdar Berdimuhamedov", "supports", "Kassym-Jomart Tokayev", False, None), ("Emomali Rahmon", "leader_of", "Tajikistan", False, None)], []),
+    ("'the government' of a story filed from a neighbour's capital is the state the story is about",
+     "NAIROBI, May 4 (Reuters) - Somalia recalled its envoy from Kenya on Friday. Somalia said the envoy would stay home "
+     "until further notice. Lawmakers in Somalia backed the move. The government accused Ethiopia of violating its sovereignty.",
+     [("Somalia", "accuses", "Ethiopia", False, None)], [("Kenya", "accuses", "Ethiopia", False, None)]),
 ]
 
 

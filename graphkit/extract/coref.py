@@ -203,6 +203,8 @@ class Coreference:
             return None
         found = []
         for m in self._candidates(token):
+            if m.entity in self.clause_subjects and token.dep_ in ("dobj", "pobj"):
+                continue   # "X congratulated both leaders": two others than X
             if self.types.get(m.entity) == kind and m.entity not in found and m.form != "adjective":
                 found.append(m.entity)
             if len(found) == 2:

@@ -73,7 +73,7 @@ def clean_name(text: str) -> str:
     return _TRAILING.sub("", text).strip(" ,;:-\"'“”")
 
 
-def _join_name_particles(doc, ents):
+def _join_name_particles(doc, ents, is_title=None):
     """'Ursula von' + 'Leyen': a person's name NER cut at a lower-case particle, joined again."""
     from spacy.tokens import Span
 
@@ -105,8 +105,10 @@ def _join_name_particles(doc, ents):
                     continue
             if end == e.end and end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
                     and doc[end].is_alpha and doc[end].is_title and doc[end].dep_ in ("compound", "nsubj", "flat", "appos", "pobj", "dobj") \
-                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                    and not (is_title is not None and is_title(doc[end].lower_)):
                 # "Espen Barth" + "Eide": a third name NER left out, on which the others hang
+                # (not "Tajik" + "President": a title follows a nationality NER took for a name)
                 out.append(Span(doc, e.start, end + 1, label="PERSON"))
                 continue
         out.append(e)
@@ -483,7 +485,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     """
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
-    ents = _join_name_particles(doc, [e for e in doc.ents if e not in split] + parties)
+    ents = _join_name_particles(doc, [e for e in doc.ents if e not in split] + parties, is_title)
     if is_title is not None:
         ents = _given_names_before(doc, ents, is_title, is_known_name)
     ents = _offices_of_people(doc, ents, is_known_name, is_title)

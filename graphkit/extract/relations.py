@@ -748,6 +748,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     # the parser may hang "with Palestinians" on the verb
                     targets = [k for t in prep_objects(clause, set(frame.target_preps))
                                if t.head.i == noun.i + 1 for k in self.entities_of(t)]
+            if not agents and not targets and frame.relation == "meets" and phrase.dep_ == "pobj" \
+                    and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and light is None:
+                # "congratulated both leaders in a phone call", "told Erdogan during talks that ...":
+                # the one the verb addresses is met
+                agents = self.subjects(head.head)
+                with self.coref.excluding(clause_subjects=agents):
+                    targets = [k for o in children(head.head, OBJECT_DEPS | {"dative"}) for k in self.entities_of(o)
+                               if k not in agents]
             if not agents and frame.relation == "protests_against":
                 # "thousands marched for a fifth night of protests against X": the marchers
                 clause = self._clause_head(noun)
