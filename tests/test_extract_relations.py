@@ -838,6 +838,9 @@ CASES = [
      "NAIROBI, May 4 (Reuters) - Somalia recalled its envoy from Kenya on Friday. Somalia said the envoy would stay home "
      "until further notice. Lawmakers in Somalia backed the move. The government accused Ethiopia of violating its sovereignty.",
      [("Somalia", "accuses", "Ethiopia", False, None)], [("Kenya", "accuses", "Ethiopia", False, None)]),
+    ("welcoming a treaty supports its parties",
+     "Ecuador and Peru signed a border treaty in Quito. Chile welcomed the treaty.",
+     [("Chile", "supports", "Ecuador", False, None), ("Chile", "supports", "Peru", False, None)], []),
 ]
 
 

@@ -89,6 +89,7 @@ AGENT_NOUN_VERBS = {
     "attacker": _ASSAULT, "assailant": _ASSAULT, "invader": {"invade"}, "aggressor": _ASSAULT | {"invade"},
     "host": {"host"}, "sponsor": {"sponsor", "draft", "propose", "table"}, "guarantor": {"guarantee", "broker"},
 }
+_CONCLUDING = {"sign", "reach", "conclude", "seal", "strike", "ink", "agree", "clinch", "finalise", "finalize"}
 ACT_NOUN_VERBS = {
     "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
     "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
@@ -108,6 +109,8 @@ ACT_NOUN_VERBS = {
     "ban": {"ban", "bar", "outlaw", "prohibit"}, "expulsion": {"expel"}, "closure": {"close", "shut"},
     "blockade": {"blockade", "block"}, "deployment": {"deploy", "send"},
     "visit": {"visit", "tour"}, "trip": {"visit", "tour", "travel"},
+    # "welcomed the treaty": its parties ("Armenia and Azerbaijan signed a treaty ...")
+    "treaty": _CONCLUDING, "deal": _CONCLUDING, "agreement": _CONCLUDING, "accord": _CONCLUDING,
 }
 _ACT_NOUN_OWN_VERB = {"invasion": "invade", "execution": "execute", "seizure": "seize", "detention": "detain",
                       "annexation": "annex", "incursion": "intrude"}
