@@ -841,6 +841,12 @@ CASES = [
     ("welcoming a treaty supports its parties",
      "Ecuador and Peru signed a border treaty in Quito. Chile welcomed the treaty.",
      [("Chile", "supports", "Ecuador", False, None), ("Chile", "supports", "Peru", False, None)], []),
+    ("'condemned it' after 'killed in that attack': the act's agent, not a place",
+     "Israeli jets struck a camp in Gaza's Rafah district. Egypt said 20 people were killed in that attack and condemned it as a massacre.",
+     [("Egypt", "condemns", "Israel", False, None)], [("Egypt", "condemns", "Rafah", False, None)]),
+    ("threatening to bring about sanctions on someone threatens them",
+     "Britain, France and Germany have threatened to trigger the return of U.N. sanctions on Iran unless Tehran complies.",
+     [("United Kingdom", "threatens", "Iran", False, None), ("Germany", "threatens", "Iran", False, None)], []),
 ]
 
 

@@ -274,28 +274,30 @@ class ArgumentFinder:
             if here - _ACT_WINDOW_SENTENCES > 0 else 0
         positions = list(range(noun.i - 1, window_start - 1, -1)) + list(range(lead_end - 1, -1, -1))
         for t in (self.doc[i] for i in positions):
-            if t.is_ancestor(noun):
-                continue   # "Lima condemned the decision": not the verb that names it
-            if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
-                agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
-                if agents and verbs and verbs <= _PROTESTING:
-                    agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
-                if agents:
-                    return agents
-            if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB" \
-                    and not self._speaks_of(t.head):
-                # "North Korea has conducted multiple missile launches" (not "X condemned the
-                # attack": the speaker of an earlier mention is no agent of the act)
-                agents = self.modifier_entities(t) or self.subjects(t.head)
-                if agents:
-                    return agents
-            if t.pos_ == "NOUN" and t.i != noun.i and verbs and ACT_NOUN_VERBS.get(t.lemma_.lower()) is verbs:
-                # "U.S. strikes on Sanaa killed 31 ... Iran condemned the strikes"
-                agents = self.modifier_entities(t, coref=False) or [
-                    k for o in prep_objects(t, {"by"}) for k in self.entities_of(o, coref=False)]
-                agents = [a for a in agents if self.types.get(a) != "LOC"]
-                if agents:
-                    return agents
+            agents = self._agents_of_earlier(t, noun, verbs)
+            agents = [a for a in agents if self.types.get(a) != "LOC" and a not in self.places_only]
+            if agents:
+                return agents   # places do not act ("the Balochistan attack")
+        return []
+
+    def _agents_of_earlier(self, t, noun, verbs) -> list[str]:
+        """The agents of token `t` as an earlier telling of the act `noun` names, if it is one."""
+        if t.is_ancestor(noun):
+            return []   # "Lima condemned the decision": not the verb that names it
+        if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
+            agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
+            if agents and verbs and verbs <= _PROTESTING:
+                agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
+            return agents
+        if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB" \
+                and not self._speaks_of(t.head):
+            # "North Korea has conducted multiple missile launches" (not "X condemned the
+            # attack": the speaker of an earlier mention is no agent of the act)
+            return self.modifier_entities(t) or self.subjects(t.head)
+        if t.pos_ == "NOUN" and t.i != noun.i and verbs and ACT_NOUN_VERBS.get(t.lemma_.lower()) is verbs:
+            # "U.S. strikes on Sanaa killed 31 ... Iran condemned the strikes"
+            return self.modifier_entities(t, coref=False) or [
+                k for o in prep_objects(t, {"by"}) for k in self.entities_of(o, coref=False)]
         return []
 
     @staticmethod

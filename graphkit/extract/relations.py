@@ -146,6 +146,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if any(self._reciprocal(t) for t in toks):
                     out.append(MUTUAL)   # "accused each other of": each subject the others
                     break
+                if relation in self.speech_acts:
+                    # "children were killed in that attack; Islamabad condemned it": the act named before
+                    toks = [(self._act_named_before(t) or t) if t.lower_ in ("it", "this") else t for t in toks]
                 named_so = self._free_relative_named(verb) if not toks else []
                 if named_so:
                     # "condemned what he called Western meddling", "what it called the silence of Baghdad"
@@ -214,6 +217,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 for x in children(verb, {"xcomp"}):
                     out += [k for t in children(x, OBJECT_DEPS) for k in self.entities_of(t, modifiers=False, coref=False)]
                     out += [k for t in prep_objects(x, {"on", "against", "at"}) for k in self.entities_of(t, modifiers=False, coref=False)]
+                    if not out and relation == "threatens":
+                        # "threatened to trigger the return of U.N. sanctions on Iran": the target of
+                        # the sanction or attack the threatened act brings about
+                        out += [k for t in x.subtree if t.pos_ == "NOUN" and t.i > x.i
+                                for f in self.lex.noun_frames(t.lemma_.lower()) if f.relation in ("attacks", "sanctions")
+                                for o in prep_objects(t, set(f.target_preps)) for k in self.entities_of(o, modifiers=False)]
             elif slot == "ccomp_subj":
                 # "warned that North Korea would pay", "called for Israel to stop"; a warning
                 # is a threat only when the clause says what the subject will suffer, or what

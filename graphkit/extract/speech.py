@@ -312,9 +312,12 @@ class SpeechRules:
 
     def _act_named_before(self, pronoun):
         """The act noun an object 'it' stands for: a definite act noun that is the object of an
-        earlier verb in the same sentence ("condemned the move and called it illegal")."""
+        earlier word in the same sentence ("condemned the move and called it illegal")."""
         for t in reversed(self.doc[pronoun.sent.start:pronoun.i]):
-            if t.dep_ == "dobj" and t.lemma_.lower() in ACT_NOUN_VERBS and self._act_agents(t):
+            # "condemned the move and called it illegal", "said two children were killed in that
+            # attack, condemned it as ..."
+            if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and t.lemma_.lower() in ACT_NOUN_VERBS \
+                    and self._act_agents(t):
                 return t
         return None
 
