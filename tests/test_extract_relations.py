@@ -847,6 +847,16 @@ CASES = [
     ("threatening to bring about sanctions on someone threatens them",
      "Britain, France and Germany have threatened to trigger the return of U.N. sanctions on Iran unless Tehran complies.",
      [("United Kingdom", "threatens", "Iran", False, None), ("Germany", "threatens", "Iran", False, None)], []),
+    ("a nationality NER took for a name still names its forces; 'army-led government' is the state",
+     "During the clashes, Tajik forces shelled Kyrgyz villages. Chad faces accusations from Sudan's army-led government that it arms the RSF.",
+     [("Tajik military", "attacks", "Kyrgyzstan", False, None), ("Sudan", "accuses", "Chad", False, None)],
+     [("Tajikistan", "attacks", "Kyrgyzstan", False, None)]),
+    ("a ruling that a state breached rights accuses it; ', a finding X rejected' rejects the panel",
+     "The U.N. Human Rights Committee ruled in October that Japan had breached the rights of detainees, a finding Tokyo rejected.",
+     [("U.N. Human Rights Committee", "accuses", "Japan", False, None), ("Japan", "rejects", "U.N. Human Rights Committee", False, None)], []),
+    ("'air strikes inside Iran' hit Iran; 'the strikes had targeted X' are whoever launched them",
+     "Pakistan launched air strikes inside Iran on Thursday. Pakistan's foreign ministry said the strikes had targeted fighters of the Baluchistan Liberation Army.",
+     [("Pakistan", "attacks", "Iran", False, None), ("Pakistan", "attacks", "Baluchistan Liberation Army", False, None)], []),
 ]
 
 

@@ -308,6 +308,28 @@ def _demonyms(doc, ents, is_demonym):
                  or (t.tag_ == "NNP" and t.i > 0 and doc[t.i - 1].lower_ == "the"))]   # "accused the West"
 
 
+# words after a nationality that name its armed forces ("Tajik forces")
+_FORCES_WORDS = {"forces", "troops", "army", "military", "soldiers"}
+
+
+def _forces_of_demonyms(doc, ents, is_demonym):
+    """'Tajik forces' where NER took 'Tajik' for a person's name: the state's forces (ORG),
+    as the actor component makes of 'Russian forces' when NER tags the nationality right."""
+    from spacy.tokens import Span
+
+    if is_demonym is None:
+        return ents
+    out = []
+    for e in ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (e.label_ in ("PERSON", "ORG", "LOC") and len(e) == 1 and is_demonym(e.text) and nxt is not None
+                and nxt.lower_ in _FORCES_WORDS and e[0].head.i == nxt.i):
+            out.append(Span(doc, e.start, e.end + 1, label="ORG"))
+        else:
+            out.append(e)
+    return out
+
+
 def _titled_names(doc, ents, is_exact_title, is_known_name):
     """Names NER missed that the text gives a person's title: "Zelenskiy, the president of
     Ukraine, said"; "President Zelenskiy said"."""
@@ -492,6 +514,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _split_hyphenated(doc, ents, is_known_name)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
+    ents = _forces_of_demonyms(doc, ents, is_demonym)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:
         ents = ents + _titled_names(doc, ents, is_exact_title, is_known_name)

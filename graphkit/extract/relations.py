@@ -694,6 +694,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                         # "a threat to impose sanctions on Moscow": whom the threatened act is aimed at
                         targets += [k for o in children(acl, OBJECT_DEPS) + [acl] for p in prep_objects(o, {"on", "against"})
                                     for k in self.entities_of(p)]
+            if not targets and frame.relation == "attacks":
+                # "launched air strikes inside Iran": the state struck across its border (not "the
+                # peacekeeping force in Mali", "killings in West Darfur")
+                targets = [k for t in prep_objects(noun, {"inside"}) for k in self.entities_of(t, place=True)
+                           if self.types.get(k) == "GPE"]
             if not targets and frame.relation == "protests_against":
                 # "staged a protest outside the German embassy": against that state
                 targets = self._protested_mission(noun) + (self._protested_mission(head) if head.pos_ == "VERB" else [])
@@ -703,6 +708,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 if not agents and phrase.dep_ != "nsubj":
                     agents = (self.passive_agents(instrument) if is_passive(instrument) and head.lower_ != "by"
                               else [] if is_passive(instrument) else self.subjects(instrument))
+                if not agents and phrase.dep_ == "nsubj":
+                    agents = self._act_agents(noun)   # "the strikes had targeted X": whoever launched them
             if frame.relation == "sanctions" and phrase.dep_ == "pobj" and head.lower_ == "under" and not targets:
                 # "X, who is under U.N. and U.S. sanctions": the clause's subject is the target
                 clause = self._clause_head(noun)

@@ -111,6 +111,8 @@ class ActorPhraseComponent:
                 continue
             if head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
                 continue
+            if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].is_alpha:
+                continue   # "Sudan's army-led government": the army is half of a modifier
             spans.append(Span(doc, start, end, label="ORG"))
         if spans:
             spans = filter_spans(spans)
