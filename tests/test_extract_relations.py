@@ -944,6 +944,13 @@ ROLE_CASES = [
     ("'its leader' is the organisation's before a state's",
      "Mexico's ruling party faced questions. The National Action Party said it would vote no. Its leader, Jorge Castro, accused the government.",
      ("Jorge Castro", "leader_of", "National Action Party")),
+    ("leading a state's negotiators is no office in the state",
+     "Kamchybek Tashiev, who led the Kyrgyz negotiators through 200 rounds of talks, said the deal was fair.", None),
+    ("heading a state's government is leading the state",
+     "Hassan Sheikh Mohamud, who heads the Somali government, met William Ruto.", ("Hassan Sheikh Mohamud", "leader_of", "Somalia")),
+    ("leading a party named before 'party' (NER took its first word for a nationality)",
+     "Itamar Ben-Gvir, who leads the Jewish Power party, told supporters to pray at the site.",
+     ("Itamar Ben-Gvir", "leader_of", "Jewish Power")),
 ]
 
 

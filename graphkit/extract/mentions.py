@@ -288,8 +288,8 @@ def _party_names(doc, ents, is_demonym):
             continue   # "the Georgian party": a nationality, not a name
         covering = [e for e in ents if e.start < t.i and e.end > start]
         ends_here = {t.i, t.i + 1} | ({t.i + 2} if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s") else set())
-        if any(e.start < start or e.end not in ends_here for e in covering):
-            continue   # NER has a longer name ("the Labour Party Conference")
+        if any(e.start < start or (e.end > t.i and e.end not in ends_here) for e in covering):
+            continue   # NER has a longer name ("the Labour Party Conference"); a part inside ("Jewish") is dropped
         drop.update(covering)
         out.append(Span(doc, start, t.i, label="ORG"))
     return out, drop

@@ -272,8 +272,13 @@ class RoleExtractor:
                     if obj.dep_ != "dobj":
                         continue
                     org = self.by_token.get(obj.i)
-                    key = org.entity if org else next((self.by_token[c.i].entity for c in obj.children
-                                                       if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token), None)
+                    # "heads the Somali government": the state of a governing body; not "led the
+                    # Kyrgyz negotiators" (people) or "leads the Jewish Power party" (a nationality word)
+                    governing = obj.lemma_.lower() in self.lex.cues("governing")
+                    named = [self.by_token[c.i].entity for c in obj.children
+                             if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token]
+                    key = org.entity if org else next((k for k in named if self.types.get(k) == "ORG" or (
+                        governing and self.types.get(k) == "GPE")), None)
                     if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                         start, end = self._sentence_bounds(root)
                         out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, v.text))
