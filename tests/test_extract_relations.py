@@ -857,6 +857,10 @@ CASES = [
     ("'air strikes inside Iran' hit Iran; 'the strikes had targeted X' are whoever launched them",
      "Pakistan launched air strikes inside Iran on Thursday. Pakistan's foreign ministry said the strikes had targeted fighters of the Baluchistan Liberation Army.",
      [("Pakistan", "attacks", "Iran", False, None), ("Pakistan", "attacks", "Baluchistan Liberation Army", False, None)], []),
+    ("the ones forced out of a place retreat from it",
+     "Wagner fighters were pushed out of Libya and the Central African Republic. Ukrainian forces drove Russian troops out of Kherson.",
+     [("Wagner", "retreats_from", "Libya", False, None), ("Wagner", "retreats_from", "Central African Republic", False, None),
+      ("Russian military", "retreats_from", "Kherson", False, None)], []),
 ]
 
 

@@ -23,7 +23,7 @@ from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      is_negated, is_passive, particle, prep_objects, standing_for)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
-                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS, CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS, CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS, EXPELLING_VERBS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -482,7 +482,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
         return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
                     or lemma in EXPECTING_VERBS or lemma in RECALLING_VERBS or lemma in CROWD_CONTROL_VERBS
-                    or lemma in CLOSING_VERBS or lemma in WITHHOLDING_VERBS
+                    or lemma in CLOSING_VERBS or lemma in WITHHOLDING_VERBS or lemma in EXPELLING_VERBS
                     or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
@@ -613,6 +613,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             out += self._listing(verb, sent_start, sent_end)
         if not out and verb.lemma_.lower() in WITHHOLDING_VERBS | CLOSING_VERBS:
             out += self._trade_halted(verb, sent_start, sent_end)
+        if verb.lemma_.lower() in EXPELLING_VERBS:
+            out += self._forced_out(verb, sent_start, sent_end)   # besides "drove X out" attacking X
         if not out and verb.lemma_.lower() in RECALLING_VERBS:
             out += self._recalled_envoy(verb, sent_start, sent_end)
         if verb.lemma_.lower() in FIGHTING_WORDS:
@@ -846,6 +848,20 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         if not agents or not recipients:
             return []
         return self._emit_for(verb, recipients, "sanctions", 0.6, sent_start, sent_end, sources=agents)
+
+    def _forced_out(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'French forces were pushed out of Mali', 'the juntas forced French troops out of
+        Niger': the ones forced out retreat from the place (PLOVER RETREAT)."""
+        if not any(c.lower_ == "out" for c in verb.children if c.dep_ in ("prt", "prep", "advmod")):
+            return []
+        leaving = children(verb, PASSIVE_SUBJECT_DEPS) if is_passive(verb) else children(verb, {"dobj"})
+        sources = [k for t in standing_for(leaving, verb) for k in self.entities_of(t)]
+        places = [k for t in prep_objects(verb, {"of"}) for k in self.entities_of(t, place=True)]
+        if not sources or not places:
+            return []
+        irrealis, negated = self.modality(verb)
+        return self._emit(sources, places, "retreats_from", sent_start, sent_end, 0.6, verb.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
 
     def _trade_halted(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'cut off electricity exports to Niger', 'halted flights to Qatar', 'shut its border
