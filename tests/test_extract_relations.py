@@ -861,6 +861,9 @@ CASES = [
      "Wagner fighters were pushed out of Libya and the Central African Republic. Ukrainian forces drove Russian troops out of Kherson.",
      [("Wagner", "retreats_from", "Libya", False, None), ("Wagner", "retreats_from", "Central African Republic", False, None),
       ("Russian military", "retreats_from", "Kherson", False, None)], []),
+    ("a president's request is not addressed to his own state",
+     "President Salva Kiir thanked Uganda. Neighbouring Uganda deployed special forces to Juba this month at Kiir's request.",
+     [("Salva Kiir", "supports", "Uganda", False, None)], [("Salva Kiir", "requests", "South Sudan", False, None)]),
 ]
 
 

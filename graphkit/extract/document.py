@@ -9,7 +9,7 @@ from ..resolve.local import BLOCS, LocalEntity, resolve_local
 from ..types import Article, Relation
 from .mentions import find_mentions
 from .relations import RelationExtractor
-from .roles import RoleExtractor, home_country
+from .roles import HOME_COUNTRY_CONFIDENCE, RoleExtractor, home_country
 from .wordlists import SEATS_OF_GOVERNMENT
 
 # "WASHINGTON (Reuters) -", "KYIV, March 4 (AP) —": the dateline opening the body is no sentence
@@ -82,15 +82,19 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
     affiliations: dict[str, set[str]] = {}   # person -> every organisation or state it has a role in
+    served: dict[str, set[str]] = {}   # the same, from roles the text or the office holders table states
     for r in roles:
         if r.relation != "located_in":
             affiliations.setdefault(r.source, set()).add(r.target)
+            if r.confidence > HOME_COUNTRY_CONFIDENCE:   # not a bare title's guessed home state
+                served.setdefault(r.source, set()).add(r.target)
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
     states = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "state")
     org_states = _states_of_offices(entities, lexicon)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
                                            home_state=home_country(mentions, types, filed_in_key), igos=igos,
-                                           org_states=org_states, affiliations=affiliations, states=states)
+                                           org_states=org_states, affiliations=affiliations, states=states,
+                                           served=served)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,

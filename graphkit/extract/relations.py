@@ -23,7 +23,7 @@ from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      is_negated, is_passive, particle, prep_objects, standing_for)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
-                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS, CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS, EXPELLING_VERBS, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS, CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS, EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -43,7 +43,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
                  role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
                  igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None,
-                 affiliations: dict[str, set[str]] | None = None, states: frozenset[str] = frozenset()):
+                 affiliations: dict[str, set[str]] | None = None, states: frozenset[str] = frozenset(),
+                 served: dict[str, set[str]] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -60,6 +61,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                             - {m.entity for m in mentions if not m.locative})   # "visited Kyiv"; not "visited Machar"
         self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
         self.affiliations = affiliations or {}   # person -> the organisations and states it holds a role in
+        self.served = served or {}   # the same, leaving out a bare title's guessed home state
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
         self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
@@ -501,6 +503,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         for s, t in pairs:
             if s == t:
                 continue
+            if relation in TURNED_OUTWARD and t in self.served.get(s, ()):
+                continue   # "at Kiir's request": a president asks, accuses or threatens others, not his own state
             # a speaker who is also the source of a speech act is not a separate reporter
             rep = None if (relation in self.speech_acts and reporter == s) else reporter
             conf = weight * (0.85 if rep else 1.0) * (0.9 if irrealis else 1.0)

@@ -20,6 +20,8 @@ CLOSING_VERBS = {"close", "shut"}
 # verbs of a standing state: "have long kept ties with X" tells no event of cooperation
 KEEPING_VERBS = {"keep", "maintain", "have", "retain", "enjoy"}
 KEPT_TIES_NOUNS = {"tie", "relation", "relationship"}   # not "had talks", which were held
+# acts a person directs at others, never at the state or body they serve
+TURNED_OUTWARD = {"requests", "accuses", "condemns", "threatens", "rejects", "sanctions", "attacks"}
 # verbs that force someone out of a place ("were pushed out of Mali"): the one forced out retreats
 EXPELLING_VERBS = {"push", "force", "drive", "kick", "chase", "throw"}
 # verbs granting leave to act: "was not allowed to see him" says the act did not happen
