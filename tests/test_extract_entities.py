@@ -107,6 +107,10 @@ CASES = [
     ("a nationality NER took for a name is not joined to the title after it",
      "Kazakh President Kassym-Jomart Tokayev and Tajik President Emomali Rahmon signed the accord.",
      [("Tajikistan", "GPE", set()), ("Emomali Rahmon", "PERSON", set())], ["Tajik President"]),
+    ("a capital's forces are its state's forces",
+     "Kyiv's troops retreated from Avdiivka. Beijing's coast guard fired water cannon at a Philippine vessel.",
+     [("Ukrainian military", "ORG", {"Kyiv's troops"}), ("Chinese coast guard", "ORG", {"Beijing's coast guard"})],
+     ["Kyiv military", "Beijing coast guard"]),
 ]
 
 

@@ -108,13 +108,15 @@ class _Canon:
         """'Russian forces' / "Russia's military" -> 'Russian military'; None if not descriptive.
 
         A demonym keeps the article's own word ("U.S. forces" -> "U.S. military"); a
-        possessive state takes its adjective ("Russia's forces" -> "Russian military").
+        possessive state or capital takes the state's adjective ("Russia's forces", "Moscow's
+        forces" -> "Russian military").
         """
         words = text.replace("’", "'").split()
         for n in range(min(3, len(words) - 1), 0, -1):
             first, rest = " ".join(words[:n]), " ".join(words[n:])
             if first.endswith("'s"):
-                country = self.country_name(first[:-2])
+                # "Kyiv's troops": a capital's forces are its state's
+                country = self.lex.capital_of(first[:-2]) or self.country_name(first[:-2])
                 if country == first[:-2] and not self.gaz.get(country):
                     continue
                 adjective = self.adjective_of.get(country) or self.lex_adjective(country) or country
