@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..resolve.names import MILITARY_HEADS
 from .wordlists import PLACE_NOUNS
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
@@ -308,10 +309,6 @@ def _demonyms(doc, ents, is_demonym):
                  or (t.tag_ == "NNP" and t.i > 0 and doc[t.i - 1].lower_ == "the"))]   # "accused the West"
 
 
-# words after a nationality that name its armed forces ("Tajik forces")
-_FORCES_WORDS = {"forces", "troops", "army", "military", "soldiers"}
-
-
 def _forces_of_demonyms(doc, ents, is_demonym):
     """'Tajik forces' where NER took 'Tajik' for a person's name: the state's forces (ORG),
     as the actor component makes of 'Russian forces' when NER tags the nationality right."""
@@ -323,7 +320,7 @@ def _forces_of_demonyms(doc, ents, is_demonym):
     for e in ents:
         nxt = doc[e.end] if e.end < len(doc) else None
         if (e.label_ in ("PERSON", "ORG", "LOC") and len(e) == 1 and is_demonym(e.text) and nxt is not None
-                and nxt.lower_ in _FORCES_WORDS and e[0].head.i == nxt.i):
+                and nxt.lower_ in MILITARY_HEADS and e[0].head.i == nxt.i):
             out.append(Span(doc, e.start, e.end + 1, label="ORG"))
         else:
             out.append(e)

@@ -20,10 +20,12 @@ from .speech import SpeechRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_negated, is_passive, particle, prep_objects, standing_for)
+                     is_negated, is_passive, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
-                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS, CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS, EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
+                        CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
+                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -452,10 +454,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         self.rebuttals = self._closing_rebuttals()
         self._closing_rebuttal_rejections()
         for sent in self.doc.sents:
-            text = sent.text
-            lead = len(text) - len(text.lstrip())
-            start = sent.start_char + lead
-            end = start + len(text.strip())
+            start, end = sentence_span(sent)
             for token in sent:
                 pos, lemma = token.pos_, token.lemma_.lower()
                 if (pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB")) \

@@ -16,7 +16,7 @@ from collections import Counter
 from ..resolve.names import entity_id
 from .mentions import DocMention
 from .relations import RawRelation
-from .syntax import heads_name_list
+from .syntax import heads_name_list, sentence_span
 from .wordlists import PLACE_NOUNS
 
 _PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
@@ -77,12 +77,9 @@ class RoleExtractor:
                 self.by_token[i] = m
         self.mentions = mentions
 
-    def _sentence_bounds(self, token):
-        sent = token.sent
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        start = sent.start_char + lead
-        return start, start + len(text.strip())
+    @staticmethod
+    def _sentence_bounds(token):
+        return sentence_span(token.sent)
 
     def _title(self, words: list[str]) -> str | None:
         """The role named by title words: the longest title ending the sequence ('deputy foreign

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-                     children, is_negated, is_passive, prep_objects, standing_for)
+                     children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, RESPONDING_VERBS,
@@ -74,11 +74,9 @@ class SpeechRules:
     def _closing_rebuttal_rejections(self) -> None:
         """Queue each closing rebuttal as a rejection of whoever accused the denier."""
         for i, rejecter in self.rebuttals.items():
-            sent = self.doc[i].sent
-            text = sent.text
-            start = sent.start_char + len(text) - len(text.lstrip())
-            self.pending_rejections.append((self.coref.sent_index.get(i, 0), [rejecter], start,
-                                            start + len(text.strip()), 0.6, self.doc[i].text, False, {"accuses"}))
+            start, end = sentence_span(self.doc[i].sent)
+            self.pending_rejections.append((self.coref.sent_index.get(i, 0), [rejecter], start, end, 0.6,
+                                            self.doc[i].text, False, {"accuses"}))
 
     def _speech_content(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
         """What a speaker's clause implies about an actor (lexicon cue lists):

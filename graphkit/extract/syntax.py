@@ -110,6 +110,13 @@ def standing_for(tokens, clause):
     return [relative_antecedent(clause) if t.lower_ in RELATIVE_PRONOUNS else t for t in tokens]
 
 
+def sentence_span(sent) -> tuple[int, int]:
+    """Character offsets of a sentence without its surrounding whitespace (the evidence span)."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
+
+
 def particle(token) -> str | None:
     for c in token.children:
         if c.dep_ == "prt":
