@@ -52,23 +52,24 @@ class SpeechRules:
         that denies}. Read from the words, because the small parser often makes the accusation a
         complement of 'denies' (a denied accusation) or reads 'rejects' as a plural noun."""
         out = {}
-        denials = self.lex.denial_verbs
-        for sent in self.doc.sents:
-            toks = [t for t in sent if not t.is_space]
-            for n in range(len(toks) - 3):
-                comma, det, noun = toks[n], toks[n + 1], toks[n + 2]
-                if comma.text != "," or det.lower_ not in ("a", "an", "the") or noun.lemma_.lower() not in self.allegations:
-                    continue
-                first = toks[n + 4] if toks[n + 3].lower_ == "the" and n + 4 < len(toks) else toks[n + 3]
-                m = self.by_token.get(first.i)
-                if m is None or m.tok_end >= sent.end:
-                    continue
-                word = self.doc[m.tok_end]
-                denies = word.lemma_.lower() in denials or any(
-                    word.lower_ in (d + "s", d[:-1] + "ies") for d in denials)
-                closing = word.i + 1 >= sent.end or self.doc[word.i + 1].is_punct or self.doc[word.i + 1].is_space
-                if denies and closing:
-                    out[word.i] = m.entity
+        denials, doc = self.lex.denial_verbs, self.doc
+        for noun in doc[2:]:
+            if noun.lemma_.lower() not in self.allegations:
+                continue
+            det, comma = doc[noun.i - 1], doc[noun.i - 2]
+            if comma.text != "," or det.lower_ not in ("a", "an", "the") or noun.i + 1 >= len(doc):
+                continue
+            first = doc[noun.i + 2] if doc[noun.i + 1].lower_ == "the" and noun.i + 2 < len(doc) else doc[noun.i + 1]
+            m = self.by_token.get(first.i)
+            sent = noun.sent
+            if m is None or m.tok_end >= sent.end:
+                continue
+            word = doc[m.tok_end]
+            denies = word.lemma_.lower() in denials or any(
+                word.lower_ in (d + "s", d[:-1] + "ies") for d in denials)
+            closing = word.i + 1 >= sent.end or doc[word.i + 1].is_punct or doc[word.i + 1].is_space
+            if denies and closing:
+                out[word.i] = m.entity
         return out
 
     def _closing_rebuttal_rejections(self) -> None:
