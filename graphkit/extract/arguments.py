@@ -274,10 +274,13 @@ class ArgumentFinder:
             if here - _ACT_WINDOW_SENTENCES > 0 else 0
         positions = list(range(noun.i - 1, window_start - 1, -1)) + list(range(lead_end - 1, -1, -1))
         for t in (self.doc[i] for i in positions):
+            if t.pos_ not in ("VERB", "NOUN"):
+                continue
             agents = self._agents_of_earlier(t, noun, verbs)
-            agents = [a for a in agents if self.types.get(a) != "LOC" and a not in self.places_only]
             if agents:
-                return agents   # places do not act ("the Balochistan attack")
+                agents = [a for a in agents if self.types.get(a) != "LOC" and a not in self.places_only]
+                if agents:
+                    return agents   # places do not act ("the Balochistan attack")
         return []
 
     def _agents_of_earlier(self, t, noun, verbs) -> list[str]:
