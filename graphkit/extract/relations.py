@@ -39,6 +39,12 @@ __all__ = ["RawRelation", "RelationExtractor"]
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
 
+# verbs with a rule of their own in `_from_verb` besides the lexicon's frames (one set for the
+# cheap trigger test, which runs on every token)
+_RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | RECALLING_VERBS | CROWD_CONTROL_VERBS
+                        | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS)
+
+
 class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
@@ -481,9 +487,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
 
     def _may_trigger_verb(self, lemma: str) -> bool:
         """A cheap test before the parse is read: the lemma starts a frame or a speech act."""
-        return bool(lemma in self.lex.speech_verbs or lemma in EVALUATIVE_VERBS or lemma in LISTING_VERBS
-                    or lemma in EXPECTING_VERBS or lemma in RECALLING_VERBS or lemma in CROWD_CONTROL_VERBS
-                    or lemma in CLOSING_VERBS or lemma in WITHHOLDING_VERBS or lemma in EXPELLING_VERBS
+        return bool(lemma in self.lex.speech_verbs or lemma in _RULE_VERBS
                     or self.lex.multiword_verbs.get(lemma) or self.lex.verb_frames(lemma))
 
     def _emit(self, sources, targets, relation, sent_start, sent_end, weight, trigger, *, irrealis, negated, reporter):
@@ -862,9 +866,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         places = [k for t in prep_objects(verb, {"of"}) for k in self.entities_of(t, place=True)]
         if not sources or not places:
             return []
-        irrealis, negated = self.modality(verb)
-        return self._emit(sources, places, "retreats_from", sent_start, sent_end, 0.6, verb.text,
-                          irrealis=irrealis, negated=negated, reporter=self.reporter(verb))
+        return self._emit_for(verb, places, "retreats_from", 0.6, sent_start, sent_end, sources=sources)
 
     def _trade_halted(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'cut off electricity exports to Niger', 'halted flights to Qatar', 'shut its border

@@ -93,7 +93,8 @@ AGENT_NOUN_VERBS = {
     "attacker": _ASSAULT, "assailant": _ASSAULT, "invader": {"invade"}, "aggressor": _ASSAULT | {"invade"},
     "host": {"host"}, "sponsor": {"sponsor", "draft", "propose", "table"}, "guarantor": {"guarantee", "broker"},
 }
-_CONCLUDING = {"sign", "reach", "conclude", "seal", "strike", "ink", "agree", "clinch", "finalise", "finalize"}
+# verbs that make an agreement ("signed a treaty", "struck a deal"): they tell who its parties are
+SIGNING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "agree", "clinch", "finalise", "finalize"}
 ACT_NOUN_VERBS = {
     "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
     "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
@@ -114,7 +115,7 @@ ACT_NOUN_VERBS = {
     "blockade": {"blockade", "block"}, "deployment": {"deploy", "send"},
     "visit": {"visit", "tour"}, "trip": {"visit", "tour", "travel"},
     # "welcomed the treaty": its parties ("Armenia and Azerbaijan signed a treaty ...")
-    "treaty": _CONCLUDING, "deal": _CONCLUDING, "agreement": _CONCLUDING, "accord": _CONCLUDING,
+    "treaty": SIGNING_VERBS, "deal": SIGNING_VERBS, "agreement": SIGNING_VERBS, "accord": SIGNING_VERBS,
 }
 _ACT_NOUN_OWN_VERB = {"invasion": "invade", "execution": "execute", "seizure": "seize", "detention": "detain",
                       "annexation": "annex", "incursion": "intrude"}
@@ -174,9 +175,8 @@ _LEAD_SENTENCES = 2         # ... and the article's lead, where news tells its m
 # relations nobody directs at itself: a pronoun target is someone other than the source
 HOSTILE_RELATIONS = {"attacks", "threatens", "sanctions", "accuses", "condemns", "protests_against"}
 # verbs whose subjects are the parties of the agreement they take as object ("A and B signed a deal")
-CONCLUDING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "finalise", "finalize", "clinch",
-                    "renew", "extend", "have", "forge", "agree", "hammer", "cement", "implement", "honour",
-                    "honor", "accept", "approve", "ratify", "announce", "secure"}
+CONCLUDING_VERBS = SIGNING_VERBS | {"renew", "extend", "have", "forge", "hammer", "cement", "implement", "honour",
+                                    "honor", "accept", "approve", "ratify", "announce", "secure"}
 # measures a rejection answers with the sanctions behind them ("Havana rejected the measures")
 MEASURE_NOUNS = {"sanction", "measure", "penalty", "tariff", "embargo", "restriction", "designation"}
 ACT_NOUN_VERBS.update({noun: _SANCTIONING for noun in MEASURE_NOUNS})   # "called the sanctions a crime"
