@@ -111,6 +111,18 @@ CASES = [
      "Kyiv's troops retreated from Avdiivka. Beijing's coast guard fired water cannon at a Philippine vessel.",
      [("Ukrainian military", "ORG", {"Kyiv's troops"}), ("Chinese coast guard", "ORG", {"Beijing's coast guard"})],
      ["Kyiv military", "Beijing coast guard"]),
+    ("a nationality's authorities are its state", "Chile called on Ecuadorian authorities to free the reporters.",
+     [("Ecuador", "GPE", {"Ecuadorian authorities"})], ["Ecuadorian authorities"]),
+    ("a capitalised common noun before a title is no organisation's name",
+     "Sudan's army said it had repelled an attack. Army spokesman Khalid Omer said the militia had lost fighters.",
+     [("Sudanese military", "ORG", set()), ("Khalid Omer", "PERSON", set())], ["Army"]),
+    ("a nationality NER took for a person, read as a second object, still names the state's forces",
+     "Armenia accused Azerbaijani forces on Tuesday of opening fire on its positions along the border, the worst flare-up "
+     "since the two neighbours agreed the text of a treaty.",
+     [("Azerbaijani military", "ORG", {"Azerbaijani forces"})], ["Azerbaijani"]),
+    ("a two-word rank NER took into an organisation's name is no part of the person's name",
+     "Pakistan's army chief, Field Marshal Asim Munir, vowed to pursue the militants.",
+     [("Asim Munir", "PERSON", set())], ["Field Marshal Asim Munir"]),
 ]
 
 

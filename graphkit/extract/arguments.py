@@ -13,7 +13,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_D
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
-                        CROWD_NOUNS, STATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
+                        CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
                         FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, ISSUING_VERBS, STREET_PROTEST_VERBS,
@@ -104,6 +104,8 @@ class ArgumentFinder:
                     if named_of:
                         out += named_of
                         continue
+                if t.tag_ == "NNS" and t.lemma_.lower() in PRIVATE_PEOPLE and self._named_by_nationality(t):
+                    continue   # "two Ukrainian citizens", "Russian individuals": not the state
                 mods = self.modifier_entities(t, coref=coref, place=place)
                 if not mods and self._sums_up_clause(t):
                     # "..., a move that drew condemnation": the move is the main clause's act
@@ -174,6 +176,11 @@ class ArgumentFinder:
                     named = [self.by_token[t.i + 2].entity]
                 out += named
         return list(dict.fromkeys(k for k in out if k))
+
+    def _named_by_nationality(self, noun) -> bool:
+        """The noun's only named modifiers are nationality adjectives ("Russian companies")."""
+        named = [self.by_token[c.i] for c in noun.children if c.dep_ in MODIFIER_DEPS and c.i in self.by_token]
+        return bool(named) and all(m.form == "adjective" for m in named)
 
     def _led_by(self, noun) -> list[str]:
         """'Hamas-led militants', 'the Saudi-led coalition': the leading actor."""
@@ -410,6 +417,11 @@ class ArgumentFinder:
         name of that kind in the apposition ("two ministers, Itamar Ben-Gvir and Bezalel Smotrich"),
         however the parser hung the hyphenated ones."""
         appositions = [c for c in noun.children if c.dep_ == "appos" and c.i in self.by_token]
+        if not appositions and self.lex.role_of_title(noun.lemma_.lower()) is not None:
+            # "His envoy for Libya, Hanna Tetteh, met ...": the parser hangs the name on the place
+            appositions = [c for o in prep_objects(noun, {"for", "to", "in", "on"}) for c in o.children
+                           if c.dep_ == "appos" and c.i in self.by_token
+                           and self.types.get(self.by_token[c.i].entity) == "PERSON"]
         named = [self.by_token[c.i] for c in appositions]
         if named and noun.tag_ == "NNS":
             last, kind = max(c.right_edge.i for c in appositions), self.types.get(named[0].entity)
@@ -470,6 +482,14 @@ class ArgumentFinder:
             told = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
             if told:
                 return self.subjects(told[-1], depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (
+                verb.lemma_ in self.lex.speech_verbs or self._accusing(verb) or self._requesting(verb)):
+            # "Drones struck X, the army said, blaming the RSF": a speech act goes with the speaker
+            # (not "..., the air force said, damaging power plants": the act's result)
+            told = [c for c in head.children if c.dep_ == "parataxis" and c.lemma_ in self.lex.speech_verbs
+                    and head.i < c.i < verb.i]
+            if told:
+                return self.subjects(told[-1], depth + 1)
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)
@@ -511,6 +531,8 @@ class ArgumentFinder:
                 and head.lower_ in OBJECT_CONTROL_PREPS):
             return None
         holder = head.head
+        if holder.ent_type_ in ("DATE", "TIME") and holder.dep_ == "pobj" and holder.head.head.pos_ in ("VERB", "AUX"):
+            holder = holder.head.head   # "accused X on Wednesday of opening fire": 'of' hung on the date
         if holder.pos_ in ("VERB", "AUX"):
             objs = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass") and c.i < head.i]
             return objs[0] if objs else None   # "was barred from meeting X": the passive subject

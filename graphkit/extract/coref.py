@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from .mentions import PARTY_WORDS, DocMention
 from .syntax import conjuncts, coordination_top
+from .wordlists import HYPHEN_BACKING
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -103,6 +104,31 @@ class Coreference:
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
 
+    def _main_parties(self, token) -> list[str]:
+        """'called on both sides' with no two actors named together: the two states or groups
+        the sentences before named most often, when two clearly lead (the conflict it is about)."""
+        counts: dict[str, int] = {}
+        here = {m.entity for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
+                and self.types.get(m.entity) in ("GPE", "ORG") and m.entity not in self.clause_subjects}
+        if len(here) >= 2:
+            return []   # "X chose Y's Rosatom ... and the two sides signed": the sides are in this sentence
+        for m in self.mentions:
+            if m.tok_start >= token.sent.start:
+                break
+            if m.entity and self.types.get(m.entity) in ("GPE", "ORG", "PERSON") and m.entity not in self.igos \
+                    and not m.locative:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+            return []
+        group = [ranked[0][0], ranked[1][0]]
+        return [] if set(group) & self.clause_subjects else group
+
+    def _state_body(self, m) -> bool:
+        """A state's office or force ("Israeli military") or an organisation of states: no
+        'group' or 'movement'."""
+        return m.entity in self.igos or m.text.split()[-1].lower() in _STATE_INSTITUTION_WORDS
+
     def _conjunct_mention(self, token):
         """The named mention a conjunct stands for: itself, or its name modifier or apposition
         ("the army and Fano militias", "the rebel Tigray People's Liberation Front")."""
@@ -161,7 +187,7 @@ class Coreference:
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS and any(
                 (c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet"))
                 or (c.lower_ in _OPPOSING_WORDS and c.dep_ == "amod") for c in token.children):
-            return self._opposing_pair(token)
+            return self._opposing_pair(token) or self._main_parties(token)
         counted = token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
             c.lower_ in ("two", "both", "three") and c.dep_ in ("nummod", "det", "predet") for c in token.children)
         kind = _PAIR_NOUNS.get(token.lemma_.lower()) if counted else None
@@ -275,6 +301,7 @@ class Coreference:
             return None
         armed = any(c.dep_ == "amod" and c.lower_ in _ARMED_ADJECTIVES for c in token.children)
         if any(c.dep_ in ("amod", "compound", "poss") and not (armed and c.dep_ == "amod")
+               and not (c.dep_ == "amod" and c.lower_ in HYPHEN_BACKING)   # "the Iran-backed group"
                and not (c.dep_ == "amod" and c.lower_ in _DESCRIBING_ADJECTIVES and word in _STATE_BODIES)
                for c in token.children):
             return None
@@ -312,7 +339,8 @@ class Coreference:
                          if self.types.get(m.entity) == "ORG" and m.entity not in self.igos and m.form == "name"
                          and any(w.lower() in _PARTY_NAME_WORDS for w in m.text.split())), None)
         found = next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
-                      if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)), None)
+                      if self.types.get(m.entity) == "ORG" and any(w in m.entity for w in want)
+                      and not (want == ("",) and self._state_body(m))), None)
         if found is None and word in _STATE_BODIES:
             return self.home_state   # "the government" of the state the article is about
         return found

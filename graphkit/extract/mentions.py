@@ -37,6 +37,8 @@ _NAME_PREPOSITIONS = {"of", "for", "de", "del", "di", "da", "du", "des", "la", "
 # honorifics left out of a full name ("Ayatollah Ali Khamenei" -> "Ali Khamenei")
 RELIGIOUS_HONORIFICS = {"ayatollah", "sheikh", "sheik", "imam", "mullah", "cardinal", "archbishop", "bishop", "rabbi"}
 # words before a title that qualify the office ("Caretaker Prime Minister", "Acting President")
+# a state body's common noun, capitalised at a sentence's start or before a title, that NER takes for a name
+BARE_BODY_WORDS = {"army", "military", "navy", "police", "government", "ministry", "authorities"}
 TITLE_MODIFIERS = {"caretaker", "acting", "interim", "outgoing", "incoming", "former", "transitional", "deputy",
                    "vice", "then", "late", "ousted", "deposed", "exiled", "embattled", "newly"}
 # last words that make a capitalised name an organisation's ("Tigray Front", "Awami League")
@@ -320,7 +322,8 @@ def _forces_of_demonyms(doc, ents, is_demonym):
     for e in ents:
         nxt = doc[e.end] if e.end < len(doc) else None
         if (e.label_ in ("PERSON", "ORG", "LOC") and len(e) == 1 and is_demonym(e.text) and nxt is not None
-                and nxt.lower_ in MILITARY_HEADS and e[0].head.i == nxt.i):
+                and nxt.lower_ in MILITARY_HEADS and (e[0].head.i == nxt.i or nxt.head.i == e[0].head.i)):
+            # (or both hung on one verb: "accused Azerbaijani forces of ..." read as two objects)
             out.append(Span(doc, e.start, e.end + 1, label="ORG"))
         else:
             out.append(e)
@@ -535,6 +538,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             label = "ORG"   # "Tigray Front", "Popular Will Party": an organisation NER took for a person
         if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:
             continue   # "Caretaker Prime Minister X": part of the title
+        if len(ent) == 1 and ent[0].lower_ in BARE_BODY_WORDS:
+            continue   # "Army spokesman X", "Military commanders said": a common noun, whose army is told elsewhere
         if label in ("GPE", "LOC", "PERSON") and ent.end < len(doc) and doc[ent.end].lemma_.lower() in GROUP_HEADS \
                 and not (is_demonym is not None and is_demonym(ent.text)) and (
                     is_known_name is None or not is_known_name(clean_name(ent.text)) or label == "PERSON"):
@@ -569,6 +574,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             while ent.end - start_tok > 2 and ((doc[start_tok].lower_ not in HONORIFICS and is_exact_title(doc[start_tok].lower_))
                                                or doc[start_tok].lower_ in RELIGIOUS_HONORIFICS):
                 start_tok += 1   # "Ayatollah Ali Khamenei" is Ali Khamenei ("Sheikh Tamim" stays whole)
+            if ent.end - start_tok > 3 and is_exact_title(f"{doc[start_tok].lower_} {doc[start_tok + 1].lower_}"):
+                start_tok += 2   # "Field Marshal Asim Munir": a two-word rank
             text = clean_name(doc[start_tok:ent.end].text)
         span = doc[start_tok:ent.end]
         if span[-1].tag_ == "POS" and len(span) > 1:

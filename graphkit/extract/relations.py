@@ -16,7 +16,7 @@ from .arguments import ArgumentFinder
 from .coref import Coreference
 from .mentions import DocMention
 from .records import RawRelation
-from .speech import SpeechRules
+from .speech import PendingRejection, PendingThreat, SpeechRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
@@ -28,7 +28,7 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
                         EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
-                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
                         CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS, CROWD_CONTROL_VERBS, CROWD_WEAPONS,
@@ -87,7 +87,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         # rejections of allegations the sentence does not attribute ("Moscow denied the
         # accusations"): (sentence number, rejecters, sentence span, trigger), resolved to the
         # latest accuser of the rejecter once every sentence is read
-        self.pending_rejections: list[tuple[int, list[str], int, int, float, str, bool, set[str]]] = []
+        self.pending_rejections: list[PendingRejection] = []
+        self.pending_threats: list[PendingThreat] = []   # announced responses aimed at no one named
         self.rebuttals: dict[int, str] = {}   # ", a charge Kigali denies": denial word -> the denier
         self.speech_acts = {name for name, info in lexicon.relations.items() if getattr(info, "speech_act", False)} or SPEECH_ACTS_DEFAULT
 
@@ -474,7 +475,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     found += self._from_alliance_noun(token, start, end)
                 if token.lower_ == "pro" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].text in ("-", "–"):
                     found += self._from_pro_prefix(token, start, end)
-        return found + self._resolve_rejections(found)
+        return found + self._resolve_rejections(found) + self._resolve_threats(found)
 
     def frames_of_noun(self, noun):
         """Noun frames of a two-word name ("export controls", "travel ban") or of the noun."""
@@ -607,15 +608,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if not out and not passive and not irrealis and any(f.relation == "rejects" for f in frames):
                 # "denied the accusations", "a charge the UAE denies": whose accusations?
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])
-                if objs and all(self.is_proposition(o) for o in objs) and (
+                if objs and all(self.is_proposition(o) or o.lemma_.lower() in PROPOSITION_VERBS for o in objs) and (
                         verb.lemma_ in self.lex.denial_verbs or not any(o.lemma_.lower() in IMPLICATION_NOUNS for o in objs)):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
             if not out and not passive and not irrealis and not negated and sources and \
                     verb.lemma_ in self.lex.denial_verbs and any(
                         c.dep_ in ("xcomp", "ccomp", "pcomp") and c.pos_ == "VERB" for c in verb.children):
                 # "Rwanda denies backing the M23": the denial answers whoever accused Rwanda of it
-                self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
-                                                sent_end, 0.5, verb.text, False, {"accuses"}))
+                self.pending_rejections.append(PendingRejection(self.coref.sent_index.get(verb.i, 0), sources, sent_start,
+                                                                sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
         if not out and verb.lemma_.lower() in WITHHOLDING_VERBS | CLOSING_VERBS:

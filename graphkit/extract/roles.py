@@ -16,7 +16,7 @@ from collections import Counter
 from ..resolve.names import entity_id
 from .mentions import DocMention
 from .relations import RawRelation
-from .syntax import heads_name_list, sentence_span
+from .syntax import heads_name_list, prep_objects, sentence_span
 from .wordlists import PLACE_NOUNS
 
 _PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
@@ -112,10 +112,19 @@ class RoleExtractor:
             if word not in ORG_NOUNS:
                 continue
             kinds = ARMED_FORCE_WORDS if word in ARMED_FORCE_WORDS else {word}
-            for m in sorted(self.mentions, key=lambda m: -m.tok_start):
-                if m.tok_start < before and self.types.get(m.entity) == "ORG" and any(k in m.entity for k in kinds):
-                    return m.entity
+            named = [m for m in sorted(self.mentions, key=lambda m: -m.tok_start)
+                     if m.tok_start < before and self.types.get(m.entity) == "ORG" and any(k in m.entity for k in kinds)]
+            # "Army commander X" in a story about Lebanon: Lebanon's army, if named, before the latest
+            home = [m for m in named if word in ARMED_FORCE_WORDS and self._state_of_body(m.text) == self._home_country()]
+            if home or named:
+                return (home or named)[0].entity
         return None
+
+    def _state_of_body(self, text: str) -> str | None:
+        """The state a body's name opens with ("Lebanese army", "Sudan's military"), as an entity key."""
+        first = text.split()[0].removesuffix("'s").removesuffix("’s") if text.split() else ""
+        state = self.lex.country_of_demonym(first) or self.lex.canonical_name(first)
+        return entity_id("GPE", state) if state else None
 
     def _home_country(self) -> str | None:
         if not hasattr(self, "_home"):
@@ -282,9 +291,18 @@ class RoleExtractor:
             # "the Sudanese army, led by General X": the person is the agent of a leading participle
             agent = root.head if root.dep_ == "pobj" else None
             led = agent.head if agent is not None and agent.dep_ == "agent" else None
-            if led is not None and led.lemma_ in LEADING_VERBS and led.dep_ == "acl" and led.head.i in self.by_token:
-                key = self.by_token[led.head.i].entity
-                if key != m.entity and self.types.get(key) in _ORG_TYPES:
+            if led is None or led.lemma_ not in LEADING_VERBS:
+                continue
+            if led.dep_ == "acl":
+                led_bodies = [led.head]
+            else:
+                # "The military is led by General X, while the RSF is commanded by Y"
+                led_bodies = [c for c in led.children if c.dep_ == "nsubjpass"]
+            for body in led_bodies:
+                key = self.by_token[body.i].entity if body.i in self.by_token else (
+                    self._org_noun([body.lemma_.lower()], body.i) if any(
+                        c.lower_ == "the" for c in body.children) else None)   # "the army": the one named before
+                if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                     start, end = self._sentence_bounds(root)
                     out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, led.text))
         return out
@@ -479,6 +497,12 @@ class RoleExtractor:
                         for obj in prep.children:
                             if obj.i in self.by_token:
                                 org = self.by_token[obj.i].entity
+            if org is None and role == "member_of":
+                # "X, foreign policy adviser to Azerbaijani President Ilham Aliyev": the served person's state
+                org = next((self.by_token[c.i].entity for o in prep_objects(title, {"to"}) if o.i in self.by_token
+                            and self.types.get(self.by_token[o.i].entity) == "PERSON"
+                            for c in doc[o.left_edge.i:self.by_token[o.i].tok_start] if c.i in self.by_token
+                            and self.types.get(self.by_token[c.i].entity) in _ORG_TYPES), None)
             confidence = 0.8
             if org is None:
                 org = self._possessor_described(title, role)   # "Its spokesperson, X", "the group's spokesman, X"

@@ -5,17 +5,53 @@ A mixin of RelationExtractor.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import NamedTuple
+
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, RESPONDING_VERBS,
-                        IMPLICATION_NOUNS, PROPOSAL_NOUNS)
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, HOSTILE_ACT_NOUNS)
 
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
 _REJECTION_WINDOW_SENTENCES = 6
+# '"We will respond," the minister said': the act answered was told in this sentence or the three before
+_THREAT_WINDOW_SENTENCES = 3
+# acts a response answers
+_PROVOKING = {"attacks", "accuses", "condemns", "sanctions", "threatens"}
+# 'will step up / widen its strikes': more of a hostile act
+_ESCALATING_VERBS = {"step", "intensify", "expand", "widen", "escalate", "increase"}
+_FORCEFUL = {"decisively", "forcefully", "firmly", "resolutely", "swiftly"}
+
+
+class PendingThreat(NamedTuple):
+    """An announced response with no target named ('"We will respond," X said'), resolved
+    once every sentence is read (see `_resolve_threats`)."""
+    sent_no: int
+    speakers: list[str]
+    start: int
+    end: int
+    trigger: str
+    reporter: str | None
+
+
+class PendingRejection(NamedTuple):
+    """A rejection whose target is resolved once every sentence is read: the latest actor that
+    accused, asked or sanctioned the rejecters (`answered` relations), else `fallback` (whoever
+    the text said made the rejected proposal or ruling)."""
+    sent_no: int
+    rejecters: list[str]
+    start: int
+    end: int
+    weight: float
+    trigger: str
+    negated: bool
+    answered: set[str]
+    fallback: tuple[str, ...] = ()
 
 
 class SpeechRules:
@@ -26,14 +62,9 @@ class SpeechRules:
         in the same sentence or the six before ('rejected the demand': who last asked it)."""
         if not self.pending_rejections:
             return []
-        starts = sorted({s.start_char for s in self.doc.sents})
-        index = {start: n for n, start in enumerate(starts)}
-
-        def sentence_of(char):
-            return max((n for start, n in index.items() if start <= char), default=0)
-
+        sentence_of = self._sentence_of_char
         out = []
-        for sent_no, rejecters, start, end, weight, trigger, negated, answered in self.pending_rejections:
+        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback in self.pending_rejections:
             for rejecter in rejecters:
                 # a minister answers what was said of the state she serves; a state what was said
                 # of its leader ("accused Kagame of waging war ... Kigali denies it")
@@ -41,10 +72,50 @@ class SpeechRules:
                 sides = sides | {person for person, state in self.led_by.items() if state in sides}
                 accusers = [r for r in found if r.relation in answered and r.target in sides and not r.negated
                             and 0 <= sent_no - sentence_of(r.sent_start) <= _REJECTION_WINDOW_SENTENCES]
+                if "requests" in answered:
+                    # "X called on the EU to sanction Serbia. Belgrade rejected the demand": a demand
+                    # made just before, whoever it was put to
+                    accusers += [r for r in found if r.relation == "requests" and r.source not in sides and not r.negated
+                                 and 0 <= sent_no - sentence_of(r.sent_start) <= 1]
                 if accusers:
                     accuser = max(accusers, key=lambda r: r.sent_start).source
                     out += self._emit([rejecter], [accuser], "rejects", start, end, weight, trigger,
                                       irrealis=False, negated=negated, reporter=None)
+                elif fallback:
+                    out += self._emit([rejecter], [k for k in fallback if k != rejecter], "rejects", start, end,
+                                      weight, trigger, irrealis=False, negated=negated, reporter=None)
+        return out
+
+    def _sentence_of_char(self, char: int) -> int:
+        """The number of the sentence holding character offset `char`."""
+        if not hasattr(self, "_sentence_starts"):
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
+        return max(bisect_right(self._sentence_starts, char) - 1, 0)
+
+    def _sides(self, key: str) -> set[str]:
+        """`key`, whom it speaks for, and the people who lead those."""
+        sides = self.represented(key)
+        return sides | {person for person, state in self.led_by.items() if state in sides}
+
+    def _resolve_threats(self, found: list[RawRelation]) -> list[RawRelation]:
+        """'"We will give a firm response," the spokesman said' with no one named: a threat
+        against whoever last attacked, accused or sanctioned the speaker's side (this sentence
+        or the three before), else whom the speaker attacked in words in the same sentence
+        ("said Warsaw's accusations were absurd and warned that Russia would respond")."""
+        out = []
+        for sent_no, speakers, start, end, trigger, reporter in self.pending_threats:
+            for speaker in speakers:
+                sides = self._sides(speaker)
+                hostile = [r for r in found if r.relation in _PROVOKING and r.target in sides and r.source not in sides
+                           and not r.negated and 0 <= sent_no - self._sentence_of_char(r.sent_start) <= _THREAT_WINDOW_SENTENCES]
+                if hostile:
+                    targets = [max(hostile, key=lambda r: r.sent_start).source]
+                else:
+                    targets = list(dict.fromkeys(
+                        r.target for r in found if r.source in sides and r.relation in _PROVOKING | {"rejects"}
+                        and r.target not in sides and not r.negated and self._sentence_of_char(r.sent_start) == sent_no))
+                out += self._emit([speaker], targets, "threatens", start, end, 0.5, trigger,
+                                  irrealis=False, negated=False, reporter=reporter)
         return out
 
     def _closing_rebuttals(self) -> dict[int, str]:
@@ -76,8 +147,8 @@ class SpeechRules:
         """Queue each closing rebuttal as a rejection of whoever accused the denier."""
         for i, rejecter in self.rebuttals.items():
             start, end = sentence_span(self.doc[i].sent)
-            self.pending_rejections.append((self.coref.sent_index.get(i, 0), [rejecter], start, end, 0.6,
-                                            self.doc[i].text, False, {"accuses"}))
+            self.pending_rejections.append(PendingRejection(self.coref.sent_index.get(i, 0), [rejecter], start, end, 0.6,
+                                                            self.doc[i].text, False, {"accuses"}))
 
     def _speech_content(self, speech_verb, sent_start, sent_end) -> list[RawRelation]:
         """What a speaker's clause implies about an actor (lexicon cue lists):
@@ -220,18 +291,56 @@ class SpeechRules:
                 for c in children(verb, {"ccomp", "xcomp"})):
             # the coordinated act's target: "accused Manila ... and warned that Beijing would respond"
             targets = [k for o in children(verb.head, OBJECT_DEPS) for k in self.entities_of(o)]
+        announced = [c for c in children(verb, {"ccomp"}) if self._announced_response(c)] if not targets else []
+        if announced:
+            # "would expand its operations in Gaza City", else "If Belarus continues ..., we will
+            # not hesitate to take further steps": the one warned
+            targets = [k for c in announced for o in children(c, OBJECT_DEPS) if o.lemma_.lower() in HOSTILE_ACT_NOUNS
+                       for p in prep_objects(o, {"in", "on", "against"}) + prep_objects(c, {"in", "on", "against"})
+                       for k in self.entities_of(p, place=True)] \
+                or [k for c in announced for k in self._conditioning_subjects(c)]
+            if not targets and verb.lemma_ in THREAT_VERBS | self.lex.speech_verbs and not is_negated(verb):
+                irrealis, negated = self.modality(verb)
+                if not irrealis and not negated:
+                    self.pending_threats.append(PendingThreat(
+                        self.coref.sent_index.get(verb.i, 0), self.subjects(verb), sent_start, sent_end,
+                        verb.text, self.reporter(verb)))
         if not targets:
             return []
         return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
 
-    @staticmethod
-    def _announced_response(clause) -> bool:
-        """'would respond', 'will retaliate', 'would take countermeasures': a response to come."""
+    def _conditioning_subjects(self, clause) -> list[str]:
+        """The subjects of an 'if'/'unless' clause on the announced act ("would step up its
+        strikes if the Lebanese state failed to disarm the group")."""
+        conditions = [a for h in (clause, clause.head) for a in children(h, {"advcl"})
+                      if any(m.lower_ in ("if", "unless") for m in children(a, {"mark"}))]
+        return [k for a in conditions for sub in children(a, SUBJECT_DEPS) for k in self.entities_of(sub)]
+
+    def _announced_response(self, clause) -> bool:
+        """'would respond', 'will retaliate', 'would take countermeasures', 'will give a firm
+        response', 'will act with full force', 'will not hesitate to take further steps',
+        'would step up its strikes': a response to come."""
         lemma = clause.lemma_.lower()
         if not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(clause, {"aux"})):
             return False
-        return lemma in RESPONDING_VERBS or (lemma in ("take", "adopt", "impose") and any(
-            o.lemma_.lower() in RESPONSE_NOUNS for o in children(clause, OBJECT_DEPS)))
+        if lemma == "hesitate" and is_negated(clause):
+            clause = next(iter(children(clause, {"xcomp"})), clause)   # "will not hesitate to respond"
+            lemma = clause.lemma_.lower()
+            if lemma == "take" and any(o.lemma_.lower() in ("step", "action") for o in children(clause, OBJECT_DEPS)):
+                return True
+        elif is_negated(clause):
+            return False
+        objects = children(clause, OBJECT_DEPS)
+        if lemma in RESPONDING_VERBS:
+            # not "would respond to the protesters' demands"
+            answered = prep_objects(clause, {"to"})
+            return not answered or any(self._names_act(o) for o in answered)
+        if lemma in ("take", "adopt", "impose", "give", "deliver"):
+            return any(o.lemma_.lower() in RESPONSE_NOUNS for o in objects)
+        if lemma == "act":
+            return any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(clause, {"with"})) or any(
+                a.lower_ in _FORCEFUL for a in children(clause, {"advmod"}))
+        return lemma in _ESCALATING_VERBS and any(o.lemma_.lower() in HOSTILE_ACT_NOUNS for o in objects)
 
     def _response_targets(self, clause) -> list[str]:
         """Whom a response is against: 'against China', 'to any Israeli attack' (its agent)."""
@@ -340,6 +449,11 @@ class SpeechRules:
             clause = noun.head
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
+            if noun.lemma_.lower() in self.allegations:
+                # "accused X of letting Y operate from its soil, a charge Z denies": the charge is
+                # the accusation's, not the clause inside it whose noun the parser hung it on
+                while not (self._accusing(clause) or clause.lemma_ in self.lex.speech_verbs) and clause.head.i != clause.i:
+                    clause = clause.head
             summed_up = self._summed_up_clause(clause) if clause.pos_ == "VERB" else None
             if summed_up is not None:
                 clause = self.doc[summed_up]   # ", a charge Kabul denies" parsed as the root
@@ -367,8 +481,32 @@ class SpeechRules:
             return out
         if sources:
             answered = set().union(*(self._answered_relations(o) for o in objs))
-            self.pending_rejections.append((self.coref.sent_index.get(verb.i, 0), sources, sent_start,
-                                            sent_end, 0.6, verb.text, negated, answered))
+            # "Egypt proposed a ceasefire ... Hamas rejected the proposal": who made it before
+            fallback = tuple(k for k in self._earlier_authors(objs) if k not in sources)
+            self.pending_rejections.append(PendingRejection(self.coref.sent_index.get(verb.i, 0), sources, sent_start,
+                                                            sent_end, 0.6, verb.text, negated, answered, fallback))
+        return []
+
+    def _earlier_authors(self, objs) -> list[str]:
+        """'rejected the ruling/the proposal': whoever the text said made it before, as a noun
+        ("a ruling by the court") or a verb ("Egypt proposed a truce"), in this sentence or the
+        six before."""
+        for noun in objs:
+            lemma = noun.lemma_.lower()
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children) \
+                    or any(c.dep_ in ("poss", "compound", "amod") for c in noun.children) or lemma not in PROPOSITION_VERBS:
+                continue
+            first = self.coref.sentence_starts[max(self.coref.sent_index.get(noun.i, 0) - _REJECTION_WINDOW_SENTENCES, 0)]
+            for t in reversed(self.doc[first:noun.i]):
+                if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:
+                    authors = self._authors_by(t) or self.modifier_entities(t) or [
+                        k for o in prep_objects(t, {"by", "from"}) for k in self.entities_of(o)]
+                elif t.pos_ == "VERB" and t.lemma_.lower() in PROPOSITION_VERBS[lemma] and t.dep_ != "amod":
+                    authors = self.passive_agents(t) if is_passive(t) else self.subjects(t)
+                else:
+                    continue
+                if authors:
+                    return authors
         return []
 
     def _proposal_put_to(self, rejecters, authors, proposal, sent_start, sent_end) -> list[RawRelation]:

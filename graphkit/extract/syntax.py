@@ -75,6 +75,9 @@ def prep_objects(token, preps):
     heads = [token] + [c for c in token.children if c.i > token.i and (
         c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ in _PARTICLE_PREPOSITIONS
                                          and not any(o.dep_ == "pobj" for o in c.children)))]   # "out [of X]"
+    # "accused X on Wednesday of ...": the parser hangs the 'of' phrase on the date before it
+    heads += [o for c in token.children if c.dep_ == "prep" and c.i > token.i
+              for o in c.children if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")]
     for prep in (p for h in heads for p in h.children):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for repeated in [prep] + _repeated_prepositions(prep, token):
@@ -160,7 +163,8 @@ def governing_chain(verb):
     """Verbs above `verb` through clausal links (xcomp, ccomp, conj...), nearest first."""
     chain, t = [], verb
     while t.head.i != t.i and (t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "parataxis", "acl", "relcl", "pobj", "dobj")
-                               or (t.dep_ == "prep" and t.i != verb.i and any(c.dep_ == "pcomp" for c in t.children))):
+                               or (t.dep_ == "prep" and t.i != verb.i and any(
+                                   c.dep_ == "pcomp" or c.ent_type_ in ("DATE", "TIME") for c in t.children))):
         # a gerund's preposition leads on up: "accused X [of [backing] Y]"
         t = t.head
         if t.pos_ in ("VERB", "AUX"):

@@ -76,6 +76,9 @@ _SANCTIONING = {"impose", "sanction", "slap", "announce", "adopt", "approve", "e
 CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "tens", "scores", "crowds"}
 CROWD_NOUNS = {"people", "person", "citizen", "resident", "man", "woman"}
 # people who stand for the state they come from ("diplomats from Chile")
+# private people: "two Ukrainian citizens", "Russian individuals" are not the state (firms may be:
+# annotators code "Kazakh companies supplied Russia" as the state's aid)
+PRIVATE_PEOPLE = {"businessman", "individual", "citizen", "national", "tourist", "student", "resident"}
 STATE_PEOPLE = {"diplomat", "envoy", "official", "national", "citizen", "soldier", "troop", "delegation"}
 # what a party says or asks, whose author may follow "from"
 VOICED_NOUNS = {"call", "criticism", "plea", "appeal", "pressure", "condemnation", "objection", "complaint"}
@@ -143,6 +146,9 @@ CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach",
 # what someone said, whatever it was: "dismissed the statement" answers a condemnation, a demand or a threat
 REMARK_NOUNS = {"statement", "remark", "comment", "rhetoric"}
 # verbs of hostile acts a demonstrative may point back to ('"This is an act of aggression"')
+# nouns of armed acts: "would step up its strikes"
+HOSTILE_ACT_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "operation", "offensive", "assault",
+                     "bombardment"}
 HOSTILE_ACT_VERBS = _ASSAULT | _FIRING | _SANCTIONING | {"seize", "invade", "arrest", "detain", "expel", "ban",
                                                          "kill", "shoot", "abduct", "kidnap", "annex", "occupy"}
 # collective actors that are forces, not crowds: they act for their state or group when named
@@ -184,6 +190,11 @@ ACT_NOUN_VERBS.update({noun: _SANCTIONING for noun in MEASURE_NOUNS})   # "calle
 IMPLICATION_NOUNS = {"involvement", "responsibility", "role", "wrongdoing", "complicity", "link", "part"}
 # what one party puts to another: rejecting it answers a request ("rejected a U.S. proposal")
 PROPOSAL_NOUNS = {"proposal", "offer", "demand", "request", "call", "ultimatum", "appeal", "plea", "invitation"}
+# "rejected the ruling": the verbs by which the text may have told who made it ("the court ruled");
+# not accusations: only the accused answers those
+PROPOSITION_VERBS = {"ruling": {"rule"}, "verdict": {"rule"}, "decision": {"decide", "rule"}, "proposal": {"propose"},
+                     "offer": {"offer"}, "demand": {"demand"}, "request": {"request"},
+                     "plan": {"propose", "unveil", "present"}, "ultimatum": {"issue"}, "order": {"order"}}
 # fighting "with" someone goes both ways: "at war with", "clashed with", "traded fire with"
 FIGHTING_WORDS = {"war", "fighting", "clash", "battle", "hostility", "skirmish", "fight", "trade", "exchange", "combat"}
 # people who act for the group they come from: "fighters from the Africa Corps", "gunmen of X"

@@ -30,6 +30,8 @@ class LocalEntity:
 
 
 # political blocs named by a compass word (GUIDELINES 2: NORP "West")
+# a nationality with these words names the state itself acting ("the Somali government")
+_STATE_ACTING_BODIES = ("government", "authorities")
 BLOCS = {"West": "West", "Western": "West", "Westerners": "West"}
 
 
@@ -77,9 +79,11 @@ class _Canon:
             return text, "NORP", None
         if m.type == "ORG":
             org = self.descriptive_org(text)
-            if org and org.endswith(" government"):
-                # "the Somali government" is the state acting (an alias of it, not an office)
-                state = self.lex.country_of_demonym(org[: -len(" government")]) or self.country_name(org[: -len(" government")])
+            body = next((b for b in _STATE_ACTING_BODIES if org and org.endswith(" " + b)), None)
+            if body:
+                # "the Somali government", "Venezuelan authorities" are the state acting (an alias
+                # of it, not an office)
+                state = self.lex.country_of_demonym(org[: -len(body) - 1]) or self.country_name(org[: -len(body) - 1])
                 if state:
                     return state, "GPE", self.geonames_for(state)
             if org:
