@@ -97,7 +97,7 @@ class ArgumentFinder:
                 if members:
                     out += members   # "seven countries, including Argentina, Chile and Peru"
                     continue
-                if (t.lemma_.lower() in PLACE_NOUNS and not place) or t.lemma_.lower() in POPULATION_NOUNS:
+                if t.lemma_.lower() in PLACE_NOUNS or t.lemma_.lower() in POPULATION_NOUNS:
                     # "Moldova's breakaway region of Transnistria" is Transnistria, not Moldova;
                     # "solidarity with the people of Sudan": Sudan
                     named_of = [self.by_token[o.i].entity for o in prep_objects(t, {"of"}) if o.i in self.by_token]
@@ -502,6 +502,8 @@ class ArgumentFinder:
         if verb.dep_ != "conj" or not (verb.lemma_ in self.lex.speech_verbs or self._requesting(verb) or self._accusing(verb)
                                        or self._evaluating(verb)):
             return None
+        if any(c.dep_ == "prt" for c in verb.children):
+            return None   # "were disregarding losses and pressing on": a phrasal verb, no speech act
         head = verb.head
         while head.dep_ == "xcomp" and head.head.i != head.i:
             head = head.head   # "said Minsk was trying to blackmail ... and called on Belarus"

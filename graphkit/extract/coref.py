@@ -100,7 +100,9 @@ class Coreference:
                 if other is not None and (other.form != "adjective" or sides_named_by_adjective) \
                         and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
                     group.append(other.entity)
-            if len(group) >= 2 and not (set(group) & self.clause_subjects):
+            if len(group) >= 2 and m.tok_start < token.sent.start and len(self._actors_before_in_sentence(token)) >= 2:
+                return []   # "X chose Y's firm Z ..., and the two sides signed": the sides are in this sentence
+            if len(group) >= 2 and not (set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass")):
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
 
@@ -108,9 +110,7 @@ class Coreference:
         """'called on both sides' with no two actors named together: the two states or groups
         the sentences before named most often, when two clearly lead (the conflict it is about)."""
         counts: dict[str, int] = {}
-        here = {m.entity for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
-                and self.types.get(m.entity) in ("GPE", "ORG") and m.entity not in self.clause_subjects}
-        if len(here) >= 2:
+        if len(self._actors_before_in_sentence(token)) >= 2:
             return []   # "X chose Y's Rosatom ... and the two sides signed": the sides are in this sentence
         for m in self.mentions:
             if m.tok_start >= token.sent.start:
@@ -122,7 +122,12 @@ class Coreference:
         if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
             return []
         group = [ranked[0][0], ranked[1][0]]
-        return [] if set(group) & self.clause_subjects else group
+        return [] if set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass") else group
+
+    def _actors_before_in_sentence(self, token) -> set[str]:
+        """States and organisations named before `token` in its sentence, other than the clause's subjects."""
+        return {m.entity for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
+                and self.types.get(m.entity) in ("GPE", "ORG") and m.entity not in self.clause_subjects}
 
     def _state_body(self, m) -> bool:
         """A state's office or force ("Israeli military") or an organisation of states: no
@@ -231,8 +236,9 @@ class Coreference:
         for m in self._candidates(token):
             if m.entity in self.clause_subjects and token.dep_ in ("dobj", "pobj"):
                 continue   # "X congratulated both leaders": two others than X
-            if self.types.get(m.entity) == kind and m.entity not in found and m.form != "adjective":
-                found.append(m.entity)
+            if self.types.get(m.entity) == kind and m.entity not in found and m.form != "adjective" and not (
+                    token.lemma_.lower() in ("country", "nation") and self.states and m.entity not in self.states):
+                found.append(m.entity)   # "both countries": states, not the provinces named between
             if len(found) == 2:
                 return tuple(found)
         return None

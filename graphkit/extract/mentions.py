@@ -37,6 +37,11 @@ _NAME_PREPOSITIONS = {"of", "for", "de", "del", "di", "da", "du", "des", "la", "
 # honorifics left out of a full name ("Ayatollah Ali Khamenei" -> "Ali Khamenei")
 RELIGIOUS_HONORIFICS = {"ayatollah", "sheikh", "sheik", "imam", "mullah", "cardinal", "archbishop", "bishop", "rabbi"}
 # words before a title that qualify the office ("Caretaker Prime Minister", "Acting President")
+# words after a nationality that name its state's forces ("Azerbaijani units")
+FORCE_HEADS = MILITARY_HEADS | {"units"}
+# the administrative areas a name may be followed by: "the Nad Ali district"
+AREA_NOUNS = {"district", "province", "region", "governorate", "county", "township", "municipality", "prefecture",
+              "oblast"}
 # a state body's common noun, capitalised at a sentence's start or before a title, that NER takes for a name
 BARE_BODY_WORDS = {"army", "military", "navy", "police", "government", "ministry", "authorities"}
 TITLE_MODIFIERS = {"caretaker", "acting", "interim", "outgoing", "incoming", "former", "transitional", "deputy",
@@ -305,10 +310,16 @@ def _demonyms(doc, ents, is_demonym):
     if is_demonym is None:
         return []
     taken = {i for e in ents for i in range(e.start, e.end)}
-    return [Span(doc, t.i, t.i + 1, label="NORP") for t in doc
-            if t.i not in taken and t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper() and is_demonym(t.text)
-            and (t.dep_ in ("amod", "compound", "nmod")
-                 or (t.tag_ == "NNP" and t.i > 0 and doc[t.i - 1].lower_ == "the"))]   # "accused the West"
+    out = []
+    for t in doc:
+        if t.i in taken or t.tag_ not in ("JJ", "NNP", "NNPS") or not t.text[:1].isupper() or not is_demonym(t.text):
+            continue
+        if t.dep_ in ("amod", "compound", "nmod") and t.i + 1 < len(doc) and t.head.i == t.i + 1 \
+                and t.head.lower_ in FORCE_HEADS:
+            out.append(Span(doc, t.i, t.i + 2, label="ORG"))   # "Azerbaijani units fired": the state's forces
+        elif t.dep_ in ("amod", "compound", "nmod") or (t.tag_ == "NNP" and t.i > 0 and doc[t.i - 1].lower_ == "the"):
+            out.append(Span(doc, t.i, t.i + 1, label="NORP"))   # "accused the West"
+    return out
 
 
 def _forces_of_demonyms(doc, ents, is_demonym):
@@ -322,7 +333,7 @@ def _forces_of_demonyms(doc, ents, is_demonym):
     for e in ents:
         nxt = doc[e.end] if e.end < len(doc) else None
         if (e.label_ in ("PERSON", "ORG", "LOC") and len(e) == 1 and is_demonym(e.text) and nxt is not None
-                and nxt.lower_ in MILITARY_HEADS and (e[0].head.i == nxt.i or nxt.head.i == e[0].head.i)):
+                and nxt.lower_ in FORCE_HEADS and (e[0].head.i == nxt.i or nxt.head.i == e[0].head.i)):
             # (or both hung on one verb: "accused Azerbaijani forces of ..." read as two objects)
             out.append(Span(doc, e.start, e.end + 1, label="ORG"))
         else:
@@ -544,6 +555,19 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
                 and not (is_demonym is not None and is_demonym(ent.text)) and (
                     is_known_name is None or not is_known_name(clean_name(ent.text)) or label == "PERSON"):
             label = "ORG"   # "the Los Lobos gang", "the Jalisco cartel": a group's name, not a place
+        after = doc[ent.end] if ent.end < len(doc) else None
+        area = ent.root.head
+        if label in ("PERSON", "ORG", "NORP") and area.lemma_.lower() in AREA_NOUNS and area.i >= ent.end \
+                and ent.root.dep_ in ("compound", "nmod") and not (is_demonym is not None and is_demonym(ent.text)):
+            label = "GPE"   # "Helmand's Nad Ali district", "Paktika and Khost provinces": a district's name NER took for a person
+        if after is not None and after.lemma_.lower() == "camp" and ent.root.head.i == after.i \
+                and label in ("PERSON", "ORG", "GPE", "LOC") and not any(
+                    o.label_ == "PERSON" and o is not ent and o.text.endswith(" " + ent.text) for o in ents):
+            label, ent = "LOC", doc[ent.start:ent.end + 1]   # "the Zamzam camp" (not "Evo Morales ... the Morales camp")
+            text = clean_name(ent.text)
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent[0].text[1:].islower() \
+                and not (is_known_name is not None and is_known_name(text)):
+            continue   # "Strikes in X killed ...": a plural common noun opening a sentence
         if label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
             label = "GPE"   # "the breakaway region of Transnistria": a place, whatever NER said

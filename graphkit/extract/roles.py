@@ -19,6 +19,8 @@ from .relations import RawRelation
 from .syntax import heads_name_list, prep_objects, sentence_span
 from .wordlists import PLACE_NOUNS
 
+# place nouns that describe the name before them: "the Chapare region of Cochabamba"
+_REGION_NOUNS = {"region", "province", "area", "state", "county", "oblast", "governorate", "territory"}
 _PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
 # offices a state has: "its ambassador", "its president" may be a state's
@@ -549,10 +551,16 @@ class RoleExtractor:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
                         named = self.by_token[c.i]
                         if named.form == "name" and c.dep_ in ("compound", "nmod") and self.types.get(named.entity) in ("GPE", "LOC"):
-                            # "Kharkiv region of Ukraine": the named region lies in the place after 'of'
                             start, end = self._sentence_bounds(root)
-                            out.append(RawRelation(named.entity, self._as_place(m), "located_in", start, end, False,
-                                                   None, 0.75, "of"))
+                            if self.lex.country(m.text) or noun.lemma_ in _REGION_NOUNS:
+                                # "Kharkiv region of Ukraine": the named region lies in the country after 'of'
+                                out.append(RawRelation(named.entity, self._as_place(m), "located_in", start, end, False,
+                                                       None, 0.75, "of"))
+                            elif self.types.get(named.entity) == "GPE" and noun.lemma_ not in _REGION_NOUNS:
+                                # "the Caracas district of Petare", "the Donetsk village of X": the place after
+                                # 'of' lies in the one before (not "the Chapare region of Cochabamba")
+                                out.append(RawRelation(self._as_place(m), self._as_place(named), "located_in", start, end,
+                                                       False, None, 0.75, "of"))
                             break
                         container = self._as_place(named)
                 if container is None:
@@ -572,7 +580,8 @@ class RoleExtractor:
                     if c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.i not in self.by_token:
                         container = self._place_after(c, ("in", "of"))
             # "Tbilisi's Rustaveli Avenue", "Myanmar's Sagaing region": possessive place
-            holder = root.head if root.dep_ == "compound" and root.head.lemma_ in _PLACE_NOUNS else root
+            first = root.head if root.dep_ == "conj" else root   # "Afghanistan's Kunar and Nangarhar provinces"
+            holder = first.head if first.dep_ in ("compound", "nmod") and first.head.lemma_ in _PLACE_NOUNS else root
             for c in holder.children:
                 if c.dep_ == "poss" and c.i in self.by_token:
                     container = self._as_place(self.by_token[c.i])
@@ -581,8 +590,11 @@ class RoleExtractor:
                     and not self.lex.capital_of(m.text):
                 for prep in root.children:
                     if prep.dep_ == "prep" and prep.lower_ == "in":
-                        inner = next((self.by_token[o.i] for o in prep.children
-                                      if o.dep_ == "pobj" and o.i in self.by_token), None)
+                        # "Khnatsakh in the Syunik province": the name before the place noun
+                        objs = [next((c for c in o.children if c.dep_ == "compound" and c.i in self.by_token), o)
+                                if o.i not in self.by_token and o.lemma_ in _PLACE_NOUNS else o
+                                for o in prep.children if o.dep_ == "pobj"]
+                        inner = next((self.by_token[o.i] for o in objs if o.i in self.by_token), None)
                         if inner is not None and inner.form == "name" and self.types.get(inner.entity) in ("GPE", "LOC"):
                             container = inner.entity
             if container and container != m.entity and self.types.get(container) in ("GPE", "LOC"):

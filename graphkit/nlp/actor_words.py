@@ -6,7 +6,7 @@ Plain data, no spaCy: the NLP component and entity resolution both read it.
 INSTITUTION_HEADS = {
     # armed forces
     "military": "military", "forces": "military", "troops": "military", "army": "military",
-    "armed": "military", "soldiers": "military",
+    "armed": "military", "soldiers": "military", "units": "military",
     "navy": "navy", "coastguard": "coast guard", "coast": "coast guard",
     "air": "air force",
     # government bodies

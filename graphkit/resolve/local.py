@@ -129,8 +129,8 @@ class _Canon:
             else:
                 continue
             head = rest.lower().replace("defence", "defense")
-            if head in MILITARY_HEADS:
-                head = "military"
+            if head in MILITARY_HEADS or INSTITUTION_HEADS.get(head) == "military":
+                head = "military"   # "Azerbaijani units": its forces
             elif head.split()[-1] not in INSTITUTION_WORDS:
                 return None   # "Georgian Dream" is a name, not a description
             return f"{adjective} {head}"
