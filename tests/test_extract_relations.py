@@ -937,6 +937,42 @@ CASES = [
      "Defence Minister Rajnath Singh visited troops near the border with Pakistan. The two countries have fought three wars since 1947.",
      [("Pakistan", "attacks", "India", False, None), ("India", "attacks", "Pakistan", False, None)],
      [("Pakistan", "attacks", "Lahore", False, None)]),
+    ("a state denies what was said of its forces",
+     "Armenia accused Azerbaijani forces of opening fire on its positions. Baku flatly denied the claims.",
+     [("Azerbaijan", "rejects", "Armenia", False, None)], []),
+    ("organising an explosion, told by a speaker, accuses; denying involvement answers him",
+     "Prime Minister Donald Tusk said Russian intelligence services had organised the explosion. Moscow denied any involvement.",
+     [("Donald Tusk", "accuses", "Russian intelligence", False, None), ("Russia", "rejects", "Donald Tusk", False, None)], []),
+    ("'calling the allegations from X disinformation': the predicate folded into the object's phrase",
+     "Armenia's defence ministry said Azerbaijani troops had fired on its posts. Azerbaijan's defence ministry accused "
+     "Armenian forces of shelling its posts, calling the allegations from Yerevan \"disinformation\".",
+     [("Azerbaijani defense ministry", "rejects", "Armenia", False, None)], []),
+    ("'the country's attorney general' is the one with that title, not another minister",
+     "Foreign Minister Yvan Gil criticised Brazil. Venezuela's attorney general accused opposition leader Ana Perez of "
+     "inciting soldiers. Attorney General Tarek William Saab said the case was strong.",
+     [("Tarek William Saab", "accuses", "Ana Perez", False, None)], [("Yvan Gil", "accuses", "Ana Perez", False, None)]),
+    ("'its patron' in apposition: the one described supports the pronoun's antecedent",
+     "Armenia signed a charter with the United States, a move that angered Moscow, its traditional security patron. "
+     "Serbia's patron Russia warned the West.",
+     [("Russia", "supports", "Armenia", False, None), ("Russia", "supports", "Serbia", False, None)],
+     [("Armenia", "supports", "Russia", False, None), ("Serbia", "supports", "Russia", False, None)]),
+    ("standing by 'its ally' supports the ally, not the one it belongs to",
+     "US Ambassador MaryKay Carlson wrote that Washington condemned China's conduct and stood by its treaty ally.",
+     [("United States", "condemns", "China", False, None)], [("MaryKay Carlson", "supports", "United States", False, None)]),
+    ("'our Philippine allies' names the allies", '"The United States stands with our Philippine allies," the ambassador said.',
+     [("United States", "supports", "Philippines", False, None)], []),
+    ("'its ally Hamas' is no apposition for a guessed possessor",
+     "Israel launched its offensive in September after months of exchanges of fire that began when the Iran-backed group "
+     "fired rockets in support of its ally Hamas.",
+     [], [("Hamas", "supports", "Israel", False, None)]),
+    ("a pledge of support in the plain future is support; 'would ... if' is not",
+     '"Germany will stand by Ukraine for as long as it takes," Defence Minister Boris Pistorius told reporters. '
+     "Austria would support Moldova if the talks failed.",
+     [("Germany", "supports", "Ukraine", False, None)], [("Austria", "supports", "Moldova", False, None)]),
+    ("'accusing A of X and B of Y': the second accused hung on the first misdeed",
+     "Sudan's army said it had retaken the bridge. The United States sanctioned both leaders, accusing the RSF of "
+     "committing genocide and the army of carrying out deadly attacks on civilians.",
+     [("United States", "accuses", "Sudanese military", False, None)], []),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),
@@ -1060,6 +1096,9 @@ ROLE_CASES = [
      "Protesters blocked roads in the Chapare region of Cochabamba.", ("Chapare", "located_in", "Cochabamba")),
     ("a camp is named with its noun and lies in the town after 'in'",
      "Shelling of the Zamzam camp in Goma killed ten people.", ("Zamzam camp", "located_in", "Goma")),
+    ("'Attorney General' is a state office, not a general's rank",
+     "Venezuela's attorney general accused opposition leader Ana Perez of inciting soldiers. Attorney General Tarek "
+     "William Saab said the case was strong.", ("Tarek William Saab", "member_of", "Venezuela")),
     ("a two-word rank is no part of the name", "Pakistan's army chief, Field Marshal Asim Munir, vowed to pursue the militants.",
      ("Asim Munir", "leader_of", "Pakistani military")),
 ]

@@ -13,7 +13,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_D
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
-                        CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
+                        CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
                         FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, ISSUING_VERBS, STREET_PROTEST_VERBS,
@@ -106,6 +106,10 @@ class ArgumentFinder:
                         continue
                 if t.tag_ == "NNS" and t.lemma_.lower() in PRIVATE_PEOPLE and self._named_by_nationality(t):
                     continue   # "two Ukrainian citizens", "Russian individuals": not the state
+                if t.lemma_.lower() in ALLIANCE_NOUNS and any(c.dep_ == "poss" for c in t.children) and not any(
+                        c.dep_ in ("amod", "compound") and c.i in self.by_token for c in t.children):
+                    continue   # "stood by its treaty ally": the ally, unnamed, is not the one it belongs to
+                    # (but "stands with our Philippine allies" names them)
                 mods = self.modifier_entities(t, coref=coref, place=place)
                 if not mods and self._sums_up_clause(t):
                     # "..., a move that drew condemnation": the move is the main clause's act
@@ -120,8 +124,12 @@ class ArgumentFinder:
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
-                    # (not "Venezuelan officials": a plural title is no one office holder)
-                    holder = self.role_holders.get((mods[0], role)) if role and t.tag_ not in ("NNS", "NNPS") else None
+                    # (not "Venezuelan officials": a plural title is no one office holder); a state has
+                    # one leader but many members: "Venezuela's attorney general" is the one with that title
+                    title = " ".join([c.lower_ for c in t.children if c.dep_ == "compound" and c.i < t.i] + [t.lower_])
+                    holder = (self.role_holders.get((mods[0], title))
+                              or (self.role_holders.get((mods[0], role)) if role != "member_of" else None)
+                              ) if role and t.tag_ not in ("NNS", "NNPS") else None
                     if governing:
                         # "the Biden administration", "Lukashenko's government": the state its
                         # named leader leads
@@ -133,6 +141,9 @@ class ArgumentFinder:
                     if names_armed_group(t):
                         # "the ministry said its forces captured ...": the state's forces
                         mods = [self.org_states.get(k, k) for k in mods]
+                    elif t.lemma_.lower() in SITE_NOUNS and any(c.tag_ == "PRP$" for c in t.children):
+                        # "the defence ministry said enemy troops fired on its posts": the state's posts
+                        mods = [self.org_homes.get(k, k) for k in mods]
                     out += [holder] if holder else mods
                     continue
                 holders = [k for o in prep_objects(t, {"of"}) for k in self.entities_of(o, coref=coref)

@@ -49,9 +49,9 @@ def statement_id(doc_id: str, source: str, relation: str, target: str, start: in
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-def _states_of_offices(entities: dict[str, LocalEntity], lexicon) -> dict[str, str]:
-    """'Russian defense ministry' -> the key of the Russian military if the article names it,
-    else of Russia, if the article names it: whose forces the office speaks of."""
+def _home_states_of_orgs(entities: dict[str, LocalEntity], lexicon) -> dict[str, str]:
+    """'Russian defense ministry', 'Russian military', 'Kremlin' -> the key of Russia, if the
+    article names it: the state a body belongs to."""
     by_label = {e.label: k for k, e in entities.items() if e.type == "GPE"}
     out = {}
     for key, e in entities.items():
@@ -61,9 +61,15 @@ def _states_of_offices(entities: dict[str, LocalEntity], lexicon) -> dict[str, s
             state = lexicon.country_of_demonym(e.label.split()[0])
             if state in by_label:
                 out[key] = by_label[state]
+    return out
+
+
+def _states_of_offices(homes: dict[str, str], entities: dict[str, LocalEntity]) -> dict[str, str]:
+    """'Russian defense ministry' -> the key of the Russian military if the article names it,
+    else of Russia: whose forces the office speaks of."""
     # a state's own armed forces, where the article names them, stand in for its offices' forces
-    militaries = {state: key for key, state in out.items() if entities[key].label.endswith(" military")}
-    return {key: militaries.get(state, state) for key, state in out.items()}
+    militaries = {state: key for key, state in homes.items() if entities[key].label.endswith(" military")}
+    return {key: militaries.get(state, state) for key, state in homes.items()}
 
 
 def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
@@ -81,6 +87,7 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     filed_in_key = next((k for k, e in entities.items() if e.label == filed_in and e.type == "GPE"), None)
     roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
+    holders.update({(r.target, r.trigger): r.source for r in roles})   # (org, title) -> person
     affiliations: dict[str, set[str]] = {}   # person -> every organisation or state it has a role in
     served: dict[str, set[str]] = {}   # the same, from roles the text or the office holders table states
     for r in roles:
@@ -90,11 +97,11 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
                 served.setdefault(r.source, set()).add(r.target)
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
     states = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "state")
-    org_states = _states_of_offices(entities, lexicon)
+    org_homes = _home_states_of_orgs(entities, lexicon)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
                                            home_state=home_country(mentions, types, filed_in_key), igos=igos,
-                                           org_states=org_states, affiliations=affiliations, states=states,
-                                           served=served)
+                                           org_states=_states_of_offices(org_homes, entities), org_homes=org_homes,
+                                           affiliations=affiliations, states=states, served=served)
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,

@@ -52,7 +52,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                  role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
                  igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None,
                  affiliations: dict[str, set[str]] | None = None, states: frozenset[str] = frozenset(),
-                 served: dict[str, set[str]] | None = None):
+                 served: dict[str, set[str]] | None = None, org_homes: dict[str, str] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -61,13 +61,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos, states=states)
-        self.org_states = org_states or {}   # "Russian defense ministry" -> Russia
+        self.org_states = org_states or {}   # "Russian defense ministry" -> Russian military (or Russia)
+        self.org_homes = org_homes or {}     # "Russian defense ministry", "Russian military" -> Russia
         # the "according" of every "according to X" (few per article; looked up per relation)
         self.according_to = [t for t in doc[:-1] if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"]
         # entities the text names only as locations ("visited Kyiv"): places, never met
         self.places_only = ({m.entity for m in mentions if m.locative and m.type != "PERSON"}
                             - {m.entity for m in mentions if not m.locative})   # "visited Kyiv"; not "visited Machar"
-        self.role_holders = role_holders or {}   # (org, role) -> the person the article names in it
+        self.role_holders = role_holders or {}   # (org, role) and (org, title) -> the person the article names in it
         self.affiliations = affiliations or {}   # person -> the organisations and states it holds a role in
         self.served = served or {}   # the same, leaving out a bare title's guessed home state
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
@@ -142,6 +143,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                                 and c.i > verb.i and c.i in self.by_token]
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
                 toks = standing_for(toks, verb)
+                if relation == "accuses" and not passive:
+                    # "accusing the RSF of committing genocide and the army of carrying out attacks": the
+                    # parser hangs the second accused on the first misdeed
+                    toks = toks + [c for g in prep_objects(verb, {"of"}) if g.dep_ == "pcomp"
+                                   for o in children(g, OBJECT_DEPS) for c in conjuncts(o)[1:]
+                                   if any(p.lower_ == "of" and children(p, {"pcomp"}) for p in c.children)]
                 if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) \
                         and self._relative_without_pronoun(verb):
                     # "officials it accused of fraud": the head noun is the object of a relative
@@ -321,6 +328,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
             if gov.lemma_ in self.lex.speech_verbs:
                 break
         return irrealis, negated
+
+    @staticmethod
+    def _pledged(verb) -> bool:
+        """'will stand by', 'will continue to support': a plain future, no 'would' or 'if'."""
+        holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "continue" else verb
+        return any(a.lower_ in FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(holder, {"aux"})) and not any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for h in (verb, holder) for c in h.children)
 
     def _summed_up_clause(self, verb) -> int | None:
         """'Pakistan accused Kabul of X, a charge Kabul denies': the small parser makes the
@@ -580,6 +594,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                 relation = frame.relation
                 if relation in ("attacks", "sanctions", "rejects") and irrealis and self._vowed_or_threatened(verb):
                     relation = "threatens"   # "vowed to punish Israel", "threatened to strike / to veto": a threat
+                if relation == "supports" and irrealis is True and self._pledged(verb):
+                    irrealis = False   # '"Germany will stand by Ukraine," the minister said': the pledge is the support
                 if relation in ("agrees_with", "supports") and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):

@@ -33,6 +33,14 @@ NOT_STATE_OFFICES = {"member", "bureau", "lawmaker", "mp", "activist", "candidat
                      "marshal", "sergeant", "commander", "chief", "head", "leader", "director", "founder",
                      "chairman", "chairwoman", "chair", "executive", "ceo", "secretary-general"}
 ARMED_FORCE_WORDS = {"army", "military"}
+# offices whose 'general' is no military rank ("Attorney General X" is a state official)
+CIVIL_GENERAL_OFFICES = {"attorney", "solicitor", "auditor", "inspector", "prosecutor", "procurator", "comptroller",
+                         "surgeon", "governor", "postmaster"}
+
+
+def _without_civil_generals(words: list[str]) -> list[str]:
+    """The title's words, without the 'general' of 'attorney general' and the like."""
+    return [w for i, w in enumerate(words) if not (w == "general" and i > 0 and words[i - 1] in CIVIL_GENERAL_OFFICES)]
 # a state's ruling bodies: their leader leads the state
 RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
@@ -353,7 +361,7 @@ class RoleExtractor:
             # "government spokeswoman X" with no office named: the state the text is about here
             org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
-                and not any(w in NOT_STATE_OFFICES for w in title_words):
+                and not any(w in NOT_STATE_OFFICES for w in _without_civil_generals(title_words)):
             # "President Donald Trump" in a story about Yemen: the office holders table knows
             org, confidence = self._known_office(m, role, " ".join(title_words)), KNOWN_OFFICE_CONFIDENCE
             if org is None:

@@ -14,7 +14,8 @@ from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DE
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, RESPONDING_VERBS,
-                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, HOSTILE_ACT_NOUNS)
+                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, HOSTILE_ACT_NOUNS,
+                        VIOLENT_ACT_NOUNS)
 
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
@@ -67,9 +68,8 @@ class SpeechRules:
         for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback in self.pending_rejections:
             for rejecter in rejecters:
                 # a minister answers what was said of the state she serves; a state what was said
-                # of its leader ("accused Kagame of waging war ... Kigali denies it")
-                sides = self.represented(rejecter)
-                sides = sides | {person for person, state in self.led_by.items() if state in sides}
+                # of its leader ("accused Kagame of waging war ... Kigali denies it") or its forces
+                sides = self._sides(rejecter)
                 accusers = [r for r in found if r.relation in answered and r.target in sides and not r.negated
                             and 0 <= sent_no - sentence_of(r.sent_start) <= _REJECTION_WINDOW_SENTENCES]
                 if "requests" in answered:
@@ -93,9 +93,11 @@ class SpeechRules:
         return max(bisect_right(self._sentence_starts, char) - 1, 0)
 
     def _sides(self, key: str) -> set[str]:
-        """`key`, whom it speaks for, and the people who lead those."""
+        """`key`, whom it speaks for, the people who lead those and a state's own forces and
+        offices ("Baku denied the claims" answers what was said of the Azerbaijani military)."""
         sides = self.represented(key)
-        return sides | {person for person, state in self.led_by.items() if state in sides}
+        return (sides | {person for person, state in self.led_by.items() if state in sides}
+                | {org for org, state in self.org_homes.items() if state in sides})
 
     def _resolve_threats(self, found: list[RawRelation]) -> list[RawRelation]:
         """'"We will give a firm response," the spokesman said' with no one named: a threat
@@ -199,7 +201,7 @@ class SpeechRules:
                 if v.pos_ not in ("VERB", "AUX") or is_negated(v):
                     continue
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
-                        self._names_misdeed(o) for o in children(v, OBJECT_DEPS))):
+                        self._names_misdeed(o) or o.lemma_.lower() in VIOLENT_ACT_NOUNS for o in children(v, OBJECT_DEPS))):
                     # "said the army was executing prisoners", "... has committed atrocities"
                     if not is_passive(v) and any(
                             n.lemma_.lower() in ACT_NOUN_VERBS and n.pos_ == "NOUN" for n in children(v, SUBJECT_DEPS)):
@@ -403,8 +405,12 @@ class SpeechRules:
         complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
         sources = self.subjects(verb)
         irrealis, negated = self.modality(verb)
+        # "calling the allegations from Yerevan 'disinformation'": the parser may fold the
+        # predicate noun into the object's phrase
+        folded = [w for o in objs if o.lemma_.lower() in self.allegations for w in o.subtree if w.i > o.i]
         if any(o.lemma_.lower() in self.allegations for o in objs) and any(
-                w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal for c in complements for w in c.subtree):
+                w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal
+                for w in [w for c in complements for w in c.subtree] + folded):
             # "called the allegations absurd": a rejection of the accuser
             return self._rejection(verb, objs, sources, sent_start, sent_end, negated) or [None]
         if not any(self._disapproving(c) or any(self._disapproving(x) or x.lemma_.lower() in self.dismissal

@@ -61,6 +61,11 @@ class StanceRules:
             named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
         if not named and described.dep_ == "attr" and described.head.lemma_ == "be":
             named += self.subjects(described.head)   # "Russia is Syria's main ally", "has been one of the backers"
+        if not patrons and named and described.dep_ == "appos":
+            # "Moscow, its traditional security patron": the possessive pronoun, not the one described
+            with self.coref.excluding(avoid=named):
+                patrons = [k for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+                           for k in [self.coref.resolve(c)] if k]
         patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
         out = []
         for patron in dict.fromkeys(patrons):

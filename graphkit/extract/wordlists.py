@@ -42,7 +42,7 @@ EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "charac
                     "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem",
                     "regard"}
 # "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
-ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": True, "sponsor": False, "supporter": False,
+ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": False, "sponsor": False, "supporter": False,
                   "proxy": True, "client": True, "protege": True, "loyalist": False}
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
 # "sanctioned firms for helping Moscow" - the firms helped)
@@ -63,7 +63,8 @@ LIST_NOUNS = {"list", "blacklist", "register", "registry"}
 # an attack "in" or "at" a place targets a town or region, never a sea or strait
 LOCATIVE_TARGET_PREPS = {"in", "at", "near"}
 # verbs whose object is a deed of their subject ("committed atrocities")
-PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate", "wage"}
+PERPETRATION_VERBS = {"commit", "perpetrate", "carry", "conduct", "engage", "stage", "orchestrate", "wage", "organise",
+                      "organize", "mastermind", "order", "plot"}
 # "a campaign of terror", "acts of aggression": the misdeed is the noun under 'of'
 CAMPAIGN_NOUNS = {"campaign", "act", "acts", "wave", "pattern", "policy", "series"}
 # act nouns that, definite and unmodified, point back to the latest act of their kind:
@@ -149,6 +150,9 @@ REMARK_NOUNS = {"statement", "remark", "comment", "rhetoric"}
 # nouns of armed acts: "would step up its strikes"
 HOSTILE_ACT_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "operation", "offensive", "assault",
                      "bombardment"}
+# violent acts a speaker may blame on someone: "said Russian intelligence had organised the explosion"
+VIOLENT_ACT_NOUNS = HOSTILE_ACT_NOUNS | {"explosion", "blast", "sabotage", "arson", "massacre", "assassination",
+                                         "killing", "bombing", "ambush"}
 HOSTILE_ACT_VERBS = _ASSAULT | _FIRING | _SANCTIONING | {"seize", "invade", "arrest", "detain", "expel", "ban",
                                                          "kill", "shoot", "abduct", "kidnap", "annex", "occupy"}
 # collective actors that are forces, not crowds: they act for their state or group when named
