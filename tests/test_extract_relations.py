@@ -973,6 +973,18 @@ CASES = [
      "Sudan's army said it had retaken the bridge. The United States sanctioned both leaders, accusing the RSF of "
      "committing genocide and the army of carrying out deadly attacks on civilians.",
      [("United States", "accuses", "Sudanese military", False, None)], []),
+    ("a visit to a country or its capital is no meeting with it",
+     "Emmanuel Macron, who last visited Lebanon in 2020, signed the accords. German Defence Minister Boris Pistorius "
+     "announced the package during a visit to the Ukrainian capital.",
+     [], [("Emmanuel Macron", "meets", "Lebanon", False, None), ("Boris Pistorius", "meets", "Ukraine", False, None)]),
+    ("'the actions of X': X is whose conduct is condemned",
+     '"Kenya condemns in the strongest terms the aggressive actions of the Ethiopian army," the ministry said in a statement.',
+     [("Kenya", "condemns", "Ethiopian military", False, None)], []),
+    ("a name NER missed, hung on the place of an envoy's post, is the envoy",
+     "U.N. Secretary-General Antonio Guterres urged talks. His personal envoy for Sudan, Ramtane Lamamra, met "
+     "General Abdel Fattah Burhan in Port Sudan on Sunday.",
+     [("Ramtane Lamamra", "meets", "Abdel Fattah Burhan", False, None)],
+     [("Antonio Guterres", "meets", "Abdel Fattah Burhan", False, None)]),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),

@@ -13,7 +13,7 @@ from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_D
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
 from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
-                        CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
+                        CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, CONDUCT_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
                         FORCE_COLLECTIVES, AGENT_NOUN_VERBS, GROUP_MEMBER_NOUNS, PLACE_NOUNS, STATEMENT_NOUNS, ISSUING_VERBS, STREET_PROTEST_VERBS,
@@ -163,8 +163,8 @@ class ArgumentFinder:
                     preps |= {"of", "in"} if place else {"of"}
                 if governing:
                     preps |= {"of", "in"}   # "the government of Bangladesh", "the government in Havana"
-                elif t.lemma_.lower() in HOLDING_NOUNS:
-                    preps |= {"of"}   # "the assets of X"
+                elif t.lemma_.lower() in HOLDING_NOUNS or t.lower_ in CONDUCT_NOUNS:
+                    preps |= {"of"}   # "the assets of X", "the aggressive actions of the China Coast Guard"
                 if t.lemma_.lower() in self.messages or t.lemma_.lower() in self.allegations or t.lemma_.lower() in VOICED_NOUNS:
                     preps |= {"from"}   # "rebuffed calls from France", "criticism from the UN"
                 # "ten individuals linked to Hamas": people stand for the group they belong to

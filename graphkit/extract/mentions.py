@@ -361,6 +361,9 @@ def _titled_names(doc, ents, is_exact_title, is_known_name):
         if is_known_name is not None and is_known_name(name):
             continue
         titled = [c for c in t.children if c.dep_ == "appos"] + ([t.head] if t.dep_ == "appos" else [])
+        if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.head.lower_ in ("for", "to", "in") \
+                and t.head.ent_type_ in ("GPE", "LOC") and not t.text.isupper():
+            titled.append(t.head.head.head)   # "His envoy for Sudan, Ramtane Lamamra": hung on the place
         by_appos = any(x.pos_ == "NOUN" and is_exact_title(x.lower_) for x in titled)
         before = doc[max(start - 2, 0):start]
         by_prefix = bool(len(before)) and before[-1].text[:1].isupper() and (

@@ -36,6 +36,8 @@ from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS
 
 __all__ = ["RawRelation", "RelationExtractor"]
 
+# words that tell a visit: "visited", "visit", "trip"
+_VISIT_TRIGGERS = ("visit", "trip", "tour")
 SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects", "supports"}
 
 
@@ -489,7 +491,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
                     found += self._from_alliance_noun(token, start, end)
                 if token.lower_ == "pro" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].text in ("-", "–"):
                     found += self._from_pro_prefix(token, start, end)
-        return found + self._resolve_rejections(found) + self._resolve_threats(found)
+        found = found + self._resolve_rejections(found) + self._resolve_threats(found)
+        # a visit to a country or city is no meeting with it ("visited Lebanon", "a visit to the
+        # Ukrainian capital"); visiting a person or an organisation is
+        return [r for r in found if not (r.relation == "meets" and r.trigger.lower().startswith(_VISIT_TRIGGERS)
+                                         and self.types.get(r.target) in ("GPE", "LOC"))]
 
     def frames_of_noun(self, noun):
         """Noun frames of a two-word name ("export controls", "travel ban") or of the noun."""
