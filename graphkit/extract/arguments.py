@@ -393,6 +393,8 @@ class ArgumentFinder:
                     key = self.coref.resolve(x)
                     if key:
                         out.append(key)
+                elif x.dep_ == "poss" and x.pos_ == "NOUN" and x.lemma_.lower() in self.collective_actors:
+                    out.append(self._collective(x))   # "condemned the rioters' violence"
                 elif x.lower_ == "whose" and x.i < noun.i:
                     # "Azerbaijan, whose drones struck ...": the relative clause's antecedent
                     clause = noun

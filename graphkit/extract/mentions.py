@@ -366,7 +366,9 @@ def _titled_names(doc, ents, is_exact_title, is_known_name):
             titled.append(t.head.head.head)   # "His envoy for Sudan, Ramtane Lamamra": hung on the place
         by_appos = any(x.pos_ == "NOUN" and is_exact_title(x.lower_) for x in titled)
         before = doc[max(start - 2, 0):start]
-        by_prefix = bool(len(before)) and before[-1].text[:1].isupper() and (
+        # "President Zelenskiy"; a lower-case title only before a full name ("ministry spokesperson
+        # Esmaeil Baghaei")
+        by_prefix = bool(len(before)) and (before[-1].text[:1].isupper() or t.i > start) and (
             is_exact_title(before[-1].lower_) or is_exact_title(before.text.lower()))
         if by_appos or by_prefix:
             out.append(Span(doc, start, t.i + 1, label="PERSON"))

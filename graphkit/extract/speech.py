@@ -397,6 +397,15 @@ class SpeechRules:
                     if c.dep_ in ("nmod", "compound") and c.i in self.by_token and c.i < p.i - 1]
         if not objs:
             return []
+        if [o.lower_ for o in objs] == ["what"] and not (verb.dep_ == "ccomp" and self.verb_frames(verb.head)):
+            # (not "rejecting what he called Washington's demands": the governing verb says what is done)
+            # "... distract from what he called Deby's crackdown": naming a misdeed someone's,
+            # whatever the clause around the free relative says
+            named = [n for n in children(verb, {"oprd", "xcomp", "attr"}) + prep_objects(verb, {"as"})
+                     if n.pos_ == "NOUN" and (self._disapproving(n) or self._names_misdeed(n) or self._names_act(n))]
+            targets = [k for n in named for k in self.modifier_entities(n)]
+            return self._emit(self.subjects(verb), targets, "condemns", sent_start, sent_end, 0.6, verb.text,
+                              irrealis=False, negated=False, reporter=None) if targets else []
         complements = children(verb, {"oprd", "xcomp", "acomp", "attr", "ccomp"})
         # "regarded the measures as illegal": 'as' on the verb or on its object, with a noun or
         # an adjective the small parser may attach as a modifier
