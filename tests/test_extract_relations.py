@@ -996,6 +996,14 @@ CASES = [
     ("a free relative under a verb that says what is done to it is that verb's",
      '"Cuba will not kneel," President Miguel Diaz-Canel wrote, rejecting what he called Washington\'s demands for change.',
      [], [("Miguel Diaz-Canel", "condemns", "United States", False, None)]),
+    ("'each government accused the other': both ways between the pair named before",
+     "Kyrgyzstan said Tajikistan had started the fighting, and Tajikistan blamed Kyrgyzstan. Each government accused "
+     "the other of starting the clashes.",
+     [("Kyrgyzstan", "accuses", "Tajikistan", False, None)], []),
+    ("'its two allies' are the pair named before, not the possessor",
+     "Kyrgyzstan said Tajikistan had started the fighting, and Tajikistan blamed Kyrgyzstan. Kremlin spokesman Dmitry "
+     "Peskov said Moscow had always encouraged its two allies to resolve their differences peacefully.",
+     [("Russia", "requests", "Kyrgyzstan", False, None), ("Russia", "requests", "Tajikistan", False, None)], []),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),

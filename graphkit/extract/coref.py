@@ -193,8 +193,9 @@ class Coreference:
                 (c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet"))
                 or (c.lower_ in _OPPOSING_WORDS and c.dep_ == "amod") for c in token.children):
             return self._opposing_pair(token) or self._main_parties(token)
-        counted = token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
-            c.lower_ in ("two", "both", "three") and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+        counted = token.pos_ == "NOUN" and ((token.tag_ == "NNS" and any(
+            c.lower_ in ("two", "both", "three") and c.dep_ in ("nummod", "det", "predet") for c in token.children))
+            or any(c.lower_ == "each" and c.dep_ == "det" for c in token.children))   # "each government ... the other"
         kind = _PAIR_NOUNS.get(token.lemma_.lower()) if counted else None
         if kind is not None:
             # "the two countries": first the actors of that kind named together last ("Hungary and Slovakia")

@@ -278,7 +278,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
         return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
             token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)) or (
             token.lower_ == "one" and any(c.lower_ == "another" for c in token.children)) or (
-            token.lower_ == "other" and token.i > 0 and token.doc[token.i - 1].lower_ == "each")
+            token.lower_ == "other" and token.i > 0 and token.doc[token.i - 1].lower_ == "each") or (
+            # "Each government accused the other": 'the other' after a subject with 'each'
+            token.lower_ == "other" and token.head.pos_ in ("VERB", "AUX") and any(
+                d.lower_ == "each" and d.dep_ == "det" for s in token.head.children if s.dep_ == "nsubj" for d in s.children))
 
     # ---- context ---------------------------------------------------------
     def modality(self, verb) -> tuple[bool, bool]:
