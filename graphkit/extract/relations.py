@@ -16,7 +16,8 @@ from .arguments import ArgumentFinder
 from .coref import Coreference
 from .mentions import DocMention
 from .records import RawRelation
-from .speech import PendingRejection, PendingThreat, SpeechRules
+from .speech import PendingRejection, SpeechRules
+from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
@@ -47,7 +48,7 @@ _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | REC
                         | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS)
 
 
-class RelationExtractor(ArgumentFinder, SpeechRules, StanceRules):
+class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],

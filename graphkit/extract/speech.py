@@ -1,5 +1,5 @@
-"""What speakers say: accusations, condemnations, threats and rejections read from the
-content of reported speech and from evaluative verbs ("called the move provocative",
+"""What speakers say: accusations, condemnations and rejections read from the content of
+reported speech and from evaluative verbs ("called the move provocative",
 "said the army was executing prisoners", "dismissed the claims as lies").
 A mixin of RelationExtractor.
 """
@@ -12,34 +12,12 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        PRICE_NOUNS, RESPONSE_NOUNS, REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, THREAT_VERBS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
-                        ACT_NOUN_VERBS, RESPONDING_VERBS,
-                        IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, HOSTILE_ACT_NOUNS,
-                        VIOLENT_ACT_NOUNS)
+                        REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
+                        ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
 _REJECTION_WINDOW_SENTENCES = 6
-# '"We will respond," the minister said': the act answered was told in this sentence or the three before
-_THREAT_WINDOW_SENTENCES = 3
-# acts a response answers
-_PROVOKING = {"attacks", "accuses", "condemns", "sanctions", "threatens"}
-# 'will step up / widen its strikes': more of a hostile act
-_ESCALATING_VERBS = {"step", "intensify", "expand", "widen", "escalate", "increase"}
-_FORCEFUL = {"decisively", "forcefully", "firmly", "resolutely", "swiftly"}
-
-
-class PendingThreat(NamedTuple):
-    """An announced response with no target named ('"We will respond," X said'), resolved
-    once every sentence is read (see `_resolve_threats`)."""
-    sent_no: int
-    speakers: list[str]
-    start: int
-    end: int
-    trigger: str
-    reporter: str | None
-
-
 class PendingRejection(NamedTuple):
     """A rejection whose target is resolved once every sentence is read: the latest actor that
     accused, asked or sanctioned the rejecters (`answered` relations), else `fallback` (whoever
@@ -98,27 +76,6 @@ class SpeechRules:
         sides = self.represented(key)
         return (sides | {person for person, state in self.led_by.items() if state in sides}
                 | {org for org, state in self.org_homes.items() if state in sides})
-
-    def _resolve_threats(self, found: list[RawRelation]) -> list[RawRelation]:
-        """'"We will give a firm response," the spokesman said' with no one named: a threat
-        against whoever last attacked, accused or sanctioned the speaker's side (this sentence
-        or the three before), else whom the speaker attacked in words in the same sentence
-        ("said Warsaw's accusations were absurd and warned that Russia would respond")."""
-        out = []
-        for sent_no, speakers, start, end, trigger, reporter in self.pending_threats:
-            for speaker in speakers:
-                sides = self._sides(speaker)
-                hostile = [r for r in found if r.relation in _PROVOKING and r.target in sides and r.source not in sides
-                           and not r.negated and 0 <= sent_no - self._sentence_of_char(r.sent_start) <= _THREAT_WINDOW_SENTENCES]
-                if hostile:
-                    targets = [max(hostile, key=lambda r: r.sent_start).source]
-                else:
-                    targets = list(dict.fromkeys(
-                        r.target for r in found if r.source in sides and r.relation in _PROVOKING | {"rejects"}
-                        and r.target not in sides and not r.negated and self._sentence_of_char(r.sent_start) == sent_no))
-                out += self._emit([speaker], targets, "threatens", start, end, 0.5, trigger,
-                                  irrealis=False, negated=False, reporter=reporter)
-        return out
 
     def _closing_rebuttals(self) -> dict[int, str]:
         """', a charge Kigali denies' closing a sentence: {index of the denial word: the entity
@@ -232,33 +189,6 @@ class SpeechRules:
                         add(subjects, "accuses", 0.45, v.text)
         return out
 
-    def retributive(self, verb) -> bool:
-        """A predicate of what someone will suffer: "would pay", "will regret it", "would come at
-        a high price", "would be met with appropriate measures", "will have consequences", "will
-        not go unanswered" (retribution cues and these phrases)."""
-        lemma = verb.lemma_.lower()
-        if lemma in self.retribution:
-            return not is_negated(verb)
-        objects = children(verb, OBJECT_DEPS)
-        if lemma in ("come", "pay") and any(o.lemma_.lower() in PRICE_NOUNS
-                                            for o in objects + prep_objects(verb, {"at"})):
-            return True
-        if lemma == "meet" and is_passive(verb):
-            return any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(verb, {"with"}))
-        if lemma == "have":
-            return any(o.lemma_.lower() == "consequence" for o in objects)
-        return lemma == "go" and any(c.lower_ in ("unanswered", "unpunished") for c in verb.children)
-
-    def _retribution_victims(self, verb) -> list[str]:
-        """Who will suffer: the subject ("North Korea would pay"), the agent of an act named as
-        the subject ("any NATO build-up would be met with ..."), or "a high price for Caracas"."""
-        holders = children(verb, PASSIVE_SUBJECT_DEPS) if is_passive(verb) else children(verb, SUBJECT_DEPS)
-        victims = [k for n in holders for k in self.entities_of(n)]
-        if not victims:
-            victims = [k for o in children(verb, OBJECT_DEPS) + prep_objects(verb, {"at"})
-                       if o.lemma_.lower() in PRICE_NOUNS for p in prep_objects(o, {"for"}) for k in self.entities_of(p)]
-        return victims
-
     def _expectation(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'"We expect Russia to respect international law," the minister said': a speaker's
         expectation of another's conduct is a demand (only in the first person: "analysts
@@ -272,84 +202,6 @@ class SpeechRules:
         irrealis, negated = self.modality(verb)
         return self._emit(self.subjects(verb), targets, "requests", sent_start, sent_end, 0.5, verb.text,
                           irrealis=irrealis, negated=negated, reporter=None)
-
-    def _threatened_response(self, verb, sent_start, sent_end) -> list[RawRelation]:
-        """'promised a proportionate response to the expulsions', 'vowed retaliation for the
-        strike': a threat against whoever did the act; 'accused Manila of ... and warned that
-        Beijing would take all necessary measures': against the one the speaker just accused."""
-        if verb.lemma_ not in THREAT_VERBS and verb.lemma_ not in self.lex.speech_verbs:
-            return []
-        targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
-                   for p in prep_objects(o, {"to", "for", "against"}) for k in self.entities_of(p) or self._act_agents(p)
-                   ] if verb.lemma_ in THREAT_VERBS else []
-        # "warned that Hanoi would take countermeasures against China", "said it would respond to
-        # any Israeli attack": a response announced against someone
-        targets = targets or [k for c in children(verb, {"ccomp"}) if self._announced_response(c)
-                              for k in self._response_targets(c)]
-        if not targets and verb.dep_ == "conj" and any(
-                c.lemma_.lower() in ("take", "adopt", "respond", "retaliate") and (
-                    c.lemma_.lower() in ("respond", "retaliate") or any(
-                        o.lemma_.lower() in RESPONSE_NOUNS | {"step", "action"} for o in children(c, OBJECT_DEPS)))
-                for c in children(verb, {"ccomp", "xcomp"})):
-            # the coordinated act's target: "accused Manila ... and warned that Beijing would respond"
-            targets = [k for o in children(verb.head, OBJECT_DEPS) for k in self.entities_of(o)]
-        announced = [c for c in children(verb, {"ccomp"}) if self._announced_response(c)] if not targets else []
-        if announced:
-            # "would expand its operations in Gaza City", else "If Belarus continues ..., we will
-            # not hesitate to take further steps": the one warned
-            targets = [k for c in announced for o in children(c, OBJECT_DEPS) if o.lemma_.lower() in HOSTILE_ACT_NOUNS
-                       for p in prep_objects(o, {"in", "on", "against"}) + prep_objects(c, {"in", "on", "against"})
-                       for k in self.entities_of(p, place=True)] \
-                or [k for c in announced for k in self._conditioning_subjects(c)]
-            if not targets and verb.lemma_ in THREAT_VERBS | self.lex.speech_verbs and not is_negated(verb):
-                irrealis, negated = self.modality(verb)
-                if not irrealis and not negated:
-                    self.pending_threats.append(PendingThreat(
-                        self.coref.sent_index.get(verb.i, 0), self.subjects(verb), sent_start, sent_end,
-                        verb.text, self.reporter(verb)))
-        if not targets:
-            return []
-        return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
-
-    def _conditioning_subjects(self, clause) -> list[str]:
-        """The subjects of an 'if'/'unless' clause on the announced act ("would step up its
-        strikes if the Lebanese state failed to disarm the group")."""
-        conditions = [a for h in (clause, clause.head) for a in children(h, {"advcl"})
-                      if any(m.lower_ in ("if", "unless") for m in children(a, {"mark"}))]
-        return [k for a in conditions for sub in children(a, SUBJECT_DEPS) for k in self.entities_of(sub)]
-
-    def _announced_response(self, clause) -> bool:
-        """'would respond', 'will retaliate', 'would take countermeasures', 'will give a firm
-        response', 'will act with full force', 'will not hesitate to take further steps',
-        'would step up its strikes': a response to come."""
-        lemma = clause.lemma_.lower()
-        if not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(clause, {"aux"})):
-            return False
-        if lemma == "hesitate" and is_negated(clause):
-            clause = next(iter(children(clause, {"xcomp"})), clause)   # "will not hesitate to respond"
-            lemma = clause.lemma_.lower()
-            if lemma == "take" and any(o.lemma_.lower() in ("step", "action") for o in children(clause, OBJECT_DEPS)):
-                return True
-        elif is_negated(clause):
-            return False
-        objects = children(clause, OBJECT_DEPS)
-        if lemma in RESPONDING_VERBS:
-            # not "would respond to the protesters' demands"
-            answered = prep_objects(clause, {"to"})
-            return not answered or any(self._names_act(o) for o in answered)
-        if lemma in ("take", "adopt", "impose", "give", "deliver"):
-            return any(o.lemma_.lower() in RESPONSE_NOUNS for o in objects)
-        if lemma == "act":
-            return any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(clause, {"with"})) or any(
-                a.lower_ in _FORCEFUL for a in children(clause, {"advmod"}))
-        return lemma in _ESCALATING_VERBS and any(o.lemma_.lower() in HOSTILE_ACT_NOUNS for o in objects)
-
-    def _response_targets(self, clause) -> list[str]:
-        """Whom a response is against: 'against China', 'to any Israeli attack' (its agent)."""
-        phrases = [clause] + children(clause, OBJECT_DEPS) + prep_objects(clause, {"with"})   # "respond with measures against X"
-        against = [k for h in phrases for p in prep_objects(h, {"against"}) for k in self.entities_of(p)]
-        return against or [k for h in phrases for p in prep_objects(h, {"to"}) if self._names_act(p)
-                           for k in self.modifier_entities(p) or self._act_agents(p)]
 
     def _names_act(self, noun) -> bool:
         """'an act of terror', 'an attack', 'a violation': the noun names an act, not an actor."""
