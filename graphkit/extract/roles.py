@@ -463,8 +463,7 @@ class RoleExtractor:
         text = next((m.text for m in self.mentions if m.entity == org), "")
         words = text.split()
         if len(words) >= 2 and words[-1].lower() in RULING_BODIES:
-            state = self.lex.country_of_demonym(words[0]) or self.lex.canonical_name(words[0].rstrip("'s’"))
-            key = entity_id("GPE", state) if state else None
+            key = self._state_of_body(text)
             if key in self.types:
                 return key
         return org
@@ -530,6 +529,12 @@ class RoleExtractor:
         """A capital named as a place is the city, not the state it stands for."""
         return m.place_entity or m.entity
 
+    def _named_place(self, token):
+        """A place noun's name before it ("South Kivu province", "the Syunik province"), else the token."""
+        if token.i not in self.by_token and token.lemma_ in _PLACE_NOUNS:
+            return next((c for c in token.children if c.dep_ == "compound" and c.i in self.by_token), token)
+        return token
+
     def _place_after(self, noun, preps) -> str | None:
         """The named place after the noun's preposition ('city in eastern Congo')."""
         for prep in noun.children:
@@ -537,9 +542,7 @@ class RoleExtractor:
                 for o in prep.children:
                     if o.dep_ != "pobj":
                         continue
-                    if o.i not in self.by_token and o.lemma_ in _PLACE_NOUNS:
-                        # "the capital of South Kivu province": the name before the place noun
-                        o = next((c for c in o.children if c.dep_ == "compound" and c.i in self.by_token), o)
+                    o = self._named_place(o)   # "the capital of South Kivu province"
                     if o.i in self.by_token and self.by_token[o.i].form == "name" \
                             and self.types.get(self.by_token[o.i].entity) in ("GPE", "LOC"):
                         return self._as_place(self.by_token[o.i])
@@ -598,10 +601,7 @@ class RoleExtractor:
                     and not self.lex.capital_of(m.text):
                 for prep in root.children:
                     if prep.dep_ == "prep" and prep.lower_ == "in":
-                        # "Khnatsakh in the Syunik province": the name before the place noun
-                        objs = [next((c for c in o.children if c.dep_ == "compound" and c.i in self.by_token), o)
-                                if o.i not in self.by_token and o.lemma_ in _PLACE_NOUNS else o
-                                for o in prep.children if o.dep_ == "pobj"]
+                        objs = [self._named_place(o) for o in prep.children if o.dep_ == "pobj"]   # "in the Syunik province"
                         inner = next((self.by_token[o.i] for o in objs if o.i in self.by_token), None)
                         if inner is not None and inner.form == "name" and self.types.get(inner.entity) in ("GPE", "LOC"):
                             container = inner.entity
