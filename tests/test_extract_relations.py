@@ -1004,6 +1004,30 @@ CASES = [
      "Kyrgyzstan said Tajikistan had started the fighting, and Tajikistan blamed Kyrgyzstan. Kremlin spokesman Dmitry "
      "Peskov said Moscow had always encouraged its two allies to resolve their differences peacefully.",
      [("Russia", "requests", "Kyrgyzstan", False, None), ("Russia", "requests", "Tajikistan", False, None)], []),
+    ("every accuser coordinated in the latest accusation is rejected",
+     "Mali, Burkina Faso and Niger accused Algeria of sponsoring terrorism. Algeria's foreign ministry dismissed the charge as baseless.",
+     [("Algerian foreign ministry", "rejects", "Mali", False, None), ("Algerian foreign ministry", "rejects", "Niger", False, None)], []),
+    ("a ministry answers what was said of its state, even when the article names the state's army",
+     "Algerian forces shot down a Malian drone. Mali accused Algeria of sponsoring terrorism. Algeria's foreign ministry "
+     "dismissed the charge as baseless.",
+     [("Algerian foreign ministry", "rejects", "Mali", False, None)], []),
+    ("'said in a statement that ... and accused X': the parser hangs the clause on 'statement'",
+     "Mali, Burkina Faso and Niger recalled their envoys from Algeria on Sunday. The three countries, which together form "
+     "the Alliance of Sahel States, said in a joint statement that the drone had been destroyed inside Malian airspace "
+     "and accused Algeria of sponsoring terrorism.",
+     [("Mali", "accuses", "Algeria", False, None), ("Burkina Faso", "accuses", "Algeria", False, None)], []),
+    ("'would answer U.S. escalation with escalation' threatens the escalating side",
+     "Houthi leader Abdul Malik al-Houthi said his fighters would answer U.S. escalation with escalation. "
+     "The spokesman said the ministry would answer questions from reporters on Monday.",
+     [("Abdul Malik al-Houthi", "threatens", "United States", False, None)], []),
+    ("a vow to use force until someone stops threatens them",
+     'President Donald Trump ordered the campaign on Saturday, vowing to use "overwhelming lethal force" until the '
+     "Houthis stop attacking commercial shipping.",
+     [("Donald Trump", "threatens", "Houthis", False, None)], []),
+    ("'rejected the criticism' answers who criticised, not a later protest by someone else",
+     "China staged drills around Taiwan. The United States criticised the drills. Japan lodged a protest with Beijing. "
+     "Chinese foreign ministry spokesperson Mao Ning rejected the criticism.",
+     [("Mao Ning", "rejects", "United States", False, None)], [("Mao Ning", "rejects", "Japan", False, None)]),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),

@@ -524,6 +524,11 @@ class ArgumentFinder:
             # "accused Israel ... after Israeli jets struck ..., and called on the UN": the
             # speech act continues the main clause, not the 'after' clause
             return head.head if head.head.pos_ in ("VERB", "AUX") else None
+        if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.head.pos_ in ("VERB", "AUX") \
+                and head.head.head.head.lemma_ in self.lex.speech_verbs:
+            # "said in a joint statement that the drone had been destroyed ... and accused Algeria":
+            # the parser hangs the reported clause on 'statement'
+            return head.head.head.head
         if head.dep_ not in ("ccomp", "parataxis"):
             return None
         speaker_verb = head.head

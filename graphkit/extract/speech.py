@@ -31,6 +31,7 @@ class PendingRejection(NamedTuple):
     negated: bool
     answered: set[str]
     fallback: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()   # what was rejected ("criticism"): an act told by its verb is preferred
 
 
 class SpeechRules:
@@ -43,7 +44,7 @@ class SpeechRules:
             return []
         sentence_of = self._sentence_of_char
         out = []
-        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback in self.pending_rejections:
+        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback, nouns in self.pending_rejections:
             for rejecter in rejecters:
                 # a minister answers what was said of the state she serves; a state what was said
                 # of its leader ("accused Kagame of waging war ... Kigali denies it") or its forces
@@ -55,9 +56,16 @@ class SpeechRules:
                     # made just before, whoever it was put to
                     accusers += [r for r in found if r.relation == "requests" and r.source not in sides and not r.negated
                                  and 0 <= sent_no - sentence_of(r.sent_start) <= 1]
+                # "rejected the criticism" answers who criticised, before a later protest by someone else
+                told = [r for r in accusers if any(r.trigger.lower().startswith(n[:5]) for n in nouns if len(n) >= 5)]
+                accusers = told or accusers
                 if accusers:
-                    accuser = max(accusers, key=lambda r: r.sent_start).source
-                    out += self._emit([rejecter], [accuser], "rejects", start, end, weight, trigger,
+                    # the latest accusation, with every accuser coordinated in it ("Mali, Burkina Faso and
+                    # Niger accused Algeria ... Algeria dismissed the charge")
+                    latest = max(accusers, key=lambda r: r.sent_start)
+                    named = list(dict.fromkeys(r.source for r in accusers
+                                               if r.sent_start == latest.sent_start and r.trigger == latest.trigger))
+                    out += self._emit([rejecter], named, "rejects", start, end, weight, trigger,
                                       irrealis=False, negated=negated, reporter=None)
                 elif fallback:
                     out += self._emit([rejecter], [k for k in fallback if k != rejecter], "rejects", start, end,
@@ -74,6 +82,7 @@ class SpeechRules:
         """`key`, whom it speaks for, the people who lead those and a state's own forces and
         offices ("Baku denied the claims" answers what was said of the Azerbaijani military)."""
         sides = self.represented(key)
+        sides = sides | {self.org_homes[k] for k in sides if k in self.org_homes}   # a ministry's state
         return (sides | {person for person, state in self.led_by.items() if state in sides}
                 | {org for org, state in self.org_homes.items() if state in sides})
 
@@ -351,7 +360,8 @@ class SpeechRules:
             # "Egypt proposed a ceasefire ... Hamas rejected the proposal": who made it before
             fallback = tuple(k for k in self._earlier_authors(objs) if k not in sources)
             self.pending_rejections.append(PendingRejection(self.coref.sent_index.get(verb.i, 0), sources, sent_start,
-                                                            sent_end, 0.6, verb.text, negated, answered, fallback))
+                                                            sent_end, 0.6, verb.text, negated, answered, fallback,
+                                                            tuple(o.lemma_.lower() for o in objs)))
         return []
 
     def _earlier_authors(self, objs) -> list[str]:

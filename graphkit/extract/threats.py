@@ -102,7 +102,10 @@ class ThreatRules:
                 for c in children(verb, {"ccomp", "xcomp"})):
             # the coordinated act's target: "accused Manila ... and warned that Beijing would respond"
             targets = [k for o in children(verb.head, OBJECT_DEPS) for k in self.entities_of(o)]
-        announced = [c for c in children(verb, {"ccomp"}) if self._announced_response(c)] if not targets else []
+        announced = [c for c in children(verb, {"ccomp"}) if self._announced_response(c)] + [
+            # "vowing to use overwhelming force until the Houthis stop": a vow is of what is to come
+            c for c in children(verb, {"xcomp"}) if verb.lemma_ in THREAT_VERBS and self._announced_response(c, vowed=True)
+        ] if not targets else []
         if announced:
             # "would expand its operations in Gaza City", else "If Belarus continues ..., we will
             # not hesitate to take further steps": the one warned
@@ -121,18 +124,20 @@ class ThreatRules:
         return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
 
     def _conditioning_subjects(self, clause) -> list[str]:
-        """The subjects of an 'if'/'unless' clause on the announced act ("would step up its
-        strikes if the Lebanese state failed to disarm the group")."""
+        """The subjects of an 'if'/'unless'/'until' clause on the announced act ("would step up
+        its strikes if the Lebanese state failed to disarm the group")."""
         conditions = [a for h in (clause, clause.head) for a in children(h, {"advcl"})
-                      if any(m.lower_ in ("if", "unless") for m in children(a, {"mark"}))]
+                      if any(m.lower_ in ("if", "unless", "until") for m in children(a, {"mark"}))]
         return [k for a in conditions for sub in children(a, SUBJECT_DEPS) for k in self.entities_of(sub)]
 
-    def _announced_response(self, clause) -> bool:
+    def _announced_response(self, clause, vowed: bool = False) -> bool:
         """'would respond', 'will retaliate', 'would take countermeasures', 'will give a firm
         response', 'will act with full force', 'will not hesitate to take further steps',
-        'would step up its strikes': a response to come."""
+        'would step up its strikes', 'would answer U.S. escalation with escalation': a response
+        to come (vowed: the infinitive of a vow, "vowed to use overwhelming force")."""
         lemma = clause.lemma_.lower()
-        if not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(clause, {"aux"})):
+        if not vowed and not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX
+                                 for a in children(clause, {"aux"})):
             return False
         if lemma == "hesitate" and is_negated(clause):
             clause = next(iter(children(clause, {"xcomp"})), clause)   # "will not hesitate to respond"
@@ -146,8 +151,10 @@ class ThreatRules:
             # not "would respond to the protesters' demands"
             answered = prep_objects(clause, {"to"})
             return not answered or any(self._names_act(o) for o in answered)
-        if lemma in ("take", "adopt", "impose", "give", "deliver"):
+        if lemma in ("take", "adopt", "impose", "give", "deliver", "use"):
             return any(o.lemma_.lower() in RESPONSE_NOUNS for o in objects)
+        if lemma == "answer":
+            return any(self._names_act(o) or self._disapproving(o) for o in objects)   # not "would answer questions"
         if lemma == "act":
             return any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(clause, {"with"})) or any(
                 a.lower_ in _FORCEFUL for a in children(clause, {"advmod"}))
@@ -157,5 +164,7 @@ class ThreatRules:
         """Whom a response is against: 'against China', 'to any Israeli attack' (its agent)."""
         phrases = [clause] + children(clause, OBJECT_DEPS) + prep_objects(clause, {"with"})   # "respond with measures against X"
         against = [k for h in phrases for p in prep_objects(h, {"against"}) for k in self.entities_of(p)]
-        return against or [k for h in phrases for p in prep_objects(h, {"to"}) if self._names_act(p)
+        answered = prep_objects(clause, {"to"}) + (children(clause, OBJECT_DEPS) if clause.lemma_.lower() == "answer" else [])
+        return against or [k for p in answered + [p for h in phrases[1:] for p in prep_objects(h, {"to"})]
+                           if self._names_act(p) or self._disapproving(p)
                            for k in self.modifier_entities(p) or self._act_agents(p)]
