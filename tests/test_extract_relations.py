@@ -1028,6 +1028,15 @@ CASES = [
      "China staged drills around Taiwan. The United States criticised the drills. Japan lodged a protest with Beijing. "
      "Chinese foreign ministry spokesperson Mao Ning rejected the criticism.",
      [("Mao Ning", "rejects", "United States", False, None)], [("Mao Ning", "rejects", "Japan", False, None)]),
+    ("'X, one of Russia's largest producers, which had been sanctioned': the relative clause is X's",
+     "Among the firms targeted is Surgutneftegas, one of Russia's largest oil producers, which had already been "
+     "sanctioned by the United States, Britain and Japan.",
+     [("United States", "sanctions", "Surgutneftegas", False, None), ("Japan", "sanctions", "Surgutneftegas", False, None)],
+     [("Japan", "sanctions", "Russia", False, None)]),
+    ("'The bloc ... extended its sanctions': 'its' is the subject the description names",
+     "European Union foreign ministers met in Brussels on Tuesday. The bloc also imposed travel bans on 28 Russian "
+     "individuals and extended its sanctions on Belarus, Moscow's closest ally.",
+     [("European Union", "sanctions", "Belarus", False, None)], [("Russia", "sanctions", "Belarus", False, None)]),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),

@@ -257,6 +257,10 @@ class Coreference:
         if subject is None:
             return None
         mention = next((m for m in self.mentions if m.tok_start <= subject.i < m.tok_end), None)
+        if mention is None and subject.pos_ == "NOUN" and word in _THING_PRONOUNS:
+            # "The bloc ... extended its sanctions": the description the clause's subject is
+            described = self.resolve(subject)
+            return described if self.types.get(described) in ("ORG", "GPE") else None
         if mention is None or not mention.entity or mention.form == "adjective":
             return None
         kind = self.types.get(mention.entity)

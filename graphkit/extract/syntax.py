@@ -97,11 +97,14 @@ def _repeated_prepositions(prep, token):
 
 def relative_antecedent(relcl):
     """The noun a relative clause's pronoun stands for: its head, or the named one before a
-    nickname ('Jimmy Cherizier, known as "Barbecue", who is under sanctions')."""
+    nickname ('Jimmy Cherizier, known as "Barbecue", who is under sanctions') or before 'one of'."""
     head = relcl.head
     naming = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NICKNAMING_VERBS:
         return naming.head
+    one = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if one is not None and one.lower_ == "one" and one.dep_ == "appos" and one.head.pos_ == "PROPN":
+        return one.head   # "Surgutneftegas, one of Russia's largest oil producers, which had been sanctioned"
     return head
 
 
