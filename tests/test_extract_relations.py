@@ -1037,6 +1037,10 @@ CASES = [
      "European Union foreign ministers met in Brussels on Tuesday. The bloc also imposed travel bans on 28 Russian "
      "individuals and extended its sanctions on Belarus, Moscow's closest ally.",
      [("European Union", "sanctions", "Belarus", False, None)], [("Russia", "sanctions", "Belarus", False, None)]),
+    ("threatening to veto the renewal of the EU's measures threatens the EU",
+     "EU foreign ministers adopted a package of sanctions against Russia, but Hungary threatened to veto the renewal of "
+     "the EU's broader economic measures when they expire in July.",
+     [("Hungary", "threatens", "European Union", False, None)], []),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),

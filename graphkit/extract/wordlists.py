@@ -141,7 +141,8 @@ def act_noun_verb(noun_lemma: str) -> str:
 
 
 # what of an act someone judges: "criticised the scale of U.S. aid" criticises its giver
-ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount"}
+ASPECT_NOUNS = {"scale", "extent", "size", "level", "pace", "nature", "handling", "timing", "volume", "amount",
+                "renewal", "extension", "rollover"}   # "veto the renewal of the bloc's measures"
 # what a critic says: "rejected the criticism" answers a condemnation
 CRITICISM_NOUNS = {"criticism", "condemnation", "censure", "rebuke", "reproach", "critique"}
 # what someone said, whatever it was: "dismissed the statement" answers a condemnation, a demand or a threat
