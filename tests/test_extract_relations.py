@@ -1041,6 +1041,14 @@ CASES = [
      "EU foreign ministers adopted a package of sanctions against Russia, but Hungary threatened to veto the renewal of "
      "the EU's broader economic measures when they expire in July.",
      [("Hungary", "threatens", "European Union", False, None)], []),
+    ("'has sent Kyiv dozens of tanks': the recipient read as a first object",
+     "Warsaw has sent Kyiv dozens of tanks and other heavy weapons since the invasion began.",
+     [("Poland", "aids", "Ukraine", False, None)], []),
+    ("a donor or supplier gives to whom it belongs to; 'China and Russia, Myanmar's main arms suppliers'",
+     "Germany has become Ukraine's second-largest military donor. China and Russia, Myanmar's main arms suppliers, "
+     "blocked the resolution.",
+     [("Germany", "aids", "Ukraine", False, None), ("China", "aids", "Myanmar", False, None),
+      ("Russia", "aids", "Myanmar", False, None)], []),
     ("an envoy's name hung on the place he is sent to still names the envoy",
      "U.N. Secretary-General Antonio Guterres urged a truce. His personal envoy for Libya, Hanna Tetteh, met Khalifa Haftar in Benghazi on Sunday.",
      [("Hanna Tetteh", "meets", "Khalifa Haftar", False, None)], [("Antonio Guterres", "meets", "Khalifa Haftar", False, None)]),

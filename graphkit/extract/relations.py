@@ -23,7 +23,7 @@ from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_negated, is_passive, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
-                        EVALUATIVE_VERBS, ALLIANCE_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
+                        EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
                         EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
@@ -219,7 +219,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                              if self.types.get(k) == "GPE"]
                 out += found
             elif slot == "dative":
-                out += [k for t in children(verb, {"dative"}) for k in entities_of(t)]
+                objs = children(verb, OBJECT_DEPS)
+                # "has sent Kyiv dozens of tanks": the parser reads the recipient as a first object
+                first = [objs[0]] if len(objs) >= 2 and objs[0].i in self.by_token and objs[1].i not in self.by_token \
+                    and self.types.get(self.by_token[objs[0].i].entity) in ("GPE", "ORG", "PERSON") else []
+                out += [k for t in children(verb, {"dative"}) + first for k in entities_of(t)]
                 out += [k for t in prep_objects(verb, {"to"}) for k in entities_of(t)]
             elif slot.startswith("prep:"):
                 prep = slot.split(":", 1)[1]
@@ -491,7 +495,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     found += self._from_noun(token, start, end)
                 if token.lower_ in HYPHEN_BACKING:
                     found += self._from_hyphen_compound(token, start, end)
-                if lemma in ALLIANCE_NOUNS and pos in ("NOUN", "ADJ"):
+                if (lemma in ALLIANCE_NOUNS or lemma in AID_AGENT_NOUNS) and pos in ("NOUN", "ADJ"):
                     found += self._from_alliance_noun(token, start, end)
                 if token.lower_ == "pro" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].text in ("-", "–"):
                     found += self._from_pro_prefix(token, start, end)

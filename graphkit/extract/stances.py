@@ -4,8 +4,8 @@ Belarus", "pro-Russian separatists". A mixin of RelationExtractor.
 from __future__ import annotations
 
 from .records import RawRelation
-from .syntax import prep_objects
-from .wordlists import ALLIANCE_NOUNS, HYPHEN_BACKING
+from .syntax import conjuncts, prep_objects
+from .wordlists import AID_AGENT_NOUNS, ALLIANCE_NOUNS, HYPHEN_BACKING
 
 
 class StanceRules:
@@ -52,28 +52,31 @@ class StanceRules:
             described = described.head.head   # "one of the strongest backers of Ukraine"
         if described.head.i in self.by_token and (described.dep_ == "appos" or (
                 described.dep_ == "conj" and doc[described.left_edge.i - 1].text == ",")):
-            # "Belarus, a close ally of Russia" (also parsed as a conjunct after the comma)
-            named.append(self.by_token[described.head.i].entity)
+            # "Belarus, a close ally of Russia" (also parsed as a conjunct after the comma); "China and
+            # Russia, the junta's main arms suppliers": every name coordinated before
+            named += [self.by_token[c.i].entity for c in conjuncts(described.head) if c.i in self.by_token
+                      and c.i < described.i]
         named += [self.by_token[c.i].entity for c in token.children if c.dep_ == "appos" and c.i in self.by_token]
         if not named and i + 1 < len(doc) and (i + 1) in self.by_token and self.by_token[i + 1].tok_start == i + 1:
             named.append(self.by_token[i + 1].entity)   # "ally Belarus"
         if not named and token.dep_ in ("amod", "compound") and token.head.i in self.by_token:
             named.append(self.by_token[token.head.i].entity)   # "proxy Hezbollah" parsed as a modifier
-        if not named and described.dep_ == "attr" and described.head.lemma_ == "be":
+        if not named and described.dep_ == "attr" and described.head.lemma_ in ("be", "become", "remain"):
             named += self.subjects(described.head)   # "Russia is Syria's main ally", "has been one of the backers"
         if not patrons and named and described.dep_ == "appos":
             # "Moscow, its traditional security patron": the possessive pronoun, not the one described
             with self.coref.excluding(avoid=named):
                 patrons = [k for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"
                            for k in [self.coref.resolve(c)] if k]
-        patron_supports = ALLIANCE_NOUNS[token.lemma_.lower()]
+        patron_supports = ALLIANCE_NOUNS.get(token.lemma_.lower(), False)
+        relation = "aids" if token.lemma_.lower() in AID_AGENT_NOUNS else "supports"
         out = []
         for patron in dict.fromkeys(patrons):
             for client in dict.fromkeys(named):
                 if patron == client:
                     continue
                 source, target = (patron, client) if patron_supports else (client, patron)
-                out.append(RawRelation(source, target, "supports", sent_start, sent_end, False, None, 0.6, token.text))
+                out.append(RawRelation(source, target, relation, sent_start, sent_end, False, None, 0.6, token.text))
         return out
 
     def _from_pro_prefix(self, token, sent_start, sent_end) -> list[RawRelation]:

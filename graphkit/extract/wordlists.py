@@ -42,6 +42,8 @@ EVALUATIVE_VERBS = {"call", "brand", "describe", "label", "term", "dub", "charac
                     "denounce", "decry", "slam", "criticize", "criticise", "consider", "view", "see", "deem",
                     "regard"}
 # "X's ally Y": does X (the possessor) support Y (True), or Y support X (False)?
+# people or states who give: "Germany, Ukraine's largest donor" aids Ukraine (the named one gives)
+AID_AGENT_NOUNS = {"donor", "supplier", "provider"}
 ALLIANCE_NOUNS = {"ally": False, "backer": False, "patron": False, "sponsor": False, "supporter": False,
                   "proxy": True, "client": True, "protege": True, "loyalist": False}
 # "joined X in sanctioning Y": the gerund's subject is the main clause's ("for helping" is not:
