@@ -131,6 +131,15 @@ CASES = [
     ("a two-word rank NER took into an organisation's name is no part of the person's name",
      "Pakistan's army chief, Field Marshal Asim Munir, vowed to pursue the militants.",
      [("Asim Munir", "PERSON", set())], ["Field Marshal Asim Munir"]),
+    ("a region named with its noun keeps that name as an alias",
+     "Drones struck a fuel depot in Russia's Belgorod region on Sunday.",
+     [("Belgorod", "GPE", {"Belgorod region"})], []),
+    ("a U.S. department is also known without the country",
+     "The U.S. State Department condemned the raid on Friday.",
+     [("U.S. State Department", "ORG", {"State Department"})], []),
+    ("a ministry named by its portfolio ('commerce') is the state's ministry",
+     "China's commerce ministry condemned the decision. Ministry spokesperson He Yadong said Beijing would respond.",
+     [("Chinese commerce ministry", "ORG", {"China's commerce ministry"})], []),
 ]
 
 

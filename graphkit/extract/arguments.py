@@ -12,7 +12,7 @@ from ..resolve.names import entity_id
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
-from .wordlists import (COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+from .wordlists import (TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, CONDUCT_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
@@ -50,6 +50,13 @@ class ArgumentFinder:
                           if self.types.get(k) == "ORG"] + self._led_by(t)
                 if groups:
                     out += groups
+                    continue
+            if t.pos_ == "NOUN" and t.lemma_.lower() in ("delegation", "team"):
+                heads = [self.by_token[o.i].entity for a in t.children if a.dep_ == "acl" and a.lemma_ in ("lead", "head")
+                         for o in prep_objects(a, {"by"}) if o.i in self.by_token
+                         and self.types.get(self.by_token[o.i].entity) == "PERSON"]
+                if heads:
+                    out += heads   # "a delegation led by Mossad chief X": talks with X
                     continue
             if t.pos_ == "NOUN" and t.dep_ == "appos" and t.head.i in self.by_token and t.head.i < t.i \
                     and self._is_actor_noun(t) and not self._sums_up_clause(t):
@@ -141,6 +148,8 @@ class ArgumentFinder:
                     if names_armed_group(t):
                         # "the ministry said its forces captured ...": the state's forces
                         mods = [self.org_states.get(k, k) for k in mods]
+                        if any(c.tag_ == "PRP$" for c in t.children):
+                            mods = [self._state_forces(k) for k in mods]   # named for what they are
                     elif t.lemma_.lower() in SITE_NOUNS and any(c.tag_ == "PRP$" for c in t.children):
                         # "the defence ministry said enemy troops fired on its posts": the state's posts
                         mods = [self.org_homes.get(k, k) for k in mods]
@@ -172,6 +181,13 @@ class ArgumentFinder:
                         for o in prep_objects(acl, {"to", "with"}) for k in self.entities_of(o, coref=coref)]
                 if t.lemma_.lower() in STATE_PEOPLE or is_title:
                     preps |= {"from"}   # "expelled diplomats from Chile"
+                if t.lemma_.lower() in TRADED_GOODS_NOUNS:
+                    preps |= {"from"}   # "tariffs on imports from the United States"
+                out += [k for acl in children(t, {"acl"}) if acl.lemma_.lower() in MAKING_VERBS
+                        for o in prep_objects(acl, {"in", "by"}) for k in self.entities_of(o, coref=coref)
+                        if self.types.get(k) in ("GPE", "ORG")]   # "duties on buses made in China"
+                if t.lemma_.lower() in ("official", "diplomat"):
+                    preps |= {"in"}   # "officials in both capitals", "diplomats in Kyiv"
                 if is_title and t.tag_ == "NNS":
                     preps |= {"of"}   # "the foreign ministers of the three allies said"
                 named = [k for o in prep_objects(t, preps - {"in"}) for k in self.entities_of(o, coref=coref, place=place)]
@@ -260,6 +276,19 @@ class ArgumentFinder:
                     self.org_states[key] = state.entity
                 out.append(key)
         return out
+
+    def _state_forces(self, state: str) -> str:
+        """A state's armed forces, as an entity ('Russian military'), when the text speaks of
+        them ("Russia said its forces ..."); the state itself if it has no adjective."""
+        label = self.state_forces.get(state) if self.types.get(state) == "GPE" else None
+        if label is None:
+            return state
+        key = entity_id("ORG", label)
+        if key not in self.types:
+            self.types[key] = "ORG"
+            self.extra_entities[key] = label
+            self.org_homes[key] = state
+        return key
 
     def _collective_key(self, label: str) -> str:
         key = f"norp:{label}"

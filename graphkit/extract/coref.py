@@ -27,6 +27,7 @@ _DESCRIPTIONS = {
     "mission": ("mission",), "force": ("force", "mission"),
     "rebels": "ARMED", "militants": "ARMED", "insurgents": "ARMED", "jihadists": "ARMED", "guerrillas": "ARMED",
     "paramilitaries": "ARMED", "opposition": "PARTY", "party": "PARTY", "coalition": ("coalition",),
+    "council": ("council",), "commission": ("commission",), "tribunal": ("court", "tribunal"),
 }
 # "the city", "the town": a place named before
 _TOWN_WORDS = {"city", "town", "village"}
@@ -43,7 +44,7 @@ _STATE_BODIES = {"government", "administration", "authorities", "junta", "regime
 # "the two leaders", "both countries": the kind of entity the pair refers to
 _PAIR_NOUNS = {"leader": "PERSON", "president": "PERSON", "minister": "PERSON", "man": "PERSON",
                "country": "GPE", "nation": "GPE", "state": "GPE", "government": "GPE", "neighbour": "GPE",
-               "neighbor": "GPE", "ally": "GPE", "junta": "GPE", "side": None}
+               "neighbor": "GPE", "ally": "GPE", "junta": "GPE", "side": None, "capital": "GPE"}
 # "the militant group", "the rebel movement": an armed group, named before
 _ARMED_ADJECTIVES = {"militant", "armed", "rebel", "jihadist", "islamist", "insurgent", "paramilitary", "separatist"}
 # words in the names of parties and political alliances ("Awami League", "Coalition for Change")
@@ -300,7 +301,7 @@ class Coreference:
             if word in _GROUP_PRONOUNS:
                 return next((m.entity for m in candidates
                              if (self.types.get(m.entity) == "NORP" and m.form != "adjective")
-                             or (self.types.get(m.entity) == "ORG" and m.text.endswith("s"))), None)
+                             or (self.types.get(m.entity) == "ORG" and _plural_name(m.text))), None)
             if word in _THING_PRONOUNS:
                 return next((m.entity for m in candidates
                              if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"), None)
@@ -312,6 +313,7 @@ class Coreference:
             return None
         armed = any(c.dep_ == "amod" and c.lower_ in _ARMED_ADJECTIVES for c in token.children)
         if any(c.dep_ in ("amod", "compound", "poss") and not (armed and c.dep_ == "amod")
+               and not (c.text[:1].isdigit() or any(g.dep_ == "nummod" for g in c.children))   # "the 15-member council"
                and not (c.dep_ == "amod" and c.lower_ in HYPHEN_BACKING)   # "the Iran-backed group"
                and not (c.dep_ == "amod" and c.lower_ in _DESCRIBING_ADJECTIVES and word in _STATE_BODIES)
                for c in token.children):
@@ -355,3 +357,8 @@ class Coreference:
         if found is None and word in _STATE_BODIES:
             return self.home_state   # "the government" of the state the article is about
         return found
+
+
+def _plural_name(text: str) -> bool:
+    """'the Houthis', 'Rapid Support Forces' are plural names (not 'Archive of Public Gatherings')."""
+    return text.split(" of ")[0].split()[-1].endswith("s")

@@ -72,6 +72,16 @@ def _states_of_offices(homes: dict[str, str], entities: dict[str, LocalEntity]) 
     return {key: militaries.get(state, state) for key, state in homes.items()}
 
 
+def _names_of_state_forces(entities: dict[str, LocalEntity], lexicon) -> dict[str, str]:
+    """Russia -> 'Russian military': how a state's armed forces are named when the text says 'its forces'."""
+    out = {}
+    for key, e in entities.items():
+        adjective = lexicon.demonym_of(e.label) if e.type == "GPE" else None
+        if adjective:
+            out[key] = f"{adjective} military"
+    return out
+
+
 def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     """Mentions, entities, roles and relations of one parsed article."""
     mentions = find_mentions(doc, lambda name: bool(lexicon.canonical_name(name) or lexicon.country_of_demonym(name)
@@ -101,7 +111,8 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
                                            home_state=home_country(mentions, types, filed_in_key), igos=igos,
                                            org_states=_states_of_offices(org_homes, entities), org_homes=org_homes,
-                                           affiliations=affiliations, states=states, served=served)
+                                           affiliations=affiliations, states=states, served=served,
+                                           state_forces=_names_of_state_forces(entities, lexicon))
     raw = relation_extractor.extract() + roles
     for key, label in relation_extractor.extra_entities.items():
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,

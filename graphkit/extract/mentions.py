@@ -72,6 +72,7 @@ class DocMention:
     place_entity: str | None = None  # for a capital standing for its state: the city itself
     locative: bool = False     # named as a location ("talks in Moscow"), not as an actor
     qualifier: str = ""        # where an embassy or mission is: "in Beijing" ("North Korean embassy in Beijing")
+    area_noun: str = ""        # the administrative noun after a place's name: "region" ("the Saratov region")
 
 
 def clean_name(text: str) -> str:
@@ -193,15 +194,16 @@ def _office_name(ent) -> str | None:
 
 
 def _split_hyphenated(doc, ents, is_known_name):
-    """'South Korea-U.S.', 'Mali, Burkina Faso' or 'the European Union on Belarus' as one
-    entity -> two, when every part is a known name."""
+    """'South Korea-U.S.', 'Mali, Burkina Faso', 'Kharkiv and Odesa' or 'the European Union on
+    Belarus' as one entity -> two, when every part is a known name (and the whole is not:
+    'Trinidad and Tobago')."""
     from spacy.tokens import Span
 
     out = []
     for ent in ents:
         cuts = [t.i for t in ent if ent.start < t.i < ent.end - 1 and (
-            t.text in ("-", "–", ",") or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
-        if cuts and is_known_name is not None:
+            t.text in ("-", "–", ",") or t.lower_ == "and" or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
+        if cuts and is_known_name is not None and not is_known_name(clean_name(ent.text)):
             bounds = [ent.start] + [c + 1 for c in cuts]
             ends = cuts + [ent.end]
             parts = [Span(doc, a, b, label=ent.label_) for a, b in zip(bounds, ends)]
@@ -455,6 +457,17 @@ def _is_portfolio(ent, is_known_name) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and doc[ent.start - 2].lower_ in PORTFOLIO_TITLES
 
 
+def _known_owner_before_portfolio(ent, is_known_name, is_demonym=None):
+    """'EU' in 'EU Enlargement Commissioner X': a known organisation's name opening the portfolio
+    (not a nationality: 'Indian External Affairs Minister X' is told by the title's own rules)."""
+    if is_known_name is None or ent.doc[ent.end].lower_ not in PORTFOLIO_TITLES:
+        return None
+    for n in (2, 1):
+        if len(ent) > n and is_known_name(ent[:n].text) and not (is_demonym is not None and is_demonym(ent[:n].text)):
+            return ent[:n]
+    return None
+
+
 def _names_a_person(ent, is_title, is_known_name) -> bool:
     """A name NER typed as an organisation or place that the text gives a person's title:
     "Chad's prime minister, Succes Masra" or "Prime Minister Succes Masra"."""
@@ -587,7 +600,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             if is_exact_title is not None and _is_title_fragment(ent, is_exact_title):
                 continue
             if label in ("ORG", "PERSON", "LOC") and _is_portfolio(ent, is_known_name):
-                continue   # "Budget Commissioner X", "Minister for European Affairs X": part of a title
+                owner = _known_owner_before_portfolio(ent, is_known_name, is_demonym)
+                if owner is None:
+                    continue   # "Budget Commissioner X", "Minister for European Affairs X": part of a title
+                ent, text, label = owner, clean_name(owner.text), "ORG"   # "EU Enlargement Commissioner X": the EU's
             if label in ("ORG", "GPE", "LOC", "NORP") and _names_a_person(ent, is_title, is_known_name):
                 label = "PERSON"
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -621,9 +637,19 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             text=span.text if span.text == text else text, type=label,
             start=span.start_char, end=span.end_char, tok_start=span.start, tok_end=span.end,
             root=root.i, geonames=ent.kb_id_ or None, form=form, locative=_is_locative(root),
+            area_noun=_area_noun_after(doc, span) if label in ("GPE", "LOC") else "",
         ))
     _qualify_missions(doc, mentions)
     return mentions
+
+
+def _area_noun_after(doc, span) -> str:
+    """'Saratov region', 'the Neelum valley': the lower-case area noun the name modifies."""
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in AREA_NOUNS | {"valley", "state"} and after.is_lower \
+            and span.root.head.i == after.i:
+        return after.lower_
+    return ""
 
 
 MISSION_HEADS = {"embassy", "consulate", "mission", "delegation"}

@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_negated, is_passive, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (HYPHEN_BACKING, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
+from .wordlists import (HYPHEN_BACKING, QUARREL_VERBS, STOPPING_VERBS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
@@ -55,7 +55,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                  role_holders: dict[tuple[str, str], str] | None = None, home_state: str | None = None,
                  igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None,
                  affiliations: dict[str, set[str]] | None = None, states: frozenset[str] = frozenset(),
-                 served: dict[str, set[str]] | None = None, org_homes: dict[str, str] | None = None):
+                 served: dict[str, set[str]] | None = None, org_homes: dict[str, str] | None = None,
+                 state_forces: dict[str, str] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -66,6 +67,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos, states=states)
         self.org_states = org_states or {}   # "Russian defense ministry" -> Russian military (or Russia)
         self.org_homes = org_homes or {}     # "Russian defense ministry", "Russian military" -> Russia
+        self.state_forces = state_forces or {}   # Russia -> "Russian military": the name of its armed forces
         # the "according" of every "according to X" (few per article; looked up per relation)
         self.according_to = [t for t in doc[:-1] if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"]
         # entities the text names only as locations ("visited Kyiv"): places, never met
@@ -112,6 +114,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         """The noun is itself a trigger of other relations ("sanctions", "aid", "talks")."""
         frames = self.lex.noun_frames(noun.lemma_.lower())
         return bool(frames) and all(f.relation != relation for f in frames)
+
+    def _dispute_over(self, verb, sources, targets) -> bool:
+        """'clashed / sparred with X over Y' between states or people (no forces, crowds or
+        armed groups): a quarrel about Y; 'over the weekend' is only a time."""
+        topics = [o for o in prep_objects(verb, {"over"}) if o.lemma_.lower() not in TIME_NOUNS and o.ent_type_ not in ("DATE", "TIME")]
+        return bool(topics) and verb.lemma_.lower() in QUARREL_VERBS and all(
+            self.types.get(k) in ("GPE", "PERSON") for k in list(sources) + list(targets))
 
     def _passes_message(self, verb) -> bool:
         objs = children(verb, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
@@ -271,11 +280,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return list(dict.fromkeys(out))
 
     @staticmethod
-    def _free_relative_named(verb) -> list:
-        """'condemned [what he called Western meddling]': the nouns the free relative names."""
-        return [n for c in children(verb, {"ccomp"}) if c.lemma_ in EVALUATIVE_VERBS
-                and any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in c.children)
-                for n in children(c, {"oprd", "xcomp", "attr"}) + prep_objects(c, {"as"})]
+    def _names_free_relative(verb) -> bool:
+        """'[what he called Western meddling]': a verb of naming whose object is 'what'."""
+        return any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in verb.children)
+
+    def _free_relative_named(self, verb) -> list:
+        """'condemned [what he called Western meddling]': the nouns the free relative names
+        (the parser may take the name for a second object)."""
+        return [n for c in children(verb, {"ccomp", "pcomp"}) if c.lemma_ in EVALUATIVE_VERBS and self._names_free_relative(c)
+                for n in children(c, {"oprd", "xcomp", "attr", "dobj"}) + prep_objects(c, {"as"}) if n.lower_ != "what"]
 
     @staticmethod
     def _reciprocal(token) -> bool:
@@ -296,6 +309,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             # "X denied that ... and accused Turkey": the second act is the speaker's own
             irrealis, _ = self.modality(speaker_verb)
             return irrealis, is_negated(verb)
+        if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_ in STOPPING_VERBS \
+                and not is_negated(verb):
+            # "urged Iran to stop supplying the Houthis": what one is asked to stop doing is being done
+            return False, False
         negated = is_negated(verb) != (verb.dep_ == "pcomp" and verb.head.lower_ == "without")   # "without inviting it"
         irrealis = False
         auxes = children(verb, {"aux", "auxpass"})
@@ -552,6 +569,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
 
     def _from_verb(self, verb, sent_start, sent_end) -> list[RawRelation]:
         frames = self.verb_frames(verb)
+        if verb.lemma_ in EVALUATIVE_VERBS and self._names_free_relative(verb):
+            frames = []   # "condemned what it called RSF attacks on aid workers": naming, no call on anyone
         out = []
         if frames:
             passive = is_passive(verb)
@@ -614,6 +633,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
+                if relation == "attacks" and self._dispute_over(verb, sources, targets):
+                    continue   # "Bogota has clashed with Washington over tariffs": a quarrel, not a fight
                 if relation == "rejects" and any(o.lemma_.lower() in CONDUCT_NOUNS for o in children(verb, OBJECT_DEPS)):
                     relation = "condemns"   # "rejected Ben-Gvir's conduct": disapproves of a deed, not a claim
                 out += self._emit(sources, targets, relation, sent_start, sent_end, frame.weight,
@@ -711,6 +732,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                       head if phrase.dep_ == "nsubj" and head.lemma_.lower() in TARGETING_VERBS else None)
         if light is not None and light.lemma_.lower() in KEEPING_VERBS and noun.lemma_.lower() in KEPT_TIES_NOUNS:
             return []   # "have long kept ties with Caracas": a standing state of relations, no event
+        if noun.lemma_.lower() == "veto" and noun.tag_ == "NNS" and head.lemma_.lower() in ("hold", "have", "wield", "possess"):
+            return []   # "which hold vetoes on the council": a power held, no veto cast
         out = []
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS

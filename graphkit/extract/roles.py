@@ -45,6 +45,8 @@ def _without_civil_generals(words: list[str]) -> list[str]:
 RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
+# offices of a city or region, never of a state
+LOCAL_OFFICES = {"mayor", "governor"}
 # "the group's spokesman": which organisations a described possessor may be (() = any named one)
 POSSESSOR_NOUNS = {"group": (), "movement": (), "militia": (), "party": (), "organisation": (), "organization": (),
                    "army": ("military", "army"), "military": ("military",), "junta": ("junta",),
@@ -252,12 +254,14 @@ class RoleExtractor:
                     return self.by_token[c.i].entity
         return None
 
-    def _org_in(self, tokens, person_key) -> str | None:
-        for t in reversed(tokens):
-            m = self.by_token.get(t.i)
-            if m is not None and m.entity != person_key and self.types.get(m.entity) in _ORG_TYPES:
-                return m.entity
-        return None
+    def _org_in(self, tokens, person_key, role: str | None = None) -> str | None:
+        """The organisation named closest before the title; an ambassador's state first
+        ("Chile's U.N. Ambassador X" is Chile's)."""
+        found = [m.entity for m in (self.by_token.get(t.i) for t in reversed(tokens))
+                 if m is not None and m.entity != person_key and self.types.get(m.entity) in _ORG_TYPES]
+        if role == "ambassador_of":
+            found = [k for k in found if self.types.get(k) == "GPE"] + found
+        return found[0] if found else None
 
     def extract(self) -> list[RawRelation]:
         out = []
@@ -303,8 +307,8 @@ class RoleExtractor:
             led = agent.head if agent is not None and agent.dep_ == "agent" else None
             if led is None or led.lemma_ not in LEADING_VERBS:
                 continue
-            if led.dep_ == "acl":
-                led_bodies = [led.head]
+            if led.dep_ in ("acl", "relcl"):
+                led_bodies = [led.head]   # "the RSF, commanded by X", "the party, which is led by X"
             else:
                 # "The military is led by General X, while the RSF is commanded by Y"
                 led_bodies = [c for c in led.children if c.dep_ == "nsubjpass"]
@@ -350,7 +354,7 @@ class RoleExtractor:
         if not any(t.i in self.by_token or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in org_tokens):
             org_tokens = []   # "when Prime Minister X", "after President X": no organisation named
         confidence = 0.85
-        org = self._org_in(org_tokens, m.entity) or self._org_noun(title_words, m.tok_start) \
+        org = self._org_in(org_tokens, m.entity, role) or self._org_noun(title_words, m.tok_start) \
             or self._relative_possessor(org_tokens)
         if org is None:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
@@ -360,6 +364,12 @@ class RoleExtractor:
         if org is None and role == "spokesperson_of" and title_words[0] == "government":
             # "government spokeswoman X" with no office named: the state the text is about here
             org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
+        if role == "leader_of" and title_words[-1] in LOCAL_OFFICES and (
+                org is None or self.lex.country(next((o.text for o in self.mentions if o.entity == org), "")) is not None):
+            # "In Kharkiv, ..., Mayor X said": a mayor or governor leads the city or region named, never a state
+            org, confidence = self._local_place(m), 0.7
+            if org is None:
+                return []
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and not any(w in NOT_STATE_OFFICES for w in _without_civil_generals(title_words)):
             # "President Donald Trump" in a story about Yemen: the office holders table knows
@@ -375,6 +385,20 @@ class RoleExtractor:
             org = self._ruled_state(org)
         return [RawRelation(m.entity, org, self._fit(role, org, " ".join(title_words)), start, end, False, None, confidence,
                             " ".join(title_words))]
+
+    def _local_place(self, m: DocMention) -> str | None:
+        """The city or region a local office holder governs: the last one named before the
+        title in the sentence, else after it, else in the sentence before."""
+        sentence = self.doc[m.tok_start].sent
+        previous = self._sentence_before(sentence)
+
+        def places(span):
+            return [o for o in self.mentions if span.start <= o.tok_start < span.end and o.type in ("GPE", "LOC")
+                    and self.lex.country(o.text) is None and o.entity != m.entity]
+        here = places(sentence)
+        before = [o for o in here if o.tok_start < m.tok_start]
+        found = before[-1:] or here[:1] or (places(previous)[-1:] if previous is not None else [])
+        return self._as_place(found[0]) if found else None
 
     def _relative_possessor(self, org_tokens) -> str | None:
         """'Chile, whose President Gabriel Boric ...': the name the relative 'whose' follows."""
@@ -495,7 +519,8 @@ class RoleExtractor:
             org = None
             for c in title.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.by_token:
-                    org = self.by_token[c.i].entity
+                    if not (role == "ambassador_of" and self.types.get(org) == "GPE"):
+                        org = self.by_token[c.i].entity   # "Chile's U.N. ambassador": Chile's
                 elif c.dep_ == "poss" and self.lex.role_of_title(c.lower_):
                     # "the UN Secretary-General's special representative": the office's organisation
                     org = next((self.by_token[g.i].entity for g in c.subtree
@@ -504,8 +529,12 @@ class RoleExtractor:
                 for prep in title.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for"):
                         for obj in prep.children:
-                            if obj.i in self.by_token:
-                                org = self.by_token[obj.i].entity
+                            # "a member of the opposition Vente Venezuela party": the name before 'party'
+                            named = [obj] if obj.i in self.by_token else [
+                                c for c in obj.children if c.dep_ == "compound" and c.i in self.by_token
+                                and obj.lemma_.lower() in POSSESSOR_NOUNS] if obj.dep_ == "pobj" else []
+                            for n in named:
+                                org = self.by_token[n.i].entity
             if org is None and role == "member_of":
                 # "X, foreign policy adviser to Azerbaijani President Ilham Aliyev": the served person's state
                 org = next((self.by_token[c.i].entity for o in prep_objects(title, {"to"}) if o.i in self.by_token

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .records import RawRelation
+from .threats import PendingThreat
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
@@ -133,8 +134,8 @@ class SpeechRules:
         def add(targets, relation, weight, trigger):
             for t in targets:
                 for s in speakers:
-                    if relation == "accuses" and t in self.represented(s):
-                        continue   # a spokesman telling of his own side's strike accuses no one
+                    if relation == "accuses" and (t in self.represented(s) or self.org_homes.get(t) in self.represented(s)):
+                        continue   # a spokesman telling of his own side's strike (or its forces') accuses no one
                     if t != s and self.types.get(t) not in ("LOC",):
                         out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
 
@@ -148,7 +149,13 @@ class SpeechRules:
                 if v.pos_ in ("VERB", "AUX") and self.retributive(v) and (is_passive(v) or any(
                         a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
                     # "said North Korea would pay", "any attack would come at a high price for Caracas"
-                    add(self._retribution_victims(v), "threatens", 0.55, v.text)
+                    victims = self._retribution_victims(v)
+                    add(victims, "threatens", 0.55, v.text)
+                    if not victims and not is_negated(speech_verb):
+                        # '"Any violation of our territory will be met with a full response," X said':
+                        # a threat against whoever last provoked the speaker's side
+                        self.pending_threats.append(PendingThreat(self.coref.sent_index.get(v.i, 0), speakers, sent_start,
+                                                                  sent_end, v.text, self.reporter(speech_verb)))
                     continue
                 if v.pos_ == "NOUN" and v.lemma_.lower() in self.misdeeds:
                     # "instruments of Lukashenko's repression", "Russian aggression": the wrongdoer named

@@ -82,9 +82,25 @@ def prep_objects(token, preps):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for repeated in [prep] + _repeated_prepositions(prep, token):
                 for obj in repeated.children:
-                    if obj.dep_ in ("pobj", "pcomp"):
+                    if obj.dep_ == "pcomp" and _named_free_relative(obj):
+                        out.extend(_named_free_relative(obj))   # "strikes on what it called militant camps"
+                    elif obj.dep_ in ("pobj", "pcomp"):
                         out.extend(conjuncts(obj))
     return out
+
+
+_NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
+
+
+def _named_free_relative(verb) -> list:
+    """'what it called militant camps': the noun the free relative names."""
+    if verb.lemma_ not in _NAMING_VERBS or not any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass")
+                                                  for w in verb.children):
+        return []
+    named = [n for n in verb.children if n.dep_ in ("oprd", "xcomp", "attr", "dobj") and n.lower_ != "what"]
+    # "what it called militant camps in Pakistan": the parser hangs the place on the verb
+    return named + [o for p in verb.children if named and p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                    for o in p.children if o.dep_ == "pobj"]
 
 
 def _repeated_prepositions(prep, token):

@@ -46,7 +46,7 @@ class ThreatRules:
                 hostile = [r for r in found if r.relation in _PROVOKING and r.target in sides and r.source not in sides
                            and not r.negated and 0 <= sent_no - self._sentence_of_char(r.sent_start) <= _THREAT_WINDOW_SENTENCES]
                 if hostile:
-                    targets = [max(hostile, key=lambda r: r.sent_start).source]
+                    targets = [self._side_of(max(hostile, key=lambda r: r.sent_start).source, speaker)]
                 else:
                     targets = list(dict.fromkeys(
                         r.target for r in found if r.source in sides and r.relation in _PROVOKING | {"rejects"}
@@ -54,6 +54,14 @@ class ThreatRules:
                 out += self._emit([speaker], targets, "threatens", start, end, 0.5, trigger,
                                   irrealis=False, negated=False, reporter=reporter)
         return out
+
+    def _side_of(self, provoker: str, speaker: str) -> str:
+        """A state's answer is to the state: the minister who announced the sanctions stands for
+        his state when the one who will respond is no person."""
+        if self.types.get(provoker) != "PERSON" or self.types.get(speaker) == "PERSON":
+            return provoker
+        states = [k for k in self.represented(provoker) if self.types.get(k) == "GPE"]
+        return states[0] if len(states) == 1 else provoker
 
     def retributive(self, verb) -> bool:
         """A predicate of what someone will suffer: "would pay", "will regret it", "would come at
@@ -86,6 +94,11 @@ class ThreatRules:
         """'promised a proportionate response to the expulsions', 'vowed retaliation for the
         strike': a threat against whoever did the act; 'accused Manila of ... and warned that
         Beijing would take all necessary measures': against the one the speaker just accused."""
+        if verb.lemma_ == "reserve" and self._announced_response(verb):
+            # "India reserved the right to respond": against whoever last provoked India
+            self.pending_threats.append(PendingThreat(self.coref.sent_index.get(verb.i, 0), self.subjects(verb),
+                                                      sent_start, sent_end, verb.text, self.reporter(verb)))
+            return []
         if verb.lemma_ not in THREAT_VERBS and verb.lemma_ not in self.lex.speech_verbs:
             return []
         targets = [k for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in RESPONSE_NOUNS
@@ -93,8 +106,18 @@ class ThreatRules:
                    ] if verb.lemma_ in THREAT_VERBS else []
         # "warned that Hanoi would take countermeasures against China", "said it would respond to
         # any Israeli attack": a response announced against someone
-        targets = targets or [k for c in children(verb, {"ccomp"}) if self._announced_response(c)
+        # "said Pakistan sheltered militants and that India reserved the right to respond": each clause said
+        clauses = [x for c in children(verb, {"ccomp"}) for x in [c] + children(c, {"conj"})]
+        targets = targets or [k for c in clauses if self._announced_response(c)
                               for k in self._response_targets(c)]
+        if not targets and verb.lemma_ in THREAT_VERBS and not is_negated(verb) and any(
+                o.lemma_.lower() in RESPONSE_NOUNS - {"force"} for o in children(verb, OBJECT_DEPS)) \
+                and not children(verb, {"ccomp"}):
+            # 'vowed "resolute countermeasures" against what it called an assault': against
+            # whoever last provoked the speaker's side
+            self.pending_threats.append(PendingThreat(self.coref.sent_index.get(verb.i, 0), self.subjects(verb),
+                                                      sent_start, sent_end, verb.text, self.reporter(verb)))
+            return []
         if not targets and verb.dep_ == "conj" and any(
                 c.lemma_.lower() in ("take", "adopt", "respond", "retaliate") and (
                     c.lemma_.lower() in ("respond", "retaliate") or any(
@@ -102,7 +125,7 @@ class ThreatRules:
                 for c in children(verb, {"ccomp", "xcomp"})):
             # the coordinated act's target: "accused Manila ... and warned that Beijing would respond"
             targets = [k for o in children(verb.head, OBJECT_DEPS) for k in self.entities_of(o)]
-        announced = [c for c in children(verb, {"ccomp"}) if self._announced_response(c)] + [
+        announced = [c for c in clauses if self._announced_response(c)] + [
             # "vowing to use overwhelming force until the Houthis stop": a vow is of what is to come
             c for c in children(verb, {"xcomp"}) if verb.lemma_ in THREAT_VERBS and self._announced_response(c, vowed=True)
         ] if not targets else []
@@ -117,8 +140,10 @@ class ThreatRules:
                 irrealis, negated = self.modality(verb)
                 if not irrealis and not negated:
                     self.pending_threats.append(PendingThreat(
-                        self.coref.sent_index.get(verb.i, 0), self.subjects(verb), sent_start, sent_end,
-                        verb.text, self.reporter(verb)))
+                        self.coref.sent_index.get(verb.i, 0),
+                        # "Minsk reserved the right to respond, the ministry said": the one who will respond
+                        [k for c in announced if c.lemma_ == "reserve" for k in self.subjects(c)] or self.subjects(verb),
+                        sent_start, sent_end, verb.text, self.reporter(verb)))
         if not targets:
             return []
         return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
@@ -136,6 +161,10 @@ class ThreatRules:
         'would step up its strikes', 'would answer U.S. escalation with escalation': a response
         to come (vowed: the infinitive of a vow, "vowed to use overwhelming force")."""
         lemma = clause.lemma_.lower()
+        if lemma == "reserve" and not is_negated(clause) and any(
+                o.lemma_.lower() == "right" and any(a.lemma_.lower() in RESPONDING_VERBS for a in children(o, {"acl", "relcl"}))
+                for o in children(clause, OBJECT_DEPS)):
+            return True   # "reserved the right to respond at a time of its choosing"
         if not vowed and not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX
                                  for a in children(clause, {"aux"})):
             return False

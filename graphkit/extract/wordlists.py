@@ -236,7 +236,7 @@ STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resoluti
 # a state's envoys abroad, who stand for their state wherever they are named ("expelled three
 # Russian diplomats"); recalling one is a diplomatic protest against the host; sending one is no aid
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative",
-               "delegation"}
+               "delegation", "negotiator", "mediator"}
 RECALLING_VERBS = {"recall"}
 # verbs of passing something on: contact only when what is passed is a message ("relayed the proposal to")
 HANDING_VERBS = {"hand", "relay", "convey"}
@@ -271,3 +271,12 @@ SEATS_OF_GOVERNMENT = {"Kremlin": "Russia", "White House": "United States", "Pen
                        "Quai d'Orsay": "France", "Foggy Bottom": "United States", "Chancellery": "Germany",
                        "Yongsan": "South Korea", "Bankova": "Ukraine", "Kasbah": "Tunisia", "Miraflores": "Venezuela",
                        "Planalto": "Brazil", "Casa Rosada": "Argentina", "Malacanang": "Philippines"}
+# verbs of fighting that, "over" a topic between states or people, name a quarrel
+QUARREL_VERBS = {"clash", "spar", "feud", "tussle", "wrangle", "lock horn"}
+TIME_NOUNS = {"weekend", "night", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+              "holiday", "period", "decade", "decades", "summer", "winter"}
+# goods named by where they come from: "imports from X", "buses made in X"
+TRADED_GOODS_NOUNS = {"import", "export", "good", "product", "shipment", "commodity"}
+MAKING_VERBS = {"make", "produce", "manufacture", "build", "assemble", "import"}
+# "stop supplying X": the act stopped (or asked to stop) is going on
+STOPPING_VERBS = {"stop", "cease", "quit", "halt"}

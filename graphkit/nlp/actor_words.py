@@ -20,4 +20,5 @@ SECOND_WORD = {"coast": "guard", "air": "force", "armed": "forces", "security": 
                "foreign": "office"}
 MINISTRY_MODIFIERS = ["defense", "defence", "foreign", "interior", "finance", "economy", "justice",
                       "health", "trade", "energy", "agriculture", "education", "information", "emergency",
-                      "emergencies", "home", "war"]
+                      "emergencies", "home", "war", "commerce", "industry", "transport", "environment", "labour",
+                      "labor", "culture", "communications"]

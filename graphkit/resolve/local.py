@@ -213,6 +213,10 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
             ent.named = True
             if name_key(m.text) != name_key(label):
                 ent.aliases.add(m.text)
+            if type_ == "ORG" and label.startswith("U.S. ") and label.split()[-1] in ("Department", "Treasury"):
+                ent.aliases.add(label[5:])   # "U.S. State Department" is the State Department
+            if m.area_noun and m.text == label:
+                ent.aliases.add(f"{label} {m.area_noun}")   # "Saratov region" is another name of Saratov
         if geonames and not ent.geonames:
             ent.geonames = geonames
         m.entity = key
