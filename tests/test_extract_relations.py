@@ -1116,6 +1116,12 @@ CASES = [
     ("a state that says its own forces struck accuses no one",
      "Israel said its troops had killed three militants in Jenin.",
      [("Israeli military", "attacks", "militants", False, None)], [("Israel", "accuses", "Israeli military", False, None)]),
+    ("aid for people or places 'in X' is aid to X",
+     "Japan announced new aid for civilians in Gaza. France pledged 150 million euros in aid for villages in southern Lebanon.",
+     [("Japan", "aids", "Gaza", False, None), ("France", "aids", "Lebanon", False, None)], []),
+    ("'calling it an aggressor state': 'it' is the actor named before, not the one calling",
+     "Sudan severed ties with the UAE, calling it an aggressor state.",
+     [("Sudan", "condemns", "United Arab Emirates", False, None)], [("Sudan", "condemns", "Sudan", False, None)]),
 ]
 
 

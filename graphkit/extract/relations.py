@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_negated, is_passive, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (HYPHEN_BACKING, QUARREL_VERBS, STOPPING_VERBS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
+from .wordlists import (HYPHEN_BACKING, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
@@ -114,6 +114,19 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         """The noun is itself a trigger of other relations ("sanctions", "aid", "talks")."""
         frames = self.lex.noun_frames(noun.lemma_.lower())
         return bool(frames) and all(f.relation != relation for f in frames)
+
+    def _recipients_by_place(self, noun, light, preps) -> list[str]:
+        """'aid for villages in southern Lebanon', 'new aid for civilians in Gaza': the state or
+        territory where the people or places aid is for are (however the parser hangs 'for' and 'in')."""
+        hosts = [noun] + ([light] if light is not None else [])
+        for t in (t for h in hosts for t in prep_objects(h, set(preps))):
+            if t.lemma_.lower() not in AID_RECIPIENT_NOUNS:
+                continue
+            places = prep_objects(t, {"in"}) or [o for h in hosts for o in prep_objects(h, {"in"}) if o.i > t.i]
+            found = [k for o in places for k in self.entities_of(o, place=True) if self.types.get(k) == "GPE"]
+            if found:
+                return found
+        return []
 
     def _dispute_over(self, verb, sources, targets) -> bool:
         """'clashed / sparred with X over Y' between states or people (no forces, crowds or
@@ -789,6 +802,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
                 if not targets:
                     targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
+            if not targets and frame.relation == "aids":
+                targets = self._recipients_by_place(noun, light, frame.target_preps)
             symmetric = getattr(self.lex.relations.get(frame.relation), "symmetric", False)
             if not agents and frame.relation == "attacks" and not inverse:
                 # "war erupted between Ethiopia and Eritrea": each attacks the other (GUIDELINES 3.1)

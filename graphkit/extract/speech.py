@@ -295,8 +295,13 @@ class SpeechRules:
             return []   # "called the sanctions absurd": dismissing a measure condemns it
         # "called the strikes a war crime": the agents of the act the noun refers back to;
         # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
+        pronouns = [o for o in objs if o.lower_ in ("it", "this")]
         objs = [(self._act_named_before(o) or o) if o.lower_ in ("it", "this") else o for o in objs]
         targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
+        if pronouns and not set(targets) - set(sources):
+            # "severed ties with the UAE, calling it an aggressor state": 'it' is an actor, not the act
+            with self.coref.excluding(clause_subjects=sources):   # 'it' is not the one calling
+                targets = [k for o in pronouns for k in self.entities_of(o)]
         reporter = self.reporter(verb)
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)

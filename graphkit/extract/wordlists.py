@@ -280,3 +280,7 @@ TRADED_GOODS_NOUNS = {"import", "export", "good", "product", "shipment", "commod
 MAKING_VERBS = {"make", "produce", "manufacture", "build", "assemble", "import"}
 # "stop supplying X": the act stopped (or asked to stop) is going on
 STOPPING_VERBS = {"stop", "cease", "quit", "halt"}
+# the people and places aid is for, named by where they are ("aid for civilians in Gaza")
+AID_RECIPIENT_NOUNS = {"civilian", "people", "population", "village", "family", "refugee", "community", "town", "area",
+                       "region", "resident", "victim", "child", "hospital", "school", "city", "province", "survivor",
+                       "household", "farmer", "displaced"}
