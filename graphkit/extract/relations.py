@@ -21,7 +21,7 @@ from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_negated, is_passive, particle, prep_objects, sentence_span, standing_for)
+                     is_negated, is_passive, names_free_relative, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (HYPHEN_BACKING, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -293,14 +293,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return list(dict.fromkeys(out))
 
     @staticmethod
-    def _names_free_relative(verb) -> bool:
-        """'[what he called Western meddling]': a verb of naming whose object is 'what'."""
-        return any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in verb.children)
-
-    def _free_relative_named(self, verb) -> list:
+    def _free_relative_named(verb) -> list:
         """'condemned [what he called Western meddling]': the nouns the free relative names
         (the parser may take the name for a second object)."""
-        return [n for c in children(verb, {"ccomp", "pcomp"}) if c.lemma_ in EVALUATIVE_VERBS and self._names_free_relative(c)
+        return [n for c in children(verb, {"ccomp", "pcomp"}) if c.lemma_ in EVALUATIVE_VERBS and names_free_relative(c)
                 for n in children(c, {"oprd", "xcomp", "attr", "dobj"}) + prep_objects(c, {"as"}) if n.lower_ != "what"]
 
     @staticmethod
@@ -582,7 +578,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
 
     def _from_verb(self, verb, sent_start, sent_end) -> list[RawRelation]:
         frames = self.verb_frames(verb)
-        if verb.lemma_ in EVALUATIVE_VERBS and self._names_free_relative(verb):
+        if verb.lemma_ in EVALUATIVE_VERBS and names_free_relative(verb):
             frames = []   # "condemned what it called RSF attacks on aid workers": naming, no call on anyone
         out = []
         if frames:

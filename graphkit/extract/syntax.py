@@ -92,10 +92,14 @@ def prep_objects(token, preps):
 _NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
 
 
+def names_free_relative(verb) -> bool:
+    """'[what he called Western meddling]': the verb's object is 'what'."""
+    return any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in verb.children)
+
+
 def _named_free_relative(verb) -> list:
     """'what it called militant camps': the noun the free relative names."""
-    if verb.lemma_ not in _NAMING_VERBS or not any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass")
-                                                  for w in verb.children):
+    if verb.lemma_ not in _NAMING_VERBS or not names_free_relative(verb):
         return []
     named = [n for n in verb.children if n.dep_ in ("oprd", "xcomp", "attr", "dobj") and n.lower_ != "what"]
     # "what it called militant camps in Pakistan": the parser hangs the place on the verb
