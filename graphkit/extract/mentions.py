@@ -73,6 +73,7 @@ class DocMention:
     locative: bool = False     # named as a location ("talks in Moscow"), not as an actor
     qualifier: str = ""        # where an embassy or mission is: "in Beijing" ("North Korean embassy in Beijing")
     area_noun: str = ""        # the administrative noun after a place's name: "region" ("the Saratov region")
+    person_cue: bool = False   # the text treats the name as a person's: "Machado said", "led by X", "X, who"
 
 
 def clean_name(text: str) -> str:
@@ -638,9 +639,29 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             start=span.start_char, end=span.end_char, tok_start=span.start, tok_end=span.end,
             root=root.i, geonames=ent.kb_id_ or None, form=form, locative=_is_locative(root),
             area_noun=_area_noun_after(doc, span) if label in ("GPE", "LOC") else "",
+            person_cue=label in ("GPE", "LOC", "ORG") and _treated_as_person(root),
         ))
     _qualify_missions(doc, mentions)
     return mentions
+
+
+# verbs whose subject is a speaking person, and pronouns that refer to one
+_PERSON_SPEECH_VERBS = {"say", "tell", "write", "add", "recall", "insist"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "herself", "himself"}
+
+
+def _treated_as_person(root) -> bool:
+    """'Machado said in a video message', 'Machado, who was briefly detained herself',
+    'led by Maria Corina Machado': a name NER typed as a place or organisation that the sentence
+    uses as a person's (the resolver decides, for names no gazetteer knows as a state)."""
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_ in ("lead", "head", "found", "chair"):
+        return True
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_ in _PERSON_SPEECH_VERBS:
+        sent = root.sent
+        return any(t.lower_ in _PERSON_PRONOUNS for t in sent if t.i > root.i)
+    return False
 
 
 def _area_noun_after(doc, span) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..extract.mentions import DocMention
+from ..extract.mentions import ORG_NAME_HEADS, DocMention
 from ..nlp.actor_words import INSTITUTION_HEADS
 from .names import MILITARY_HEADS, acronym, entity_id, name_key
 
@@ -165,6 +165,12 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
                if type_ == "GPE" and len(label.split()) == 2 and label.split()[0] in ("North", "South")}
     decided = [(m, compass[label], "GPE", geo) if label in compass and m.form == "name" else (m, label, type_, geo)
                for m, label, type_, geo in decided]
+    # "led by Maria Corina Machado" typed a place: a name no gazetteer or lexicon knows, that
+    # the text uses as a person's, is a person
+    people_named = {label for m, label, type_, _ in decided if type_ in ("GPE", "LOC", "ORG") and m.person_cue
+                    and _unknown_name(label, m.form, lexicon, gazetteer)}
+    decided = [(m, label, "PERSON", None) if label in people_named else (m, label, type_, geo)
+               for m, label, type_, geo in decided]
     # "El-Ghassim Wane" typed an organisation, "Wane" a person: the full name is the person's
     surnames = {name_key(label) for _, label, type_, _ in decided if type_ == "PERSON" and " " not in label}
     decided = [(m, label, "PERSON" if (type_ == "ORG" and len(label.split()) > 1 and not m.form == "adjective"
@@ -194,7 +200,8 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
     entities: dict[str, LocalEntity] = {}
     by_name: dict[str, str] = {}
     for m, label, type_, geonames in decided:
-        if len(label.split()) == 1 and type_ in ("PERSON", "ORG", "GPE", "NORP") and name_key(label) in full_people and not gazetteer.get(label, None) or (
+        if len(label.split()) == 1 and type_ in ("PERSON", "ORG", "GPE", "NORP") and name_key(label) in full_people and (
+                not gazetteer.get(label, None) or _town_named_as_person(m, label, lexicon, gazetteer)) or (
                 type_ == "PERSON" and len(label.split()) == 1 and name_key(label) in full_people):
             label, type_ = full_people[name_key(label)], "PERSON"
         elif label.isupper() and label.replace(".", "") in acronyms:
@@ -215,6 +222,8 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
                 ent.aliases.add(m.text)
             if type_ == "ORG" and label.startswith("U.S. ") and label.split()[-1] in ("Department", "Treasury"):
                 ent.aliases.add(label[5:])   # "U.S. State Department" is the State Department
+            if type_ == "ORG" and label.endswith(" party") and len(label.split()) > 2:
+                ent.aliases.add(label[:-6])   # "the Vente Venezuela party" is Vente Venezuela
             if m.area_noun and m.text == label:
                 ent.aliases.add(f"{label} {m.area_noun}")   # "Saratov region" is another name of Saratov
         if geonames and not ent.geonames:
@@ -223,6 +232,21 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
         if type_ == "GPE" and m.form == "name" and name_key(m.text) != name_key(label) and lexicon.capital_of(m.text):
             _add_city(m, entities, gazetteer)
     return entities
+
+
+def _unknown_name(label: str, form: str, lexicon, gazetteer) -> bool:
+    """Two to four capitalised words no gazetteer, lexicon or institution word names."""
+    words = label.split()
+    return (form == "name" and 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            and gazetteer.get(label) is None and not lexicon.canonical_name(label) and not lexicon.capital_of(label)
+            and not any(w.lower() in INSTITUTION_WORDS or w in ORG_NAME_HEADS for w in words))
+
+
+def _town_named_as_person(m: DocMention, label: str, lexicon, gazetteer) -> bool:
+    """'Quintero' after 'Rafael Quintero': a surname that is also a town's name, used as an
+    actor (not "in Quintero"), is the person; never a country's or a capital's name."""
+    place = gazetteer.get(label)
+    return not m.locative and place is not None and place.kind != "country" and not lexicon.capital_of(label)
 
 
 def _group_key(label: str, type_: str) -> str:
