@@ -144,6 +144,12 @@ CASES = [
     ("'the X party' is also known as X",
      "Maria Corina Machado, who leads the Vente Venezuela party, dismissed the accusations.",
      [("Vente Venezuela party", "ORG", {"Vente Venezuela"})], []),
+    ("an organisation's name with 'and' inside, and its acronym in brackets wherever used",
+     "The Kanak and Socialist National Liberation Front (FLNKS) demanded that Paris withdraw the reform. "
+     "Sonia Backes accused the FLNKS of failing to restrain its supporters.",
+     [("Kanak and Socialist National Liberation Front", "ORG", {"FLNKS"})], ["Kanak", "Socialist National Liberation Front"]),
+    ("two names coordinated stay two", "The United States and the European Union urged Ethiopia to pull back.",
+     [("United States", "GPE", set()), ("European Union", "ORG", set())], ["United States and the European Union"]),
     ("a town's name used as a place stays the town",
      "Protesters gathered in Quintero, a port town in Chile. Police in Quintero fired tear gas.",
      [("Quintero", "GPE", set())], []),

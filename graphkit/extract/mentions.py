@@ -74,6 +74,7 @@ class DocMention:
     qualifier: str = ""        # where an embassy or mission is: "in Beijing" ("North Korean embassy in Beijing")
     area_noun: str = ""        # the administrative noun after a place's name: "region" ("the Saratov region")
     person_cue: bool = False   # the text treats the name as a person's: "Machado said", "led by X", "X, who"
+    expands_to: str = ""       # an acronym in brackets after a name: that name ("(FLNKS)" after the Front's name)
 
 
 def clean_name(text: str) -> str:
@@ -203,7 +204,8 @@ def _split_hyphenated(doc, ents, is_known_name):
     out = []
     for ent in ents:
         cuts = [t.i for t in ent if ent.start < t.i < ent.end - 1 and (
-            t.text in ("-", "–", ",") or t.lower_ == "and" or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
+            t.text in ("-", "–", ",") or (t.lower_ == "and" and ent.label_ in ("GPE", "LOC"))
+            or (t.pos_ == "ADP" and t.is_lower and t.lower_ not in _NAME_PREPOSITIONS))]
         if cuts and is_known_name is not None and not is_known_name(clean_name(ent.text)):
             bounds = [ent.start] + [c + 1 for c in cuts]
             ends = cuts + [ent.end]
@@ -215,13 +217,26 @@ def _split_hyphenated(doc, ents, is_known_name):
     return out
 
 
+def _bracketed_acronyms(doc, ents) -> dict[int, str]:
+    """'the Kanak and Socialist National Liberation Front (FLNKS)': token index of an acronym
+    in brackets right after an organisation's name -> that name (whatever its initials)."""
+    out = {}
+    for e in ents:
+        if e.label_ not in ("ORG", "NORP") or e.end + 2 >= len(doc) or doc[e.end].text != "(" or doc[e.end + 2].text != ")":
+            continue
+        word = doc[e.end + 1].text.replace(".", "")
+        if 2 <= len(word) <= 7 and word.isupper() and word.isalpha():
+            out[e.end + 1] = clean_name(e.text)
+    return out
+
+
 def _acronyms(doc, ents, is_known_name):
     """All-capital names NER missed ("the RSF"): kept when they are known names or abbreviate
     an organisation the article names in full ("Rapid Support Forces")."""
     from spacy.tokens import Span
 
     taken = {i for e in ents for i in range(e.start, e.end)}
-    initials = set()
+    initials = {doc[i].text.replace(".", "") for i in _bracketed_acronyms(doc, ents)}
     for e in ents:
         words = [t.text for t in e if t.text[:1].isupper() and t.lower_ not in ("of", "the", "and", "for")]
         if len(words) >= 2:
@@ -304,6 +319,30 @@ def _party_names(doc, ents, is_demonym):
         drop.update(covering)
         out.append(Span(doc, start, t.i, label="ORG"))
     return out, drop
+
+
+def _coordinated_org_names(doc, ents):
+    """'the Kanak and Socialist National Liberation Front', 'the Justice and Development Party':
+    an organisation's name with an 'and' inside, which NER cuts after the 'and'."""
+    from spacy.tokens import Span
+
+    out, drop = [], set()
+    for e in ents:
+        if e.label_ != "ORG" or e[-1].text not in ORG_NAME_HEADS or e.start < 3 or doc[e.start - 1].lower_ != "and":
+            continue
+        start = e.start - 1
+        while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the" \
+                and e.start - start < 4:
+            start -= 1
+        if start == e.start - 1 or start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        inside = [x for x in ents if x is not e and x.start < e.start and x.end > start]
+        if any(x.label_ != "NORP" for x in inside):
+            continue   # "the United States and the European Union": two names coordinated
+        drop.update(inside)
+        drop.add(e)
+        out.append(Span(doc, start, e.end, label="ORG"))
+    return [x for x in ents if x not in drop] + out
 
 
 def _demonyms(doc, ents, is_demonym):
@@ -542,6 +581,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         ents = _given_names_before(doc, ents, is_title, is_known_name)
     ents = _offices_of_people(doc, ents, is_known_name, is_title)
     ents = _split_hyphenated(doc, ents, is_known_name)
+    ents = _coordinated_org_names(doc, ents)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = _forces_of_demonyms(doc, ents, is_demonym)
@@ -550,6 +590,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         ents = ents + _titled_names(doc, ents, is_exact_title, is_known_name)
     ents = sorted(ents + _propagate(doc, ents), key=lambda e: e.start)
     ents = [_people_of(doc, e) for e in ents]
+    bracketed = _bracketed_acronyms(doc, ents)
     for ent in ents:
         label = ent.label_
         if label not in ACTOR_TYPES:
@@ -640,6 +681,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             root=root.i, geonames=ent.kb_id_ or None, form=form, locative=_is_locative(root),
             area_noun=_area_noun_after(doc, span) if label in ("GPE", "LOC") else "",
             person_cue=label in ("GPE", "LOC", "ORG") and _treated_as_person(root),
+            expands_to=bracketed.get(span.start, "") if len(span) == 1 else "",
         ))
     _qualify_missions(doc, mentions)
     return mentions

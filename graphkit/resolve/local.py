@@ -165,6 +165,12 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
                if type_ == "GPE" and len(label.split()) == 2 and label.split()[0] in ("North", "South")}
     decided = [(m, compass[label], "GPE", geo) if label in compass and m.form == "name" else (m, label, type_, geo)
                for m, label, type_, geo in decided]
+    # "the Kanak and Socialist National Liberation Front (FLNKS)": the acronym, wherever it is
+    # used, names what it follows in brackets
+    by_text = {m.text: (label, type_, geo) for m, label, type_, geo in decided if not m.expands_to}
+    expanded = {m.text: by_text[m.expands_to] for m, *_ in decided if m.expands_to in by_text}
+    decided = [(m, *expanded[m.text]) if m.text in expanded else (m, label, type_, geo)
+               for m, label, type_, geo in decided]
     # "led by Maria Corina Machado" typed a place: a name no gazetteer or lexicon knows, that
     # the text uses as a person's, is a person
     people_named = {label for m, label, type_, _ in decided if type_ in ("GPE", "LOC", "ORG") and m.person_cue
