@@ -563,6 +563,10 @@ class ArgumentFinder:
         speaker_verb = head.head
         if not (speaker_verb.lemma_ in self.lex.speech_verbs or speaker_verb.lemma_ in self.lex.denial_verbs):
             return None
+        if speaker_verb.i > verb.i and head.dep_ == "ccomp":
+            # "X spoke with Vucic and urged him to de-escalate, the State Department said": the
+            # speaker comes after the whole report, so both acts are the reported clause's
+            return None
         return speaker_verb
 
     def _evaluating(self, verb) -> bool:

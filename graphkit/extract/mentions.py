@@ -345,6 +345,22 @@ def _coordinated_org_names(doc, ents):
     return [x for x in ents if x not in drop] + out
 
 
+def _joined_body_names(doc, ents):
+    """'ECOWAS' + 'Commission', 'African Union' + 'Commission': an organisation's body NER
+    cut in two, the second part a bare institution word that would otherwise name another body."""
+    from spacy.tokens import Span
+
+    by_start = {e.start: e for e in ents}
+    out, drop = [], set()
+    for e in ents:
+        nxt = by_start.get(e.end)
+        if e.label_ == "ORG" and nxt is not None and nxt.label_ == "ORG" and len(nxt) == 1 \
+                and nxt[0].text in ORG_NAME_HEADS and e not in drop:
+            drop.update((e, nxt))
+            out.append(Span(doc, e.start, nxt.end, label="ORG"))
+    return [x for x in ents if x not in drop] + out
+
+
 def _demonyms(doc, ents, is_demonym):
     """Nationality adjectives NER missed ("Ukrainian drones"): NORP, standing for their state."""
     from spacy.tokens import Span
@@ -584,6 +600,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _coordinated_org_names(doc, ents)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
+    ents = _joined_body_names(doc, ents)
     ents = _forces_of_demonyms(doc, ents, is_demonym)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:

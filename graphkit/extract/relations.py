@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_negated, is_passive, names_free_relative, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (HYPHEN_BACKING, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
+from .wordlists import (HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
@@ -466,7 +466,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         """The act is what someone vows, threatens or warns they will do."""
         if self._under_noun_of(verb, THREAT_NOUNS):
             return True
+        if self._not_ruled_out(verb):
+            return True
         return any(gov.lemma_ in THREAT_VERBS for gov in governing_chain(verb)[:2])
+
+    def _not_ruled_out(self, verb) -> bool:
+        """'refused to rule out using force to seize Greenland', 'did not rule out strikes': a threat."""
+        return any(gov.lemma_ == "rule" and any(c.lower_ == "out" for c in gov.children)
+                   and (is_negated(gov) or gov.head.lemma_ in self.lex.negation_verbs) for gov in governing_chain(verb)[:3])
 
     @staticmethod
     def _under_noun_of(verb, nouns) -> bool:
@@ -634,14 +641,22 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     continue
                 neg = negated != bool(getattr(frame, "negative", False))
                 relation = frame.relation
-                if relation in ("attacks", "sanctions", "rejects") and irrealis and self._vowed_or_threatened(verb):
+                if relation in ("attacks", "sanctions", "rejects") and (irrealis or self._not_ruled_out(verb)) \
+                        and self._vowed_or_threatened(verb):
                     relation = "threatens"   # "vowed to punish Israel", "threatened to strike / to veto": a threat
+                    if self._not_ruled_out(verb):
+                        irrealis, neg, reporter = False, False, None
                 if relation == "supports" and irrealis is True and self._pledged(verb):
                     irrealis = False   # '"Germany will stand by Ukraine," the minister said': the pledge is the support
                 if relation in ("agrees_with", "supports") and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
+                    if any(w.lemma_.lower() in PROTEST_NOTE_NOUNS for o in children(verb, OBJECT_DEPS)
+                           for w in o.children if w.i <= o.i) or any(
+                            o.lemma_.lower() in PROTEST_NOTE_NOUNS for o in children(verb, OBJECT_DEPS)):
+                        # "delivered a formal protest note to the Chinese embassy": a protest to its state
+                        relation, targets = "condemns", [self.org_homes.get(k, k) for k in targets]
                 if relation == "attacks" and self._dispute_over(verb, sources, targets):
                     continue   # "Bogota has clashed with Washington over tariffs": a quarrel, not a fight
                 if relation == "rejects" and any(o.lemma_.lower() in CONDUCT_NOUNS for o in children(verb, OBJECT_DEPS)):
@@ -716,6 +731,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         head = phrase.head
         if phrase.dep_ == "dobj" and head.lemma_ in WITHHOLDING_VERBS and any(f.relation == "aids" for f in frames):
             return self._aid_withheld(noun, head, frames, sent_start, sent_end)
+        if head.lemma_ == "put" and phrase.dep_ == "dobj" and any(o.lower_ == "hold" for o in prep_objects(head, {"on"})):
+            # "put its strategic partnership with Tbilisi on hold": suspended, which sanctions the partner
+            partners = [k for o in prep_objects(noun, {"with"}) for k in self.entities_of(o)] \
+                if noun.lemma_.lower() in TIES_NOUNS else []
+            return self._emit_for(head, partners, "sanctions", 0.6, sent_start, sent_end) if partners else []
         if head.lemma_ in self.lex.cessation_verbs and not all(f.relation == "attacks" for f in frames):
             return []   # "lifted sanctions", "suspended aid": no positive relation ("ended the fighting": it was fought)
         light_verbs = self.lex.light_verbs
@@ -741,6 +761,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                       head if phrase.dep_ == "nsubj" and head.lemma_.lower() in TARGETING_VERBS else None)
         if light is not None and light.lemma_.lower() in KEEPING_VERBS and noun.lemma_.lower() in KEPT_TIES_NOUNS:
             return []   # "have long kept ties with Caracas": a standing state of relations, no event
+        if any(f.relation == "cooperates_with" for f in frames) and (
+                (phrase.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in WORSENING_VERBS)
+                or any(c.dep_ == "amod" and (c.lemma_.lower() in WORSENING_VERBS or c.lower_ in STRAINED_WORDS)
+                       for c in noun.children)):
+            return []   # "ties between Moscow and Baku have soured", "strained relations": no cooperation
         if noun.lemma_.lower() == "veto" and noun.tag_ == "NNS" and head.lemma_.lower() in ("hold", "have", "wield", "possess"):
             return []   # "which hold vetoes on the council": a power held, no veto cast
         out = []
@@ -869,6 +894,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             relation = frame.relation
             if phrase is not noun and phrase.lemma_.lower() in THREAT_NOUNS and relation in ("attacks", "sanctions"):
                 relation = "threatens"   # "Trump's threat of strikes on X": threatened, not done
+            elif light is not None and relation in ("attacks", "sanctions") and irrealis and self._vowed_or_threatened(light):
+                relation = "threatens"   # "threatened to impose tariffs on Mexican imports"
             out += self._emit(agents, targets, relation, sent_start, sent_end, conf, noun.text,
                               irrealis=irrealis, negated=negated, reporter=reporter)
             if frame.relation == "attacks" and MUTUAL not in targets and noun.lemma_.lower() in FIGHTING_WORDS \
@@ -945,8 +972,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return self._emit_for(verb, targets, "sanctions", 0.6, sent_start, sent_end) if targets else []
 
     def _sends_envoy(self, verb) -> bool:
-        """What the verb sends is an envoy, a delegation or a named person."""
-        return any(o.lemma_.lower() in ENVOY_NOUNS or (o.i in self.by_token and self.types.get(
+        """What the verb sends is an envoy, a delegation, a named person or people handed over
+        ("sent 29 jailed cartel figures to the United States to face trial")."""
+        return any(o.lemma_.lower() in ENVOY_NOUNS or o.lemma_.lower() in HANDED_OVER_PEOPLE or (o.i in self.by_token and self.types.get(
             self.by_token[o.i].entity) == "PERSON") for o in children(verb, OBJECT_DEPS))
 
     def _judges_event(self, verb) -> bool:

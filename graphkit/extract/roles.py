@@ -45,6 +45,9 @@ def _without_civil_generals(words: list[str]) -> list[str]:
 RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
 SPECIFIC_ROLES = {"spokesperson_of", "ambassador_of"}
+# what a portfolio covers: its chief ("foreign policy chief") or head is a member of the body
+POLICY_DOMAINS = {"policy", "affairs", "diplomacy", "trade", "economy", "economic", "enlargement", "migration",
+                  "climate", "energy", "health", "justice", "finance", "budget", "competition", "humanitarian"}
 # offices of a city or region, never of a state
 LOCAL_OFFICES = {"mayor", "governor"}
 # "the group's spokesman": which organisations a described possessor may be (() = any named one)
@@ -62,11 +65,13 @@ ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "o
              "party", "commission", "council", "department", "administration"}
 
 
-def home_country(mentions: list[DocMention], types: dict[str, str], filed_in: str | None = None) -> str | None:
+def home_country(mentions: list[DocMention], types: dict[str, str], filed_in: str | None = None,
+                 states: frozenset[str] = frozenset()) -> str | None:
     """The state an article is about: the state mentioned (by name or adjective) clearly more
     often than any other, else where its dateline files it ("ABUJA - ... in Niger": a story
-    filed in Nigeria that names Niger twice as often is about Niger)."""
-    counts = Counter(m.entity for m in mentions if types.get(m.entity) == "GPE")
+    filed in Nigeria that names Niger twice as often is about Niger). `states`: the entities
+    known to be states, when known (a city named often, "in central Lima", is none)."""
+    counts = Counter(m.entity for m in mentions if types.get(m.entity) == "GPE" and (not states or m.entity in states))
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]) and ranked[0][1] >= 3:
         if filed_in is None or ranked[0][1] >= 2 * counts.get(filed_in, 0):
@@ -78,8 +83,9 @@ class RoleExtractor:
     """filed_in: the entity key of the state the dateline places the story in, if any."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
-                 filed_in: str | None = None):
+                 filed_in: str | None = None, states: frozenset[str] = frozenset()):
         self.filed_in = filed_in
+        self.states = states   # entities known to be states
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -140,7 +146,7 @@ class RoleExtractor:
 
     def _home_country(self) -> str | None:
         if not hasattr(self, "_home"):
-            self._home = home_country(self.mentions, self.types, self.filed_in)
+            self._home = home_country(self.mentions, self.types, self.filed_in, self.states)
         return self._home
 
     def _possessor_described(self, title, role: str | None = None) -> str | None:
@@ -203,7 +209,8 @@ class RoleExtractor:
             quoted = self._quoted_tokens(span)
             states = {o.entity for o in self.mentions if span.start <= o.tok_start < span.end
                       and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)
-                      and o.tok_start not in quoted}   # what the person says is about others
+                      and o.tok_start not in quoted   # what the person says is about others
+                      and not self._acts_on(o, m)}
             if len(states) == 1:
                 return next(iter(states))
             if states:
@@ -231,6 +238,14 @@ class RoleExtractor:
             # Washington designated a terrorist group")
             return root.head.dep_ != "relcl"
         return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass")
+
+    def _acts_on(self, o: DocMention, m: DocMention) -> bool:
+        """The state is the subject of the verb whose object names the person: "Washington
+        imposed sanctions on Interior Minister X" tells nothing of X's state."""
+        verb = self.doc[o.root].head
+        person = self.doc[m.root]
+        return self.doc[o.root].dep_ == "nsubj" and any(
+            t.i == person.i for c in verb.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree)
 
     def _names_state(self, o: DocMention) -> bool:
         """A state by its name or its capital standing for it ("Budapest said"), not a city."""
@@ -301,7 +316,9 @@ class RoleExtractor:
                         governing and self.types.get(k) == "GPE")), None)
                     if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                         start, end = self._sentence_bounds(root)
-                        out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, v.text))
+                        # "who heads the European Union's foreign policy": a portfolio, not the body
+                        role = "member_of" if obj.lemma_.lower() in POLICY_DOMAINS else "leader_of"
+                        out.append(RawRelation(m.entity, key, role, start, end, False, None, 0.75, v.text))
             # "the Sudanese army, led by General X": the person is the agent of a leading participle
             agent = root.head if root.dep_ == "pobj" else None
             led = agent.head if agent is not None and agent.dep_ == "agent" else None
@@ -358,9 +375,13 @@ class RoleExtractor:
             or self._relative_possessor(org_tokens)
         if org is None:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
+        kind = next((w for w in title_words if w in ORG_NOUNS), None)
         if org is None and role == "spokesperson_of" and not org_tokens:
-            # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named
-            org, confidence = self._recent_org(m.tok_start), 0.6
+            # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named (of the
+            # title's kind: a "foreign ministry spokeswoman" speaks for no bank or militia)
+            org, confidence = self._recent_org(m.tok_start, fits=lambda o: kind is None or kind in o.entity), 0.6
+            if org is None and kind is not None and kind != "government":
+                return []
         if org is None and role == "spokesperson_of" and title_words[0] == "government":
             # "government spokeswoman X" with no office named: the state the text is about here
             org, confidence = self._state_nearby(m), HOME_COUNTRY_CONFIDENCE
@@ -473,8 +494,13 @@ class RoleExtractor:
 
     def _fit(self, role: str, org: str, title: str = "") -> str:
         """An envoy of an organisation (the UN's special envoy) is its staff: ambassadors are of
-        states; a state's high commissioner is its envoy (the UN's heads an office)."""
+        states; a state's high commissioner is its envoy (the UN's heads an office); the chief of
+        a portfolio ("the EU's foreign policy chief") is a member of the body."""
         if role == "ambassador_of" and self.types.get(org) == "ORG":
+            return "member_of"
+        words = title.split()
+        if role == "leader_of" and len(words) >= 2 and words[-1] in ("chief", "head", "czar", "tsar") \
+                and any(w in POLICY_DOMAINS for w in words[:-1]):
             return "member_of"
         if role == "leader_of" and title.endswith("high commissioner") and self.types.get(org) == "GPE":
             return "ambassador_of"

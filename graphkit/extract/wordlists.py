@@ -284,3 +284,13 @@ STOPPING_VERBS = {"stop", "cease", "quit", "halt"}
 AID_RECIPIENT_NOUNS = {"civilian", "people", "population", "village", "family", "refugee", "community", "town", "area",
                        "region", "resident", "victim", "child", "hospital", "school", "city", "province", "survivor",
                        "household", "farmer", "displaced"}
+# what relations do when they worsen: "ties have soured", "strained relations" (no cooperation)
+WORSENING_VERBS = {"sour", "deteriorate", "worsen", "fray", "strain", "sink", "plunge", "plummet", "collapse", "cool",
+                   "chill", "nosedive", "suffer", "decline"}
+STRAINED_WORDS = {"strained", "soured", "frayed", "troubled", "tense", "rocky", "icy", "frosty", "poor", "worsening",
+                  "deteriorating"}
+# people one state hands to another (extradited, deported): sending them is no aid
+HANDED_OVER_PEOPLE = {"prisoner", "detainee", "suspect", "figure", "convict", "inmate", "fugitive", "migrant",
+                      "deportee", "national", "citizen", "captive", "hostage", "body", "remains"}
+# a diplomatic protest handed over: delivering one protests to the state that receives it
+PROTEST_NOTE_NOUNS = {"protest", "demarche", "complaint"}
