@@ -345,6 +345,29 @@ def _coordinated_org_names(doc, ents):
     return [x for x in ents if x not in drop] + out
 
 
+# capitalised last words of an armed or criminal group's name ("the Sinaloa Cartel")
+_GROUP_NAME_HEADS = {"Cartel", "Gang", "Brigade", "Brigades", "Militia", "Front"}
+
+
+def _capitalised_group_names(doc, ents):
+    """'the Sinaloa Cartel', 'the Mara Salvatrucha Gang': a group's name NER missed, a run of
+    capitalised proper nouns ending in a group word."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for t in doc:
+        if t.text not in _GROUP_NAME_HEADS or t.i in taken or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].is_alpha and doc[start - 1].i not in taken and doc[start - 1].head.i in range(start, t.i + 1):
+            start -= 1
+        if start < t.i and not doc[start].is_sent_start:
+            out.append(Span(doc, start, t.i + 1, label="ORG"))
+    return ents + out
+
+
 def _joined_body_names(doc, ents):
     """'ECOWAS' + 'Commission', 'African Union' + 'Commission': an organisation's body NER
     cut in two, the second part a bare institution word that would otherwise name another body."""
@@ -601,6 +624,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _known_organisations(doc, ents, is_org_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = _joined_body_names(doc, ents)
+    ents = _capitalised_group_names(doc, ents)
     ents = _forces_of_demonyms(doc, ents, is_demonym)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:

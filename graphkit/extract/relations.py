@@ -254,6 +254,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     # "proposed a ceasefire to Hamas": the phrase may hang on the object noun
                     objs = [o for d in children(verb, OBJECT_DEPS) if d.i not in self.by_token
                             for o in prep_objects(d, {prep})]
+                if not objs:
+                    # "blamed many of the killings on the gang": on the object's 'of' phrase
+                    objs = [o for d in children(verb, OBJECT_DEPS) if d.i not in self.by_token
+                            for q in prep_objects(d, {"of"}) if q.i not in self.by_token for o in prep_objects(q, {prep})]
                 if any(self._reciprocal(t) for t in objs):
                     out.append(MUTUAL)   # "clashed with each other"
                     break
@@ -863,14 +867,20 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     # the parser may hang "with Palestinians" on the verb
                     targets = [k for t in prep_objects(clause, set(frame.target_preps))
                                if t.head.i == noun.i + 1 for k in self.entities_of(t)]
+            if not agents and targets and frame.relation == "meets" and phrase.dep_ == "pobj" and light is None \
+                    and head.lower_ in ("in", "during", "after", "following") and prep_objects(noun, {"with"}):
+                # "agreed to a pause in a phone call with Sheinbaum", "said after talks with Rubio":
+                # the clause's subject took part
+                clause = head.head if head.head.pos_ in ("VERB", "AUX") else self._clause_head(noun)
+                agents = [k for k in self.subjects(clause) if k not in targets] if clause is not None else []
             if not agents and not targets and frame.relation == "meets" and phrase.dep_ == "pobj" \
                     and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and light is None:
-                # "congratulated both leaders in a phone call", "told Erdogan during talks that ...":
-                # the one the verb addresses is met
+                # "congratulated both leaders in a phone call", "told Erdogan during talks that ...",
+                # "apologised to Aliyev in a phone call": the one the verb addresses is met
                 agents = self.subjects(head.head)
                 with self.coref.excluding(clause_subjects=agents):
-                    targets = [k for o in children(head.head, OBJECT_DEPS | {"dative"}) for k in self.entities_of(o)
-                               if k not in agents]
+                    targets = [k for o in children(head.head, OBJECT_DEPS | {"dative"}) + prep_objects(head.head, {"to"})
+                               for k in self.entities_of(o) if k not in agents]
             if not agents and frame.relation == "protests_against":
                 # "thousands marched for a fifth night of protests against X": the marchers
                 clause = self._clause_head(noun)

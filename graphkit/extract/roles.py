@@ -533,7 +533,8 @@ class RoleExtractor:
                 if cand.dep_ not in ("pobj", "prep"):
                     break
                 cand = cand.head
-        pairs += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        pairs += [c for c in root.children if c.dep_ == "appos" and (
+            c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.i not in self.by_token and self.lex.is_title(c.lower_)))]   # "the U.S. Secretary of State"
         # "X, Georgian Dream's founder and honorary chairman": each coordinated title
         pairs += [c for t in list(pairs) for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         out = []
