@@ -572,7 +572,8 @@ class ArgumentFinder:
     def _evaluating(self, verb) -> bool:
         """A verb whose every sense is a speech act of judgement ("praised", "denounced")."""
         frames = self.lex.verb_frames(verb.lemma_.lower())
-        return bool(frames) and all(f.speech_act and f.relation in ("condemns", "supports", "accuses") for f in frames)
+        return bool(frames) and all(f.speech_act and f.relation in ("condemns", "supports", "accuses", "rejects")
+                                    for f in frames)   # "said ... and rejected the Vietnamese protest"
 
     @staticmethod
     def _object_controller(verb):

@@ -690,6 +690,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 if objs and all(self.is_proposition(o) or o.lemma_.lower() in PROPOSITION_VERBS for o in objs) and (
                         verb.lemma_ in self.lex.denial_verbs or not any(o.lemma_.lower() in IMPLICATION_NOUNS for o in objs)):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
+            if not out and not passive and negated and sources and verb.lemma_.lower() in ACCEPTING_VERBS:
+                # "Tiani did not accept the proposal": rejects whoever the text said made it
+                objs = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in PROPOSITION_VERBS]
+                authors = [k for k in self._earlier_authors(objs) if k not in sources]
+                out += self._emit(sources, authors, "rejects", sent_start, sent_end, 0.6, verb.text,
+                                  irrealis=False, negated=False, reporter=self.reporter(verb)) if authors else []
             if not out and not passive and not irrealis and not negated and sources and \
                     verb.lemma_ in self.lex.denial_verbs and any(
                         c.dep_ in ("xcomp", "ccomp", "pcomp") and c.pos_ == "VERB" for c in verb.children):

@@ -241,7 +241,7 @@ RECALLING_VERBS = {"recall"}
 # verbs of passing something on: contact only when what is passed is a message ("relayed the proposal to")
 HANDING_VERBS = {"hand", "relay", "convey"}
 # force used on a crowd: "fired tear gas at the protesters", "used water cannon to disperse them"
-CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob"}
+CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob", "turn"}   # "turned water cannon on X"
 CROWD_WEAPONS = {"gas", "bullet", "cannon", "round", "grenade", "spray", "baton", "pellet", "truncheon"}
 DISPERSING_VERBS = {"disperse", "scatter", "clear", "repel", "push"}
 # "X must leave", "Y should stop": what a speaker says someone must do is a demand of them
