@@ -598,5 +598,6 @@ class ArgumentFinder:
         by = prep_objects(verb, {"by"})
         if not by and is_passive(verb):
             # "is designated a terrorist organisation by X": the parser hangs "by" on the complement
-            by = [o for c in children(verb, {"oprd"}) for o in prep_objects(c, {"by"})]
+            by = [o for c in children(verb, {"oprd", "dobj", "attr"}) if c.i not in self.by_token
+                  for o in prep_objects(c, {"by"})]
         return [k for o in by for k in self.entities_of(o)]

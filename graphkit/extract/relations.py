@@ -960,6 +960,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         preps = {p for f in frames if f.relation == "aids" for p in f.target_preps}
         recipients = [k for t in prep_objects(noun, preps) + prep_objects(verb, preps) for k in self.entities_of(t)]
         agents = self.subjects(verb)
+        if not recipients:
+            # "The European Union, Madagascar's largest donor, suspended budget support": the donor's recipient
+            recipients = [k for s in children(verb, SUBJECT_DEPS) for a in children(s, {"appos"})
+                          if a.lemma_.lower() in AID_AGENT_NOUNS for k in self.modifier_entities(a)]
         if not agents or not recipients:
             return []
         return self._emit_for(verb, recipients, "sanctions", 0.6, sent_start, sent_end, sources=agents)
