@@ -88,6 +88,8 @@ class _Canon:
                     return state, "GPE", self.geonames_for(state)
             if org:
                 return (f"{org} {m.qualifier}" if m.qualifier else org), "ORG", None
+            if m.qualifier and not self.lex.canonical_name(text):
+                return f"{text} {m.qualifier}", "ORG", None   # "the United Nations Assistance Mission in Afghanistan"
         canon = self.lex.canonical_name(text)
         if canon:
             kind = self.lex.name_type(text)
