@@ -21,7 +21,7 @@ from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
 from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_negated, is_passive, names_free_relative, particle, prep_objects, sentence_span, standing_for)
+                     is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -161,7 +161,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                         first = verb.head
                         toks = standing_for(children(first, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), first)
                 else:
-                    toks = children(verb, OBJECT_DEPS)
+                    toks = children(verb, OBJECT_DEPS) or [   # "struck what X said were hideouts"
+                        n for c in children(verb, {"ccomp"}) if c.lemma_ not in EVALUATIVE_VERBS for n in free_relative_nouns(c)]
                     if not toks:
                         # the small parser sometimes calls an object name an adverb ("attacked Bakhmut")
                         toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS

@@ -90,6 +90,13 @@ def prep_objects(token, preps):
 
 
 _NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
+_SAYING_VERBS = {"say", "claim", "believe", "allege"}
+
+
+def free_relative_nouns(verb) -> list:
+    """The nouns a free relative clause headed by `verb` names ("what it called X", "what Y said
+    were X"), or [] when `verb` heads no such clause."""
+    return _named_free_relative(verb)
 
 
 def names_free_relative(verb) -> bool:
@@ -98,7 +105,11 @@ def names_free_relative(verb) -> bool:
 
 
 def _named_free_relative(verb) -> list:
-    """'what it called militant camps': the noun the free relative names."""
+    """'what it called militant camps', 'what Islamabad said were hideouts of the Taliban': the
+    noun the free relative names."""
+    if verb.lemma_ in _SAYING_VERBS and names_free_relative(verb):
+        return [n for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+                for n in c.children if n.dep_ == "attr"]
     if verb.lemma_ not in _NAMING_VERBS or not names_free_relative(verb):
         return []
     named = [n for n in verb.children if n.dep_ in ("oprd", "xcomp", "attr", "dobj") and n.lower_ != "what"]
