@@ -82,8 +82,8 @@ def prep_objects(token, preps):
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for repeated in [prep] + _repeated_prepositions(prep, token):
                 for obj in repeated.children:
-                    if obj.dep_ == "pcomp" and _named_free_relative(obj):
-                        out.extend(_named_free_relative(obj))   # "strikes on what it called militant camps"
+                    if obj.dep_ == "pcomp" and free_relative_nouns(obj):
+                        out.extend(free_relative_nouns(obj))   # "strikes on what it called militant camps"
                     elif obj.dep_ in ("pobj", "pcomp"):
                         out.extend(conjuncts(obj))
     return out
@@ -93,20 +93,15 @@ _NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
 _SAYING_VERBS = {"say", "claim", "believe", "allege"}
 
 
-def free_relative_nouns(verb) -> list:
-    """The nouns a free relative clause headed by `verb` names ("what it called X", "what Y said
-    were X"), or [] when `verb` heads no such clause."""
-    return _named_free_relative(verb)
-
 
 def names_free_relative(verb) -> bool:
     """'[what he called Western meddling]': the verb's object is 'what'."""
     return any(w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in verb.children)
 
 
-def _named_free_relative(verb) -> list:
+def free_relative_nouns(verb) -> list:
     """'what it called militant camps', 'what Islamabad said were hideouts of the Taliban': the
-    noun the free relative names."""
+    nouns the free relative clause headed by `verb` names ([] when it heads none)."""
     if verb.lemma_ in _SAYING_VERBS and names_free_relative(verb):
         return [n for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"
                 for n in c.children if n.dep_ == "attr"]
