@@ -102,6 +102,7 @@ class ActorPhraseComponent:
             self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": MINISTRY_MODIFIERS}}, {"LOWER": "ministry"}]])
             for first, second in SECOND_WORD.items():
                 self.matcher.add("ACTOR", [prefix + [{"LOWER": first}, {"LOWER": second}]])
+            self.matcher.add("ACTOR", [prefix + [{"LOWER": "riot"}, {"LOWER": "police"}]])   # "Georgian riot police"
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

@@ -130,7 +130,7 @@ class _Canon:
                 adjective = first
             else:
                 continue
-            head = rest.lower().replace("defence", "defense")
+            head = rest.lower().replace("defence", "defense").replace("riot police", "police")   # riot police are its police
             if head in MILITARY_HEADS or INSTITUTION_HEADS.get(head) == "military":
                 head = "military"   # "Azerbaijani units": its forces
             elif head.split()[-1] not in INSTITUTION_WORDS:
