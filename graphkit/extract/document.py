@@ -96,7 +96,8 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     filed_in = (lexicon.capital_of(place) or lexicon.canonical_name(place)) if place else None
     filed_in_key = next((k for k, e in entities.items() if e.label == filed_in and e.type == "GPE"), None)
     states = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "state")
-    roles = RoleExtractor(doc, mentions, lexicon, types, filed_in=filed_in_key, states=states).extract()
+    home_state = home_country(mentions, types, filed_in_key, states)
+    roles = RoleExtractor(doc, mentions, lexicon, types, home_state=home_state).extract()
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
     holders.update({(r.target, r.trigger): r.source for r in roles})   # (org, title) -> person
     affiliations: dict[str, set[str]] = {}   # person -> every organisation or state it has a role in
@@ -109,7 +110,7 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
     org_homes = _home_states_of_orgs(entities, lexicon)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
-                                           home_state=home_country(mentions, types, filed_in_key, states), igos=igos,
+                                           home_state=home_state, igos=igos,
                                            org_states=_states_of_offices(org_homes, entities), org_homes=org_homes,
                                            affiliations=affiliations, states=states, served=served,
                                            state_forces=_names_of_state_forces(entities, lexicon))

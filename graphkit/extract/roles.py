@@ -80,12 +80,11 @@ def home_country(mentions: list[DocMention], types: dict[str, str], filed_in: st
 
 
 class RoleExtractor:
-    """filed_in: the entity key of the state the dateline places the story in, if any."""
+    """home_state: the entity key of the state the article is about (`home_country`), if any."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
-                 filed_in: str | None = None, states: frozenset[str] = frozenset()):
-        self.filed_in = filed_in
-        self.states = states   # entities known to be states
+                 home_state: str | None = None):
+        self.home_state = home_state
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -133,7 +132,7 @@ class RoleExtractor:
             named = [m for m in sorted(self.mentions, key=lambda m: -m.tok_start)
                      if m.tok_start < before and self.types.get(m.entity) == "ORG" and any(k in m.entity for k in kinds)]
             # "Army commander X" in a story about Lebanon: Lebanon's army, if named, before the latest
-            home = [m for m in named if word in ARMED_FORCE_WORDS and self._state_of_body(m.text) == self._home_country()]
+            home = [m for m in named if word in ARMED_FORCE_WORDS and self._state_of_body(m.text) == self.home_state]
             if home or named:
                 return (home or named)[0].entity
         return None
@@ -143,11 +142,6 @@ class RoleExtractor:
         first = text.split()[0].removesuffix("'s").removesuffix("’s") if text.split() else ""
         state = self.lex.country_of_demonym(first) or self.lex.canonical_name(first)
         return entity_id("GPE", state) if state else None
-
-    def _home_country(self) -> str | None:
-        if not hasattr(self, "_home"):
-            self._home = home_country(self.mentions, self.types, self.filed_in, self.states)
-        return self._home
 
     def _possessor_described(self, title, role: str | None = None) -> str | None:
         """The organisation behind a possessive pronoun or description before a title: "Its
@@ -200,7 +194,7 @@ class RoleExtractor:
     def _state_nearby(self, m: DocMention) -> str | None:
         """The state an untitled office holder belongs to: the home state when the sentence and
         the one before name no other state; else the one state they name."""
-        home = self._home_country()
+        home = self.home_state
         sentence = self.doc[m.tok_start].sent
         previous = self._sentence_before(sentence)
         for span in (sentence, previous):
@@ -254,7 +248,7 @@ class RoleExtractor:
         if not hasattr(self, "_states"):
             # entities some mention names as a state ("Venezuela", "Venezuelan"), or the home state
             self._states = {x.entity for x in self.mentions if self.lex.country(x.text) is not None
-                            or self.lex.country_of_demonym(x.text) is not None} | {self._home_country()}
+                            or self.lex.country_of_demonym(x.text) is not None} | {self.home_state}
         return o.entity in self._states or (self.lex.capital_of(o.text) is not None and not o.locative)
 
     def _org_named_earlier(self, title) -> str | None:

@@ -9,7 +9,6 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .records import RawRelation
-from .threats import PendingThreat
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
@@ -154,8 +153,7 @@ class SpeechRules:
                     if not victims and not is_negated(speech_verb):
                         # '"Any violation of our territory will be met with a full response," X said':
                         # a threat against whoever last provoked the speaker's side
-                        self.pending_threats.append(PendingThreat(self.coref.sent_index.get(v.i, 0), speakers, sent_start,
-                                                                  sent_end, v.text, self.reporter(speech_verb)))
+                        self._queue_threat(v, speakers, sent_start, sent_end, self.reporter(speech_verb))
                     continue
                 if v.pos_ == "NOUN" and v.lemma_.lower() in self.misdeeds:
                     # "instruments of Lukashenko's repression", "Russian aggression": the wrongdoer named

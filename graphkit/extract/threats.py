@@ -55,6 +55,11 @@ class ThreatRules:
                                   irrealis=False, negated=False, reporter=reporter)
         return out
 
+    def _queue_threat(self, trigger, speakers, sent_start, sent_end, reporter) -> None:
+        """An announced response whose target is resolved once the whole article is read."""
+        self.pending_threats.append(PendingThreat(self.coref.sent_index.get(trigger.i, 0), speakers, sent_start,
+                                                  sent_end, trigger.text, reporter))
+
     def _side_of(self, provoker: str, speaker: str) -> str:
         """A state's answer is to the state: the minister who announced the sanctions stands for
         his state when the one who will respond is no person."""
@@ -96,8 +101,7 @@ class ThreatRules:
         Beijing would take all necessary measures': against the one the speaker just accused."""
         if verb.lemma_ == "reserve" and self._announced_response(verb):
             # "India reserved the right to respond": against whoever last provoked India
-            self.pending_threats.append(PendingThreat(self.coref.sent_index.get(verb.i, 0), self.subjects(verb),
-                                                      sent_start, sent_end, verb.text, self.reporter(verb)))
+            self._queue_threat(verb, self.subjects(verb), sent_start, sent_end, self.reporter(verb))
             return []
         if verb.lemma_ not in THREAT_VERBS and verb.lemma_ not in self.lex.speech_verbs:
             return []
@@ -115,8 +119,7 @@ class ThreatRules:
                 and not children(verb, {"ccomp"}):
             # 'vowed "resolute countermeasures" against what it called an assault': against
             # whoever last provoked the speaker's side
-            self.pending_threats.append(PendingThreat(self.coref.sent_index.get(verb.i, 0), self.subjects(verb),
-                                                      sent_start, sent_end, verb.text, self.reporter(verb)))
+            self._queue_threat(verb, self.subjects(verb), sent_start, sent_end, self.reporter(verb))
             return []
         if not targets and verb.dep_ == "conj" and any(
                 c.lemma_.lower() in ("take", "adopt", "respond", "retaliate") and (
@@ -139,11 +142,9 @@ class ThreatRules:
             if not targets and verb.lemma_ in THREAT_VERBS | self.lex.speech_verbs and not is_negated(verb):
                 irrealis, negated = self.modality(verb)
                 if not irrealis and not negated:
-                    self.pending_threats.append(PendingThreat(
-                        self.coref.sent_index.get(verb.i, 0),
-                        # "Minsk reserved the right to respond, the ministry said": the one who will respond
-                        [k for c in announced if c.lemma_ == "reserve" for k in self.subjects(c)] or self.subjects(verb),
-                        sent_start, sent_end, verb.text, self.reporter(verb)))
+                    # "Minsk reserved the right to respond, the ministry said": the one who will respond
+                    speakers = [k for c in announced if c.lemma_ == "reserve" for k in self.subjects(c)] or self.subjects(verb)
+                    self._queue_threat(verb, speakers, sent_start, sent_end, self.reporter(verb))
         if not targets:
             return []
         return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
