@@ -1136,6 +1136,10 @@ CASES = [
     ("delivering a protest note to an embassy protests to its state; a plain note is contact",
      "China seized a Vietnamese boat. Hanoi delivered a formal protest note to the Chinese embassy.",
      [("Vietnam", "condemns", "China", False, None)], [("Vietnam", "meets", "Chinese embassy", False, None)]),
+    ("'the government of Somalia' is Somalia's, not the state the story is about",
+     "Ethiopia accused Eritrea of arming rebels. Ethiopian officials said Ethiopia would respond. The government of "
+     "Somalia condemned Ethiopia.",
+     [("Somalia", "condemns", "Ethiopia", False, None)], []),
     ("'the government in Pristina' is Kosovo's",
      "Serbia mourned the gunmen. Serbian President Aleksandar Vucic declared a day of mourning for the gunmen, a move "
      "the government in Pristina condemned as glorification of terrorism.",

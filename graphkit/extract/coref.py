@@ -331,8 +331,8 @@ class Coreference:
                          if m.place_entity or (self.types.get(m.entity) == "GPE" and m.entity not in self.states
                                                and m.form == "name")), None)
         if word in _STATE_BODIES:
-            # "the government in Pristina": the state whose capital or territory is named
-            seated = [self._by_token[o.i] for p in token.children if p.dep_ == "prep" and p.lower_ == "in"
+            # "the government in Pristina", "the government of Somalia": the state named with it
+            seated = [self._by_token[o.i] for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
                       for o in p.children if o.dep_ == "pobj" and o.i in self._by_token]
             if seated and self.types.get(seated[0].entity) == "GPE":
                 return seated[0].entity
