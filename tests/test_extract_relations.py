@@ -1342,6 +1342,24 @@ ROLE_CASES = [
     ("'a senior member of the opposition X party'",
      "Agents detained Rafael Quintero, a senior member of the opposition Vente Venezuela party, outside Caracas on Saturday.",
      ("Rafael Quintero", "member_of", "Vente Venezuela")),
+    ("a title is a state's own office though it holds 'leader' ('Supreme Leader Ayatollah X')",
+     "Iran said it would answer any attack. Supreme Leader Ayatollah Reza Karimi said Iran did not fear talks.",
+     ("Reza Karimi", "leader_of", "Iran")),
+    ("a hyphenated title the parser reads as an adjective ('the group's secretary-general, X')",
+     "The Amal Movement fired rockets at the base. The group's secretary-general, Nabil Haddad, said it would not disarm.",
+     ("Nabil Haddad", "leader_of", "Amal Movement")),
+    ("an apposition hung on the last part of a hyphenated name",
+     "Yemen's Supreme Political Council met on Monday. Rashad al-Karimi, head of the Supreme Political Council, urged Oman "
+     "to mediate.", ("Rashad al-Karimi", "leader_of", "Supreme Political Council")),
+    ("a relative clause hung on the last part of a hyphenated name",
+     "Yosef Ben-Zvi addressed a rally in Jerusalem. Ben-Zvi, who leads the Noam party, told supporters the vote was rigged.",
+     ("Yosef Ben-Zvi", "leader_of", "Noam")),
+    ("'Its Director General X': the organisation named last",
+     "The World Health Organization said the outbreak had spread. Its Director General Maria Olsen said more aid was needed.",
+     ("Maria Olsen", "leader_of", "World Health Organization")),
+    ("'who chairs the bloc': the bloc named last",
+     "The Economic Community of West African States met in Accra. Ghanaian President Kofi Mensah, who chairs the bloc, "
+     "said coups could not spread.", ("Kofi Mensah", "leader_of", "ECOWAS")),
 ]
 
 

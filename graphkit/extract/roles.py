@@ -32,6 +32,8 @@ NOT_STATE_OFFICES = {"member", "bureau", "lawmaker", "mp", "activist", "candidat
                      "general", "gen", "colonel", "col", "major", "admiral", "lieutenant", "captain", "brigadier",
                      "marshal", "sergeant", "commander", "chief", "head", "leader", "director", "founder",
                      "chairman", "chairwoman", "chair", "executive", "ceo", "secretary-general"}
+# a state's own offices though they hold a word of NOT_STATE_OFFICES ("Supreme Leader Ayatollah X")
+STATE_LEADER_TITLES = ("supreme leader",)
 ARMED_FORCE_WORDS = {"army", "military"}
 # offices whose 'general' is no military rank ("Attorney General X" is a state official)
 CIVIL_GENERAL_OFFICES = {"attorney", "solicitor", "auditor", "inspector", "prosecutor", "procurator", "comptroller",
@@ -293,7 +295,7 @@ class RoleExtractor:
             if self.types.get(m.entity) != "PERSON":
                 continue
             root = self.doc[m.root]
-            verbs = [c for c in root.children if c.dep_ == "relcl" and c.lemma_ in LEADING_VERBS]
+            verbs = [c for c in self._name_children(m) if c.dep_ == "relcl" and c.lemma_ in LEADING_VERBS]
             if root.dep_ == "nsubj" and root.head.lemma_ in LEADING_VERBS:
                 verbs.append(root.head)
             for v in verbs:
@@ -308,6 +310,12 @@ class RoleExtractor:
                              if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token]
                     key = org.entity if org else next((k for k in named if self.types.get(k) == "ORG" or (
                         governing and self.types.get(k) == "GPE")), None)
+                    if key is None and not named and obj.lemma_.lower() in POSSESSOR_NOUNS \
+                            and any(c.lower_ == "the" for c in obj.children):
+                        # "who chairs the bloc": the body of that kind named last
+                        kinds = POSSESSOR_NOUNS[obj.lemma_.lower()]
+                        key = self._recent_org(root.i, lambda o: any(k in o.entity for k in kinds) or (
+                            not kinds and o.form == "name"))
                     if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                         start, end = self._sentence_bounds(root)
                         # "who heads the European Union's foreign policy": a portfolio, not the body
@@ -362,6 +370,7 @@ class RoleExtractor:
         if role is None:
             return self._shared_title(m)
         org_tokens = prefix[:j + 1]
+        possessive = j >= 0 and prefix[j].lower_ in ("its", "their")
         if not any(t.i in self.by_token or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in org_tokens):
             org_tokens = []   # "when Prime Minister X", "after President X": no organisation named
         confidence = 0.85
@@ -369,6 +378,10 @@ class RoleExtractor:
             or self._relative_possessor(org_tokens)
         if org is None:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
+        if org is None and possessive:
+            # "The agency said ... Its Director General X": the organisation named last
+            org, confidence = self._recent_org(m.tok_start) or (
+                self._recent_org(m.tok_start, types=("GPE",)) if role in STATE_OFFICE_ROLES else None), 0.7
         kind = next((w for w in title_words if w in ORG_NOUNS), None)
         if org is None and role == "spokesperson_of" and not org_tokens:
             # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named (of the
@@ -386,7 +399,8 @@ class RoleExtractor:
             if org is None:
                 return []
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
-                and not any(w in NOT_STATE_OFFICES for w in _without_civil_generals(title_words)):
+                and (not any(w in NOT_STATE_OFFICES for w in _without_civil_generals(title_words))
+                     or any(o in " ".join(title_words) for o in STATE_LEADER_TITLES)):
             # "President Donald Trump" in a story about Yemen: the office holders table knows
             org, confidence = self._known_office(m, role, " ".join(title_words)), KNOWN_OFFICE_CONFIDENCE
             if org is None:
@@ -512,6 +526,17 @@ class RoleExtractor:
                 return key
         return org
 
+    def _name_children(self, m: DocMention) -> list:
+        """The dependents of every word of the name, outside it: the parser may hang a relative
+        clause or an apposition on any part of "Ben-Gvir" or "Rashad al-Alimi"."""
+        return [c for t in self.doc[m.tok_start:m.tok_end] for c in t.children
+                if not m.tok_start <= c.i < m.tok_end]
+
+    def _hyphenated_title(self, token) -> bool:
+        """'secretary-general' parsed as an adjective with its first half hung on it."""
+        first = [c.lower_ for c in token.children if c.dep_ == "npadvmod" and c.i < token.i]
+        return token.pos_ == "ADJ" and bool(first) and self.lex.is_title(" ".join(first + [token.lower_]))
+
     def _apposition(self, m: DocMention) -> list[RawRelation]:
         doc = self.doc
         root = doc[m.root]
@@ -521,19 +546,20 @@ class RoleExtractor:
             # name on the host ('Washington'); climb prep/pobj links to the title noun
             cand = root.head
             for _ in range(3):
-                if cand.pos_ == "NOUN":
+                if cand.pos_ == "NOUN" or self._hyphenated_title(cand):
                     pairs.append(cand)
                     break
                 if cand.dep_ not in ("pobj", "prep"):
                     break
                 cand = cand.head
-        pairs += [c for c in root.children if c.dep_ == "appos" and (
+        pairs += [c for c in self._name_children(m) if c.dep_ == "appos" and (
             c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.i not in self.by_token and self.lex.is_title(c.lower_)))]   # "the U.S. Secretary of State"
         # "X, Georgian Dream's founder and honorary chairman": each coordinated title
         pairs += [c for t in list(pairs) for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         out = []
         for title in pairs:
-            words = [c.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.i not in self.by_token and c.i < title.i]
+            words = [c.lower_ for c in title.children if c.dep_ in ("compound", "amod", "npadvmod") and c.i not in self.by_token
+                     and c.i < title.i]
             role = self._title(words + [title.lower_])
             if role is None:
                 continue
