@@ -79,7 +79,12 @@ class KnowledgeGraph:
         self._name_index()   # built before the article's nodes arrive
         node_of: dict[str, str] = {}
         for key, ent in result.entities.items():
-            node_id = node_of[key] = self._existing_node(key, ent)
+            node_id = self._existing_node(key, ent)
+            if node_id in node_of.values() and node_id != key:
+                # the article told them apart ("Sanaa said" is Yemen, "strikes on Sanaa" the
+                # city): a name another of its entities goes by is no reason to merge
+                node_id = key
+            node_of[key] = node_id
             if node_id in g:
                 node = g.nodes[node_id]
                 names = set(node["aliases"]) | set(ent.aliases) | ({ent.label} if name_key(ent.label) != name_key(node["label"]) else set())

@@ -180,3 +180,15 @@ def test_facade_build_is_the_function_even_after_importing_the_build_module():
     assert gk.load.__module__ == "graphkit.api"
     assert gk.KnowledgeGraph is KnowledgeGraph
     assert gk.__version__
+
+
+def test_a_capital_the_article_uses_for_its_state_and_as_a_place_stays_two_nodes():
+    """"Sanaa said ..." is Yemen, "strikes on the capital Sanaa" hit the city: the state keeps
+    the capital as an alias, and the city is a node of its own that the attack targets."""
+    kg = gk.build(["Saudi strikes on the capital Sanaa killed ten people on Monday. "
+                   "Sanaa said it would retaliate against Saudi Arabia."], warn=False)
+    nodes = kg.graph.nodes
+    assert nodes["gpe:yemen"]["label"] == "Yemen" and "Sanaa" in nodes["gpe:yemen"]["aliases"]
+    assert nodes["gpe:sanaa"]["label"] == "Sanaa"
+    attacks = {(s, t) for s, t, d in kg.graph.edges(data=True) if d["relation"] == "attacks"}
+    assert ("gpe:saudi-arabia", "gpe:sanaa") in attacks
