@@ -280,6 +280,9 @@ CASES = [
      [("Turkey", "attacks", "Kurdistan Workers' Party", False, "Kurdistan Workers' Party")],
      [("Turkey", "attacks", "Turkey", False, "Kurdistan Workers' Party")]),
     # --- group targets: the parties named together last (guidelines 4)
+    ("'all parties' are the sides named last, as 'both sides' are",
+     "Guyana and Suriname traded accusations over the border. The United Nations called on all parties to show restraint.",
+     [("United Nations", "requests", "Guyana", False, None), ("United Nations", "requests", "Suriname", False, None)], []),
     ("both sides are the pair named last", "Guyana and Suriname traded accusations. Brazil urged both sides to de-escalate.",
      [("Brazil", "requests", "Guyana", False, None), ("Brazil", "requests", "Suriname", False, None)], []),
     ("the warring parties", "Clashes between Tajikistan and Kyrgyzstan killed dozens. "

@@ -191,7 +191,7 @@ class Coreference:
     def resolve_all(self, token) -> list[str]:
         """Like `resolve`, but 'the two leaders' / 'both countries' give both referents."""
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS and any(
-                (c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet"))
+                (c.lower_ in ("two", "both", "all") and c.dep_ in ("nummod", "det", "predet"))
                 or (c.lower_ in _OPPOSING_WORDS and c.dep_ == "amod") for c in token.children):
             return self._opposing_pair(token) or self._main_parties(token)
         counted = token.pos_ == "NOUN" and ((token.tag_ == "NNS" and any(
