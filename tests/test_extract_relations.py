@@ -327,6 +327,10 @@ CASES = [
      [("Viv Ansanm", "attacks", "Arcahaie", False, None)], [("gunmen", "attacks", "Arcahaie", False, None)]),
     ("a group that leads", "Hamas-led militants attacked southern Israel.",
      [("Hamas", "attacks", "Israel", False, None)], []),
+    ("'the village of X' is X, never the capital named before",
+     "Moscow said the talks were over. Its defence ministry said Russian troops had captured the village of Pokrovske "
+     "in the east.",
+     [("Russian military", "attacks", "Pokrovske", False, "Russia")], [("Russian military", "attacks", "Moscow", False, "Russia")]),
     ("the capital named in apposition", "Saudi strikes on the capital Sanaa killed ten people.",
      [("Saudi Arabia", "attacks", "Sanaa", False, None)], []),
     # --- speech acts: summons, naming, requested acts, the speaker's second act

@@ -325,11 +325,13 @@ class Coreference:
             return next(((m.place_entity if place else m.entity) for m in self._candidates(token)
                          if m.place_entity), None)
         if word in _TOWN_WORDS and place:
+            if any(o.pos_ == "PROPN" for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+                return None   # "the village of Pokrovske": the place it names, not one named before
             # "pulled out of the city", "shelled the town" (a place argument): the latest town named,
-            # or the capital named as a city
+            # or the capital named as a city (no village is a capital)
             return next((m.place_entity or m.entity for m in self._candidates(token)
-                         if m.place_entity or (self.types.get(m.entity) == "GPE" and m.entity not in self.states
-                                               and m.form == "name")), None)
+                         if (m.place_entity and word != "village") or (
+                             self.types.get(m.entity) == "GPE" and m.entity not in self.states and m.form == "name")), None)
         if word in _STATE_BODIES:
             # "the government in Pristina", "the government of Somalia": the state named with it
             seated = [self._by_token[o.i] for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
