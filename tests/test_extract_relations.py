@@ -331,6 +331,12 @@ CASES = [
      "Moscow said the talks were over. Its defence ministry said Russian troops had captured the village of Pokrovske "
      "in the east.",
      [("Russian military", "attacks", "Pokrovske", False, "Russia")], [("Russian military", "attacks", "Moscow", False, "Russia")]),
+    ("naming an act an attack on something condemns its agent",
+     "Ecuador imposed tariffs on Colombian goods. President Petro called the tariffs an attack on regional trade.",
+     [("Petro", "condemns", "Ecuador", False, None)], []),
+    ("', an attack that X condemned' after the main verb of that act names the main clause's act",
+     "Rwandan troops shelled Congolese army positions near Goma on Monday, an attack that the African Union condemned.",
+     [("African Union", "condemns", "Rwandan military", False, None)], []),
     ("the capital named in apposition", "Saudi strikes on the capital Sanaa killed ten people.",
      [("Saudi Arabia", "attacks", "Sanaa", False, None)], []),
     # --- speech acts: summons, naming, requested acts, the speaker's second act

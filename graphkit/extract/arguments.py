@@ -381,8 +381,13 @@ class ArgumentFinder:
     def _sums_up_clause(self, token) -> bool:
         """'a move', 'a decision', 'steps' in apposition after a comma: it names the sentence's
         main act. (An act noun such as ', an attack that ...' often tells a new act: not these.)"""
-        return (token.lemma_.lower() in SUMMARY_NOUNS and token.dep_ in ("appos", "dobj", "npadvmod")
-                and token.i > token.sent.root.i and self._indefinite_after_comma(token))
+        lemma = token.lemma_.lower()
+        root = token.sent.root
+        # ", drills that Beijing denounced" after "held joint patrols": an act noun naming the
+        # main verb's own kind of act
+        names_main_act = lemma in SUMMARY_NOUNS or root.lemma_.lower() in ACT_NOUN_VERBS.get(lemma, ())
+        return (names_main_act and token.dep_ in ("appos", "dobj", "npadvmod")
+                and token.i > root.i and self._indefinite_after_comma(token))
 
     def _is_actor_noun(self, token) -> bool:
         """A name, or a noun for a group that can act ("rebels", "the government"), not a thing

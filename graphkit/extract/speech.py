@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (ASSAULT_NAMES, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
@@ -250,6 +250,13 @@ class SpeechRules:
             return True
         return self._campaign_of(token, self.misdeeds, self.disapproval)   # "an act of terror"
 
+    @staticmethod
+    def _named_an_attack(noun) -> bool:
+        """'called the tariffs an attack on Andean integration': naming an act an assault on
+        something condemns it (a plain 'attack' elsewhere is no judgement)."""
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in ASSAULT_NAMES and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "to") for c in noun.children)
+
     def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
         if verb.lemma_ not in EVALUATIVE_VERBS:
@@ -288,8 +295,8 @@ class SpeechRules:
                 for w in [w for c in complements for w in c.subtree] + folded):
             # "called the allegations absurd": a rejection of the accuser
             return self._rejection(verb, objs, sources, sent_start, sent_end, negated) or [None]
-        if not any(self._disapproving(c) or any(self._disapproving(x) or x.lemma_.lower() in self.dismissal
-                                                  for x in c.subtree) for c in complements):
+        if not any(self._disapproving(c) or self._named_an_attack(c) or any(
+                self._disapproving(x) or x.lemma_.lower() in self.dismissal for x in c.subtree) for c in complements):
             return []   # "called the sanctions absurd": dismissing a measure condemns it
         # "called the strikes a war crime": the agents of the act the noun refers back to;
         # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
