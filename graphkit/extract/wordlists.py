@@ -294,5 +294,8 @@ HANDED_OVER_PEOPLE = {"prisoner", "detainee", "suspect", "figure", "convict", "i
                       "deportee", "national", "citizen", "captive", "hostage", "body", "remains"}
 # a diplomatic protest handed over: delivering one protests to the state that receives it
 PROTEST_NOTE_NOUNS = {"protest", "demarche", "complaint"}
+# a manner that makes an act told of someone a wrongdoing ("entered the airspace without permission")
+WRONG_MANNER_ADVERBS = {"illegally", "unlawfully", "illicitly"}
+CONSENT_NOUNS = {"permission", "authorisation", "authorization", "consent", "approval", "clearance", "provocation"}
 # what an act is called to condemn it as an assault: "called the tariffs an attack on integration"
 ASSAULT_NAMES = {"attack", "assault", "onslaught", "blow"}
