@@ -1379,6 +1379,12 @@ ROLE_CASES = [
     ("'Its Director General X': the organisation named last",
      "The World Health Organization said the outbreak had spread. Its Director General Maria Olsen said more aid was needed.",
      ("Maria Olsen", "leader_of", "World Health Organization")),
+    ("a capital lies in the state the text names with 'capital' (adjective)",
+     "Ministers met in the Laotian capital Vientiane on Thursday.", ("Vientiane", "located_in", "Laos")),
+    ("a capital lies in the state the text names with 'capital' (possessive)",
+     "Yemen's capital, Sanaa, was calm on Friday.", ("Sanaa", "located_in", "Yemen")),
+    ("a regional capital lies in the region after 'the capital of'",
+     "In Culiacan, the capital of Sinaloa, banners appeared overnight.", ("Culiacan", "located_in", "Sinaloa")),
     ("'who chairs the bloc': the bloc named last",
      "The Economic Community of West African States met in Accra. Ghanaian President Kofi Mensah, who chairs the bloc, "
      "said coups could not spread.", ("Kofi Mensah", "leader_of", "ECOWAS")),
