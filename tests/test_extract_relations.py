@@ -1385,6 +1385,11 @@ ROLE_CASES = [
      "Yemen's capital, Sanaa, was calm on Friday.", ("Sanaa", "located_in", "Yemen")),
     ("a regional capital lies in the region after 'the capital of'",
      "In Culiacan, the capital of Sinaloa, banners appeared overnight.", ("Culiacan", "located_in", "Sinaloa")),
+    ("'X in central Y' right after the name, however the parser attached it",
+     "Israeli strikes hit a school in Deir al-Balah in central Gaza.", ("Deir al-Balah", "located_in", "Gaza")),
+    ("a feature in a sea right after its name",
+     "Chinese ships fired water cannon near Scarborough Shoal in the South China Sea on Thursday.",
+     ("Scarborough Shoal", "located_in", "South China Sea")),
     ("'who chairs the bloc': the bloc named last",
      "The Economic Community of West African States met in Accra. Ghanaian President Kofi Mensah, who chairs the bloc, "
      "said coups could not spread.", ("Kofi Mensah", "leader_of", "ECOWAS")),

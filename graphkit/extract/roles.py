@@ -35,6 +35,10 @@ NOT_STATE_OFFICES = {"member", "bureau", "lawmaker", "mp", "activist", "candidat
 # a state's own offices though they hold a word of NOT_STATE_OFFICES ("Supreme Leader Ayatollah X")
 STATE_LEADER_TITLES = ("supreme leader",)
 ARMED_FORCE_WORDS = {"army", "military"}
+# where in a place: "in central Gaza", "in northwest Greenland"
+COMPASS_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                 "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "far", "upper", "lower"}
 # offices whose 'general' is no military rank ("Attorney General X" is a state official)
 CIVIL_GENERAL_OFFICES = {"attorney", "solicitor", "auditor", "inspector", "prosecutor", "procurator", "comptroller",
                          "surgeon", "governor", "postmaster"}
@@ -681,6 +685,8 @@ class RoleExtractor:
                         inner = next((self.by_token[o.i] for o in objs if o.i in self.by_token), None)
                         if inner is not None and inner.form == "name" and self.types.get(inner.entity) in ("GPE", "LOC"):
                             container = inner.entity
+            if container is None and not self.lex.country(m.text) and not self.lex.capital_of(m.text):
+                container = self._place_right_after(m)
             if container and container != m.entity and self.types.get(container) in ("GPE", "LOC"):
                 start, end = self._sentence_bounds(root)
                 out.append(RawRelation(m.entity, container, "located_in", start, end, False, None, 0.75, "of"))
@@ -691,6 +697,24 @@ class RoleExtractor:
                 start, end = self._sentence_bounds(root)
                 out.append(RawRelation(city, container, "located_in", start, end, False, None, 0.7, "capital"))
         return out
+
+    def _place_right_after(self, m: DocMention) -> str | None:
+        """'Deir al-Balah in central Gaza', 'Scarborough Shoal in the South China Sea': a named
+        place right after the name and 'in', however the parser attached the phrase."""
+        doc, i = self.doc, m.tok_end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i >= len(doc) or doc[i].lower_ != "in":
+            return None
+        i += 1
+        while i < len(doc) and i not in self.by_token and (
+                doc[i].lower_ in ("the", "of") or doc[i].lower_ in COMPASS_WORDS
+                or doc[i].lower_ in ("capital", "city", "town", "port", "village")):
+            i += 1   # "in the capital N'Djamena", "in the northern city of Kharkiv"
+        inner = self.by_token.get(i)
+        if inner is None or inner.tok_start != i or inner.form != "name" or self.types.get(inner.entity) not in ("GPE", "LOC"):
+            return None
+        return self._as_place(inner)
 
     def _capital_of(self, m: DocMention, root) -> str | None:
         """'the Laotian capital Vientiane', 'Yemen's capital, Sanaa', 'Culiacan, the capital of
