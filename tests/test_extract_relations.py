@@ -58,6 +58,12 @@ CASES = [
     # --- coordination
     ("coordinated subjects", "The United States and Britain struck Houthi targets in Yemen.",
      [("United States", "attacks", "Houthi", False, None), ("United Kingdom", "attacks", "Houthi", False, None)], []),
+    ("coordinated verbs share the object of the second",
+     "Germany condemned and sanctioned Iran on Friday.",
+     [("Germany", "condemns", "Iran", False, None), ("Germany", "sanctions", "Iran", False, None)], []),
+    ("police who beat and detained protesters attacked them",
+     "Police beat and detained dozens of protesters outside the court.",
+     [("police", "attacks", "protesters", False, None)], []),
     ("coordinated objects", "Washington sanctioned Iran and Syria on Friday.",
      [("United States", "sanctions", "Iran", False, None), ("United States", "sanctions", "Syria", False, None)], []),
     # --- nominal relations

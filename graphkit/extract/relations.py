@@ -167,6 +167,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                         # the small parser sometimes calls an object name an adverb ("attacked Bakhmut")
                         toks = [c for c in verb.children if c.dep_ in MISPARSED_OBJECT_DEPS
                                 and c.i > verb.i and c.i in self.by_token]
+                    if not toks:
+                        toks = self._shared_object(verb)   # "condemned and sanctioned Iran"
                 # "drills that Pyongyang condemns": the relative pronoun stands for the head noun
                 toks = standing_for(toks, verb)
                 if relation == "accuses" and not passive:
@@ -387,6 +389,19 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     if c.i < obj.i:
                         return c.i
         return None
+
+    @staticmethod
+    def _shared_object(verb) -> list:
+        """'condemned and sanctioned Iran', 'beat and detained protesters': a verb with no object
+        of its own shares the object of the verb of the same form coordinated right after it
+        (with no subject of its own), when nothing else follows the first verb."""
+        if any(c.dep_ in ("prep", "ccomp", "xcomp", "dative") for c in verb.children):
+            return []
+        nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+        if nxt is None or children(nxt, SUBJECT_DEPS) or not any(
+                c.dep_ == "cc" and c.i < nxt.i for c in verb.children) or nxt.i - verb.i > 3 or nxt.tag_ != verb.tag_:
+            return []   # (not "would respond and attacked Israel": two clauses)
+        return children(nxt, OBJECT_DEPS)
 
     @staticmethod
     def _same_clause(token, verb) -> bool:
