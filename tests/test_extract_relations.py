@@ -58,6 +58,9 @@ CASES = [
     # --- coordination
     ("coordinated subjects", "The United States and Britain struck Houthi targets in Yemen.",
      [("United States", "attacks", "Houthi", False, None), ("United Kingdom", "attacks", "Houthi", False, None)], []),
+    ("'them' is the unnamed crowd named before, not the clause's own actors",
+     "Thousands of protesters rallied outside parliament in Lima. Police fired tear gas to disperse them.",
+     [("police", "attacks", "protesters", False, None)], []),
     ("coordinated verbs share the object of the second",
      "Germany condemned and sanctioned Iran on Friday.",
      [("Germany", "condemns", "Iran", False, None), ("Germany", "sanctions", "Iran", False, None)], []),

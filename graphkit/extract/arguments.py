@@ -78,6 +78,11 @@ class ArgumentFinder:
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
                 continue
+            if coref and t.pos_ == "PRON" and t.lower_ in ("they", "them"):
+                crowd = self._crowd_before(t)
+                if crowd is not None:
+                    out.append(self._collective(crowd))   # "Protesters marched ... police dispersed them"
+                    continue
             if t.lower_ in ("we", "us", "our") and coref:
                 speaker = self._quoted_speaker(t)
                 if speaker:
@@ -239,6 +244,30 @@ class ArgumentFinder:
         return [k for inc in noun.subtree if inc.lower_ in ("including", "notably") and inc.dep_ in ("prep", "acl")
                 and inc.head.i in heads
                 for o in children(inc, {"pobj", "dobj"}) for c in conjuncts(o) for k in self.entities_of(c)]
+
+    def _crowd_before(self, pronoun):
+        """The unnamed group 'they' / 'them' stands for when no named actor fits: the nearest
+        plural collective noun before it, in its sentence or the one before, that is not the
+        subject of the pronoun's own clause ("police fired tear gas to disperse them")."""
+        sentence = pronoun.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        clause = pronoun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        own = set()
+        while True:   # the subjects of the clause and of the clauses it hangs on ("to disperse them")
+            own |= {s.i for s in children(clause, SUBJECT_DEPS)}
+            if clause.dep_ not in ("xcomp", "advcl", "conj") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        for t in reversed(self.doc[start:pronoun.i]):
+            if t.pos_ == "NOUN" and t.tag_ == "NNS" and t.lemma_.lower() in self.collective_actors:
+                if t.i in own:
+                    continue   # the clause's own actors are not 'them'
+                if self.by_token.get(t.i) is None and not self.modifier_entities(t, coref=False):
+                    return t
+                return None
+        return None
 
     def _collective(self, token) -> str:
         """Unnamed collective actors ("protesters", "police") become entities when they act;
