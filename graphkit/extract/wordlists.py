@@ -119,6 +119,7 @@ ACT_NOUN_VERBS = {
     "verdict": {"sentence", "convict", "jail", "find"}, "sentence": {"sentence", "jail"}, "conviction": {"convict"},
     "ban": {"ban", "bar", "outlaw", "prohibit"}, "expulsion": {"expel"}, "closure": {"close", "shut"},
     "blockade": {"blockade", "block"}, "deployment": {"deploy", "send"},
+    "package": _SANCTIONING | {"pledge", "send", "unveil", "provide", "give"},
     "visit": {"visit", "tour"}, "trip": {"visit", "tour", "travel"},
     # "welcomed the treaty": its parties ("Armenia and Azerbaijan signed a treaty ...")
     "treaty": SIGNING_VERBS, "deal": SIGNING_VERBS, "agreement": SIGNING_VERBS, "accord": SIGNING_VERBS,
