@@ -57,7 +57,7 @@ CASES = [
      [("Norway", "aids", "Ukraine", False, None)], []),
     # --- coordination
     ("coordinated subjects", "The United States and Britain struck Houthi targets in Yemen.",
-     [("United States", "attacks", "Houthi", False, None), ("United Kingdom", "attacks", "Houthi", False, None)], []),
+     [("United States", "attacks", "Houthis", False, None), ("United Kingdom", "attacks", "Houthis", False, None)], []),
     ("'them' is the unnamed crowd named before, not the clause's own actors",
      "Thousands of protesters rallied outside parliament in Lima. Police fired tear gas to disperse them.",
      [("police", "attacks", "protesters", False, None)], []),
@@ -67,6 +67,9 @@ CASES = [
     ("a group's name as a modifier names the group ('Houthi targets')",
      "The United States struck Houthi targets on Monday.",
      [("United States", "attacks", "Houthis", False, None)], []),
+    ("a stance named in a free relative under 'in' ('in what they call solidarity with X')",
+     "The rebels attacked tankers in the Red Sea in what they call solidarity with Palestinians.",
+     [("rebels", "supports", "Palestinians", False, None)], []),
     ("coordinated verbs share the object of the second",
      "Germany condemned and sanctioned Iran on Friday.",
      [("Germany", "condemns", "Iran", False, None), ("Germany", "sanctions", "Iran", False, None)], []),
@@ -108,7 +111,7 @@ CASES = [
      [("Russia", "condemns", "Estonia", False, None)], [("Russia", "meets", "Estonia", False, None)]),
     # --- structure
     ("hyphen backing", "Iran-backed Houthi rebels seized a cargo ship.",
-     [("Iran", "supports", "Houthi", False, None)], []),
+     [("Iran", "supports", "Houthis", False, None)], []),
     ("joint drills", "Tokyo condemned the joint China-Russia naval drills near its coast.",
      [("China", "cooperates_with", "Russia", False, None), ("Japan", "condemns", "China", False, None)], []),
     ("relative clause", "Beijing protested against the sanctions that Canada imposed on Chinese firms.",

@@ -391,6 +391,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return None
 
     @staticmethod
+    def _naming_free_relative(noun):
+        """'in what they call / describe as solidarity with X': the naming verb of a free
+        relative under 'in' that names `noun`, else None."""
+        naming = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else (
+            noun.head if noun.dep_ in ("oprd", "xcomp", "attr") else None)
+        if naming is None or naming.dep_ != "pcomp" or naming.head.lower_ != "in" or not any(
+                c.lower_ == "what" for c in naming.children):
+            return None
+        return naming
+
+    @staticmethod
     def _shared_object(verb) -> list:
         """'condemned and sanctioned Iran', 'beat and detained protesters': a verb with no object
         of its own shares the object of the verb of the same form coordinated right after it
@@ -880,14 +891,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             if len(agents) >= 2 and not targets and (joint or symmetric or fought_out):
                 # "joint South Korea-U.S. drills": each with the other; "X and Y have been at war"
                 targets = [MUTUAL]
-            if not agents and light is None and frame.relation in STANCE_RELATIONS and phrase.dep_ == "pobj" \
-                    and head.lower_ == "in":
-                # "attacked ships in solidarity with Palestinians": the stance is the actor's
-                clause = self._clause_head(noun)
+            naming = self._naming_free_relative(noun)
+            if not agents and light is None and frame.relation in STANCE_RELATIONS and (
+                    (phrase.dep_ == "pobj" and head.lower_ == "in") or naming is not None):
+                # "attacked ships in solidarity with Palestinians" (or "in what they call solidarity
+                # with ..."): the stance is the actor's
+                clause = self._clause_head(noun) if naming is None else naming.head.head
                 agents = self.subjects(clause) if clause is not None else []
                 if agents and not targets:
-                    # the parser may hang "with Palestinians" on the verb
-                    targets = [k for t in prep_objects(clause, set(frame.target_preps))
+                    # the parser may hang "with Palestinians" on the verb (or on the naming verb)
+                    hosts = [clause] if naming is None else [clause, naming]
+                    targets = [k for h in hosts for t in prep_objects(h, set(frame.target_preps))
                                if t.head.i == noun.i + 1 for k in self.entities_of(t)]
             if not agents and targets and frame.relation == "meets" and phrase.dep_ == "pobj" and light is None \
                     and head.lower_ in ("in", "during", "after", "following") and prep_objects(noun, {"with"}):
