@@ -14,7 +14,7 @@ import functools
 from ..resolve.names import entity_id
 from .arguments import ArgumentFinder
 from .coref import Coreference
-from .mentions import DocMention
+from .mentions import MOTION_VERBS, DocMention
 from .records import RawRelation
 from .speech import PendingRejection, SpeechRules
 from .threats import PendingThreat, ThreatRules
@@ -904,7 +904,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     targets = [k for h in hosts for t in prep_objects(h, set(frame.target_preps))
                                if t.head.i == noun.i + 1 for k in self.entities_of(t)]
             if not agents and targets and frame.relation == "meets" and phrase.dep_ == "pobj" and light is None \
-                    and head.lower_ in ("in", "during", "after", "following") and prep_objects(noun, {"with"}):
+                    and (head.lower_ in ("in", "during", "after", "following")
+                         or (head.lower_ == "for" and head.head.lemma_ in MOTION_VERBS)) and prep_objects(noun, {"with"}):
                 # "agreed to a pause in a phone call with Sheinbaum", "said after talks with Rubio":
                 # the clause's subject took part
                 clause = head.head if head.head.pos_ in ("VERB", "AUX") else self._clause_head(noun)
