@@ -22,6 +22,8 @@ CASES = [
      [("Russia", "GPE", set())], ["Zelenskiy's Telegram", "Telegram"]),
     ("titled hyphenated name is a person", "Abdel-Karim Mansour, the UN envoy in Libya, warned. Mansour said more.",
      [("Abdel-Karim Mansour", "PERSON", {"Mansour"})], []),
+    ("a state's name NER typed as a date is the state", "ECOWAS threatened military intervention in Niger.",
+     [("Niger", "GPE", set())], []),
     ("possessive descriptive actor", "Poland’s foreign ministry summoned the ambassador.",
      [("Polish foreign ministry", "ORG", set())], []),
     ("a state news names by its own name, not its adjective ('Myanmar's information ministry')",

@@ -89,7 +89,8 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
                              lambda word: lexicon.country_of_demonym(word) is not None or word in BLOCS,
                              lambda words: lexicon.role_of_title(words) is not None, lexicon.is_title,
                              lexicon.cues("collective").__contains__,
-                             lambda name: lexicon.name_type(name) in ("igo", "org"))
+                             lambda name: lexicon.name_type(name) in ("igo", "org"),
+                             lambda name: lexicon.country(name) is not None)
     entities = resolve_local(mentions, lexicon, gazetteer)
     types = {key: ent.type for key, ent in entities.items()}
     place = dateline_place(article.text)

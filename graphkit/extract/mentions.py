@@ -289,6 +289,17 @@ def _known_organisations(doc, ents, is_org_name):
     return [e for e in ents if claimed.isdisjoint(range(e.start, e.end))] + out
 
 
+def _states_as_values(doc, ents, is_state_name):
+    """`ents` with a state's name that NER typed as a value or a thing ("intervention in Niger"
+    as a DATE) typed as a place."""
+    from spacy.tokens import Span
+
+    if is_state_name is None:
+        return ents
+    return [Span(doc, e.start, e.end, label="GPE") if e.label_ not in ACTOR_TYPES and is_state_name(clean_name(e.text))
+            else e for e in ents]
+
+
 PARTY_WORDS = {"party", "movement", "alliance", "coalition", "bloc", "front"}
 
 
@@ -602,7 +613,7 @@ def _may_be_actor(name: str, is_known_name) -> bool:
 
 
 def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_exact_title=None,
-                  is_common_noun=None, is_org_name=None) -> list[DocMention]:
+                  is_common_noun=None, is_org_name=None, is_state_name=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
 
     is_known_name: name -> bool, used to split hyphenated pairs ("South Korea-U.S.") and
@@ -611,7 +622,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     the names the text gives a title; is_exact_title: words -> bool, the whole phrase is a
     title ("supreme leader"), to drop title words NER took for names; is_common_noun: lemma
     -> bool, a common noun NER may take for a name when capitalised ("Farmers protested");
-    is_org_name: name -> bool, an organisation the lexicon knows ("IGAD", "Boko Haram").
+    is_org_name: name -> bool, an organisation the lexicon knows ("IGAD", "Boko Haram");
+    is_state_name: name -> bool, a state the lexicon knows (to retype "Niger" NER took for a date).
     """
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
@@ -622,6 +634,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _split_hyphenated(doc, ents, is_known_name)
     ents = _coordinated_org_names(doc, ents)
     ents = _known_organisations(doc, ents, is_org_name)
+    ents = _states_as_values(doc, ents, is_state_name)
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = _joined_body_names(doc, ents)
     ents = _capitalised_group_names(doc, ents)
