@@ -76,6 +76,10 @@ CASES = [
     ("travelling for talks, planned, is no meeting yet",
      "President Hassan Ali is due to fly to Nairobi next week for talks with Kenyan President William Otieno.",
      [], [("Hassan Ali", "meets", "William Otieno", False, None)]),
+    ("suspending talks with X sanctions no one (suspending a partnership does)",
+     "Colombia's government suspended peace talks with the National Liberation Army on Tuesday after an attack killed "
+     "five soldiers.",
+     [], [("Colombia", "sanctions", "National Liberation Army", False, None)]),
     ("coordinated verbs share the object of the second",
      "Germany condemned and sanctioned Iran on Friday.",
      [("Germany", "condemns", "Iran", False, None), ("Germany", "sanctions", "Iran", False, None)], []),

@@ -263,7 +263,7 @@ BLOCKABLE_NOUNS = {"package", "proposal", "resolution", "deal", "plan", "bid", "
 # threatened acts that land "in" a place ("threatened military intervention in Niger")
 INTERVENTION_NOUNS = {"intervention", "action", "force", "strike", "attack", "invasion", "operation", "incursion"}
 # ties a sanction suspends or cuts ("suspended its strategic partnership with Georgia")
-TIES_NOUNS = {"partnership", "tie", "relation", "cooperation", "agreement", "dialogue", "talk", "contact", "membership"}
+TIES_NOUNS = {"partnership", "tie", "relation", "cooperation", "agreement", "membership"}   # not talks: halting them penalises no one
 
 # offices named by their building or street: they speak for their state ("the Kremlin denied")
 SEATS_OF_GOVERNMENT = {"Kremlin": "Russia", "White House": "United States", "Pentagon": "United States",
