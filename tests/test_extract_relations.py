@@ -80,6 +80,9 @@ CASES = [
      "Colombia's government suspended peace talks with the National Liberation Army on Tuesday after an attack killed "
      "five soldiers.",
      [], [("Colombia", "sanctions", "National Liberation Army", False, None)]),
+    ("a name set off by commas after a person noun, however the parser hung it",
+     "The United States imposed sanctions on the party's founder, billionaire Levan Gachechiladze, on Friday.",
+     [("United States", "sanctions", "Levan Gachechiladze", False, None)], []),
     ("coordinated verbs share the object of the second",
      "Germany condemned and sanctioned Iran on Friday.",
      [("Germany", "condemns", "Iran", False, None), ("Germany", "sanctions", "Iran", False, None)], []),
@@ -1463,3 +1466,9 @@ def test_a_dateline_naming_two_cities_is_no_sentence_text(analyse_text):
     assert mask_dateline(text).lstrip().startswith("Canada condemned")
     _, relations = analyse_text(text)
     assert relations and all(not r.evidence.startswith("OTTAWA") for r in relations)
+
+
+def test_the_groups_leader_is_no_states(triples):
+    found = {t[:3] for t in triples("Washington sanctioned the group's leader, Jimmy Pierre, in 2020.")}
+    assert ("United States", "sanctions", "Jimmy Pierre") in found
+    assert not any(t[0] == "Jimmy Pierre" and t[2] == "United States" for t in found), sorted(found)

@@ -12,7 +12,7 @@ from ..resolve.names import entity_id
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
-from .wordlists import (TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+from .wordlists import (PERSON_NOUNS, TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, CONDUCT_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
@@ -498,6 +498,11 @@ class ArgumentFinder:
             appositions = [c for o in prep_objects(noun, {"for", "to", "in", "on"}) for c in o.children
                            if c.dep_ == "appos" and c.i in self.by_token
                            and self.types.get(self.by_token[c.i].entity) == "PERSON"]
+        if not appositions and noun.tag_ == "NN" and (self.lex.role_of_title(noun.lemma_.lower()) is not None
+                                                      or noun.lemma_.lower() in PERSON_NOUNS):
+            # "sanctions on the party's founder, billionaire X, on Friday": the parser may hang the
+            # name on the verb; a comma, at most two common words, then a name that the next comma ends
+            appositions = self._name_after_comma(noun)
         named = [self.by_token[c.i] for c in appositions]
         if named and noun.tag_ == "NNS":
             last, kind = max(c.right_edge.i for c in appositions), self.types.get(named[0].entity)
@@ -506,6 +511,22 @@ class ArgumentFinder:
                 if m is not None and m.entity and self.types.get(m.entity) == kind and all(m is not n for n in named):
                     named.append(m)
         return named
+
+    def _name_after_comma(self, noun) -> list:
+        """The name set off by commas right after `noun` (past up to two common nouns or
+        adjectives: 'founder, billionaire X,'), as its root token, else []."""
+        doc, i = self.doc, noun.i + 1
+        if i >= len(doc) or doc[i].text != ",":
+            return []
+        i += 1
+        skipped = 0
+        while i < len(doc) and i not in self.by_token and doc[i].pos_ in ("NOUN", "ADJ") and skipped < 2:
+            i += 1
+            skipped += 1
+        m = self.by_token.get(i)
+        if m is None or m.tok_start != i or m.tok_end >= len(doc) or doc[m.tok_end].text not in (",", "."):
+            return []
+        return [doc[m.root]]
 
     def subjects(self, verb, depth: int = 0) -> list[str]:
         subj = children(verb, SUBJECT_DEPS) or [

@@ -159,6 +159,8 @@ class RoleExtractor(PlaceRules):
             if c.lower_ in ("its", "their"):
                 kinds = None
             elif c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) and c.lemma_.lower() in POSSESSOR_NOUNS:
+                if "GPE" in types:
+                    continue   # "the group's leader" is no state's
                 kinds = POSSESSOR_NOUNS[c.lemma_.lower()]
             else:
                 continue

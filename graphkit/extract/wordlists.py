@@ -298,5 +298,8 @@ PROTEST_NOTE_NOUNS = {"protest", "demarche", "complaint"}
 # a manner that makes an act told of someone a wrongdoing ("entered the airspace without permission")
 WRONG_MANNER_ADVERBS = {"illegally", "unlawfully", "illicitly"}
 CONSENT_NOUNS = {"permission", "authorisation", "authorization", "consent", "approval", "clearance", "provocation"}
+# nouns for one person a name may follow in apposition ("the party's founder, billionaire X,")
+PERSON_NOUNS = {"founder", "co-founder", "son", "daughter", "wife", "husband", "brother", "sister", "father",
+                "mother", "nephew", "niece", "successor", "predecessor", "rival", "aide", "confidant"}
 # what an act is called to condemn it as an assault: "called the tariffs an attack on integration"
 ASSAULT_NAMES = {"attack", "assault", "onslaught", "blow"}
