@@ -105,7 +105,9 @@ def _join_name_particles(doc, ents, is_title=None):
             end = e.end
             while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
                 end += 1
-            if end > e.end and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            # "Ursula von der" + "Leyen": NER may keep the particles and cut the name after them
+            ends_in_particle = e[-1].lower_ in NAME_PARTICLES and e[-1].is_lower
+            if (end > e.end or ends_in_particle) and end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 last = end
                 while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
                     last += 1
