@@ -94,6 +94,12 @@ def _join_name_particles(doc, ents, is_title=None):
     for n, e in enumerate(ents):
         if id(e) in skip:
             continue
+        if e.label_ == "PERSON" and e.start > 0 and (e.start - 1) not in taken and len(e) == 1:
+            first = doc[e.start - 1]
+            if first.pos_ == "PROPN" and first.is_alpha and first.text[:1].isupper() and first.dep_ == "compound" \
+                    and first.head.i == e.start and not (is_title is not None and is_title(first.lower_)):
+                # "Philippines MaryKay" + "Carlson": a given name NER left out, hung on the surname
+                e = Span(doc, e.start - 1, e.end, label="PERSON")
         if e.label_ == "PERSON":
             nxt = ents[n + 1] if n + 1 < len(ents) else None
             if nxt is not None and nxt.start == e.end and nxt[0].lower_ in ("al", "el", "bin", "ibn", "abu") \
