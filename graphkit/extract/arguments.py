@@ -282,6 +282,8 @@ class ArgumentFinder:
             return self._as_protesters(self._collective_key(label))   # "French farmers protested": a crowd
         if mods:
             return mods[0]  # "Georgian police": the state's police counts as the state's
+        if token.lower_ == "police" and self.named_police:
+            return self.named_police   # "riot police" where the article names one police force
         if token.lemma_.lower() in PROTEST_CROWDS or protesting:
             # "supporters rallied ..., demanding X": a crowd that rallies is the protesters
             return self._as_protesters(self._collective_key(label))

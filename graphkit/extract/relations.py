@@ -78,6 +78,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         self.served = served or {}   # the same, leaving out a bare title's guessed home state
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
+        # the one police force the article names ("Georgian police"): what a bare "police" is
+        police = {m.entity for m in mentions if entity_types.get(m.entity) == "ORG" and m.form == "name"
+                  and m.text.lower().endswith(" police")}
+        self.named_police = police.pop() if len(police) == 1 else None
         self.extra_entities: dict[str, str] = {}   # key -> label of unnamed collective actors
         self.extra_aliases: dict[str, set[str]] = {}   # key -> other words the text used for it
         self.collective_actors = lexicon.cues("collective")
