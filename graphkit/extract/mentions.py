@@ -387,6 +387,31 @@ def _capitalised_group_names(doc, ents):
     return ents + out
 
 
+LED_GROUP_NOUNS = {"coalition", "alliance", "force", "mission"}
+
+
+def _led_groups(doc, ents, is_known_name):
+    """'the Saudi-led coalition', 'a Kenyan-led mission': a body named by its leader, one ORG
+    (the leader's name inside it is not a mention of its own)."""
+    from spacy.tokens import Span
+
+    if is_known_name is None:
+        return ents
+    out = []
+    for t in doc:
+        if t.lower_ != "led" or t.i < 2 or doc[t.i - 1].text not in ("-", "–") or t.i + 1 >= len(doc):
+            continue
+        leader = doc[t.i - 2]
+        noun = doc[t.i + 1]
+        if not (leader.text[:1].isupper() and is_known_name(leader.text)) or noun.lemma_.lower() not in LED_GROUP_NOUNS:
+            continue
+        out.append(Span(doc, leader.i, noun.i + 1, label="ORG"))
+    if not out:
+        return ents
+    claimed = {i for sp in out for i in range(sp.start, sp.end)}
+    return [e for e in ents if claimed.isdisjoint(range(e.start, e.end))] + out
+
+
 def _joined_body_names(doc, ents):
     """'ECOWAS' + 'Commission', 'African Union' + 'Commission': an organisation's body NER
     cut in two, the second part a bare institution word that would otherwise name another body."""
@@ -646,6 +671,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = _joined_body_names(doc, ents)
     ents = _capitalised_group_names(doc, ents)
+    ents = _led_groups(doc, ents, is_known_name)
     ents = _forces_of_demonyms(doc, ents, is_demonym)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:
