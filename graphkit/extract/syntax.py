@@ -184,7 +184,9 @@ def main_verb_hung_on_relative(verb) -> bool:
 def is_passive(verb) -> bool:
     """Passive voice, also a past participle modifying a noun ("the rebels, backed by Rwanda")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return not main_verb_hung_on_relative(verb)
+        # "The coalition carried out strikes on X, a spokesman said": a participle with a direct
+        # object of its own is the clause's active verb the parser took for a modifier
+        return not main_verb_hung_on_relative(verb) and not any(c.dep_ == "dobj" for c in verb.children)
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
