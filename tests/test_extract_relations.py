@@ -1430,6 +1430,9 @@ ROLE_CASES = [
     ("a feature in a sea right after its name",
      "Chinese ships fired water cannon near Scarborough Shoal in the South China Sea on Thursday.",
      ("Scarborough Shoal", "located_in", "South China Sea")),
+    ("a coalition's spokesman speaks for the coalition named before, not the last group named",
+     "The U.S.-led coalition struck Islamic State positions overnight, coalition spokesman John Miller said.",
+     ("John Miller", "spokesperson_of", "U.S.-led coalition")),
     ("'who chairs the bloc': the bloc named last",
      "The Economic Community of West African States met in Accra. Ghanaian President Kofi Mensah, who chairs the bloc, "
      "said coups could not spread.", ("Kofi Mensah", "leader_of", "ECOWAS")),

@@ -59,7 +59,7 @@ RANKS_AND_HONORIFICS = {"general", "gen", "major", "lieutenant", "lt", "colonel"
                         "sheik", "imam", "mullah", "cardinal", "archbishop", "bishop", "rabbi", "dr", "mr", "mrs", "ms"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
 ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "office", "agency", "police",
-             "party", "commission", "council", "department", "administration"}
+             "party", "commission", "council", "department", "administration", "coalition", "alliance", "mission"}
 
 
 def home_country(mentions: list[DocMention], types: dict[str, str], filed_in: str | None = None,
