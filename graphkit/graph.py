@@ -78,13 +78,15 @@ class KnowledgeGraph:
         g = self.graph
         self._name_index()   # built before the article's nodes arrive
         node_of: dict[str, str] = {}
+        claimed: set[str] = set()   # the nodes this article's entities went to so far
         for key, ent in result.entities.items():
             node_id = self._existing_node(key, ent)
-            if node_id in node_of.values() and node_id != key:
+            if node_id in claimed and node_id != key:
                 # the article told them apart ("Sanaa said" is Yemen, "strikes on Sanaa" the
                 # city): a name another of its entities goes by is no reason to merge
                 node_id = key
             node_of[key] = node_id
+            claimed.add(node_id)
             if node_id in g:
                 node = g.nodes[node_id]
                 names = set(node["aliases"]) | set(ent.aliases) | ({ent.label} if name_key(ent.label) != name_key(node["label"]) else set())

@@ -251,9 +251,7 @@ class ArgumentFinder:
         subject of the pronoun's own clause ("police fired tear gas to disperse them")."""
         sentence = pronoun.sent
         start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-        clause = pronoun.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = self._clause_head(pronoun) or sentence.root
         own = set()
         while True:   # the subjects of the clause and of the clauses it hangs on ("to disperse them")
             own |= {s.i for s in children(clause, SUBJECT_DEPS)}

@@ -102,8 +102,8 @@ class PlaceRules:
                         inner = next((self.by_token[o.i] for o in objs if o.i in self.by_token), None)
                         if inner is not None and inner.form == "name" and self.types.get(inner.entity) in ("GPE", "LOC"):
                             container = inner.entity
-            if container is None and not self.lex.country(m.text) and not self.lex.capital_of(m.text):
-                container = self._place_right_after(m)
+                if container is None:
+                    container = self._place_right_after(m)   # 'in' attached elsewhere by the parser
             if container and container != m.entity and self.types.get(container) in ("GPE", "LOC"):
                 start, end = self._sentence_bounds(root)
                 out.append(RawRelation(m.entity, container, "located_in", start, end, False, None, 0.75, "of"))

@@ -19,9 +19,9 @@ from .records import RawRelation
 from .speech import PendingRejection, SpeechRules
 from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
-from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
+from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
+                     is_conditional, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -350,7 +350,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 irrealis = POSSIBLE
             elif aux.lower_ in MODAL_IRREALIS or aux.lower_ in FUTURE_AUX or aux.lemma_ in FUTURE_AUX:
                 irrealis = True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        if is_conditional(verb):
             irrealis = True
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("go", "be") and any(c.lower_ == "to" for c in verb.children):
             # "is going to strike", "were to pull out within 60 days": not done yet
@@ -370,7 +370,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             elif complement and gov.lemma_ in PERMISSION_VERBS and is_negated(gov):
                 negated = not negated   # "was not allowed to visit Machar": the visit did not happen
             link = gov
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
+            if is_conditional(gov):
                 irrealis = True
             if gov.lemma_ in self.lex.speech_verbs:
                 break
@@ -380,8 +380,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
     def _pledged(verb) -> bool:
         """'will stand by', 'will continue to support': a plain future, no 'would' or 'if'."""
         holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "continue" else verb
-        return any(a.lower_ in FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(holder, {"aux"})) and not any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for h in (verb, holder) for c in h.children)
+        return any(a.lower_ in FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(holder, {"aux"})) and not (
+            is_conditional(verb) or is_conditional(holder))
 
     def _summed_up_clause(self, verb) -> int | None:
         """'Pakistan accused Kabul of X, a charge Kabul denies': the small parser makes the

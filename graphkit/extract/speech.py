@@ -9,8 +9,8 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from .records import RawRelation
-from .syntax import (CONDITIONAL_MARKS, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-                     children, is_negated, is_passive, prep_objects, sentence_span, standing_for)
+from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
+                     children, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
@@ -187,8 +187,7 @@ class SpeechRules:
                     continue
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
                         self._names_misdeed(o) or o.lemma_.lower() in VIOLENT_ACT_NOUNS for o in children(v, OBJECT_DEPS))
-                        or _done_wrongly(v)) and not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
-                                                          for c in v.children):   # "if X moved south without consent"
+                        or _done_wrongly(v)) and not is_conditional(v):   # "if X moved south without consent"
                     # "said the army was executing prisoners", "... has committed atrocities"
                     if not is_passive(v) and any(
                             n.lemma_.lower() in ACT_NOUN_VERBS and n.pos_ == "NOUN" for n in children(v, SUBJECT_DEPS)):

@@ -9,6 +9,11 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "none"}
 MODAL_IRREALIS = {"would", "could", "might", "may", "should", "can", "shall", "must"}
 FUTURE_AUX = {"will", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+def is_conditional(verb) -> bool:
+    """The verb heads an if / unless / whether clause."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
 NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}   # "X, known as 'Tiger', who ..."
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
