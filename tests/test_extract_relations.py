@@ -1248,6 +1248,14 @@ CASES = [
     ("'calling it an aggressor state': 'it' is the actor named before, not the one calling",
      "Sudan severed ties with the UAE, calling it an aggressor state.",
      [("Sudan", "condemns", "United Arab Emirates", False, None)], [("Sudan", "condemns", "Sudan", False, None)]),
+    ("'rejected the remarks': whoever said something of the rejecter before",
+     "Chilean President Gabriel Boric said Peru was doing too little to stop migrants at the border. "
+     "Peru's foreign ministry rejected the remarks as unfair.",
+     [("Peruvian foreign ministry", "rejects", "Gabriel Boric", False, None)], []),
+    ("'denied the claim' answers the speaker who named the denier, not a later one who spoke of others",
+     "Kenyan Interior Minister Kipchumba Murkomen said al-Shabaab had planned the raid. Mali's army said its troops "
+     "had retaken Kidal. Al-Shabaab denied the claim.",
+     [("al-Shabaab", "rejects", "Kipchumba Murkomen", False, None)], [("al-Shabaab", "rejects", "Malian military", False, None)]),
 ]
 
 

@@ -32,6 +32,9 @@ class PendingRejection(NamedTuple):
     answered: set[str]
     fallback: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()   # what was rejected ("criticism"): an act told by its verb is preferred
+    # the speakers of earlier statements, nearest first, with whom each statement named:
+    # "X said Y had shelled the town ... Y rejected the claim" rejects X
+    speakers: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
 
 
 def _done_wrongly(verb) -> bool:
@@ -58,7 +61,8 @@ class SpeechRules:
             return []
         sentence_of = self._sentence_of_char
         out = []
-        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback, nouns in self.pending_rejections:
+        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback, nouns, speakers \
+                in self.pending_rejections:
             for rejecter in rejecters:
                 # a minister answers what was said of the state she serves; a state what was said
                 # of its leader ("accused Kagame of waging war ... Kigali denies it") or its forces
@@ -84,7 +88,27 @@ class SpeechRules:
                 elif fallback:
                     out += self._emit([rejecter], [k for k in fallback if k != rejecter], "rejects", start, end,
                                       weight, trigger, irrealis=False, negated=negated, reporter=None)
+                else:
+                    said_of = next((who for who, named in speakers if named & sides and not set(who) & sides), ())
+                    out += self._emit([rejecter], list(said_of), "rejects", start, end, 0.5, trigger,
+                                      irrealis=False, negated=negated, reporter=None)
         return out
+
+    def _statements_before(self, noun) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+        """The statements told in the window before `noun` ('the claim', 'the allegations'),
+        nearest first: (their speakers, the entities their reported clause names)."""
+        first = self.coref.sentence_starts[max(self.coref.sent_index.get(noun.i, 0) - _REJECTION_WINDOW_SENTENCES, 0)]
+        out = []
+        for verb in reversed(self.doc[first:noun.i]):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.speech_verbs or verb.is_ancestor(noun):
+                continue
+            speakers = self.subjects(verb)
+            content = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+            named = frozenset(k for t in content if t.pos_ in ("PROPN", "NOUN", "PRON")
+                              for k in self.entities_of(t, modifiers=False))
+            if speakers and named:
+                out.append((tuple(speakers), named))
+        return tuple(out)
 
     def _sentence_of_char(self, char: int) -> int:
         """The number of the sentence holding character offset `char`."""
@@ -391,9 +415,12 @@ class SpeechRules:
             answered = set().union(*(self._answered_relations(o) for o in objs))
             # "Egypt proposed a ceasefire ... Hamas rejected the proposal": who made it before
             fallback = tuple(k for k in self._earlier_authors(objs) if k not in sources)
+            claims = [o for o in objs if o.lemma_.lower() in self.allegations and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those", "that", "this") for c in o.children)]
             self.pending_rejections.append(PendingRejection(self.coref.sent_index.get(verb.i, 0), sources, sent_start,
                                                             sent_end, 0.6, verb.text, negated, answered, fallback,
-                                                            tuple(o.lemma_.lower() for o in objs)))
+                                                            tuple(o.lemma_.lower() for o in objs),
+                                                            self._statements_before(claims[0]) if claims else ()))
         return []
 
     def _earlier_authors(self, objs) -> list[str]:
