@@ -1256,6 +1256,20 @@ CASES = [
      "Kenyan Interior Minister Kipchumba Murkomen said al-Shabaab had planned the raid. Mali's army said its troops "
      "had retaken Kidal. Al-Shabaab denied the claim.",
      [("al-Shabaab", "rejects", "Kipchumba Murkomen", False, None)], [("al-Shabaab", "rejects", "Malian military", False, None)]),
+    ("a past 'after' clause is told as fact under a vow; the response is against its agent, not the place struck",
+     "Hezbollah vowed to retaliate after Israeli drone strikes on Tyre killed two of its fighters.",
+     [("Israel", "attacks", "Tyre", False, None), ("Hezbollah", "threatens", "Israel", False, None)],
+     [("Hezbollah", "threatens", "Tyre", False, None)]),
+    ("'the capital X and the town of Y': the parser coordinates on the apposed name",
+     "Israeli jets struck the capital Beirut and the southern town of Tyre on Friday.",
+     [("Israel", "attacks", "Beirut", False, None), ("Israel", "attacks", "Tyre", False, None)], []),
+    ("'condemned the strikes': the earlier strikes by name, before a nearer attack of another word",
+     "Russian missile strikes on Odesa killed four people on Monday. Ukrainian forces attacked a Russian convoy "
+     "near Kursk on Tuesday. France condemned the strikes.",
+     [("France", "condemns", "Russia", False, None)], [("France", "condemns", "Ukrainian military", False, None)]),
+    ("'criticised the veto': whoever vetoed",
+     "Poland vetoed the EU plan on Monday. Lithuania criticised the veto.",
+     [("Lithuania", "condemns", "Poland", False, None)], []),
 ]
 
 

@@ -373,7 +373,7 @@ class ArgumentFinder:
             # "North Korea has conducted multiple missile launches" (not "X condemned the
             # attack": the speaker of an earlier mention is no agent of the act)
             return self.modifier_entities(t) or self.subjects(t.head)
-        if t.pos_ == "NOUN" and t.i != noun.i and verbs and ACT_NOUN_VERBS.get(t.lemma_.lower()) is verbs:
+        if t.pos_ == "NOUN" and t.i != noun.i and (t.lemma_ == noun.lemma_ or verbs and ACT_NOUN_VERBS.get(t.lemma_.lower()) is verbs):
             # "U.S. strikes on Sanaa killed 31 ... Iran condemned the strikes"
             return self.modifier_entities(t, coref=False) or [
                 k for o in prep_objects(t, {"by"}) for k in self.entities_of(o, coref=False)]

@@ -19,10 +19,10 @@ from .records import RawRelation
 from .speech import PendingRejection, SpeechRules
 from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
-from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
+from .syntax import (is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
+from .wordlists import (RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
@@ -150,6 +150,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         direct: the target must be named itself ("welcomed Ukraine" is a meeting,
         "welcomed Ukraine's decision" is not).
         """
+        if relation == "attacks" and verb.lemma_.lower() in RESPONDING_VERBS:
+            provokers = self._provokers_after(verb)
+            if provokers:
+                return provokers   # "vowed to retaliate after Israeli strikes on Tyre": against Israel
         out = []
         entities_of = functools.partial(self.entities_of, place=place, modifiers=not direct)
         authored = lambda t: self.is_proposition(t) or t.lemma_.lower() in BLOCKABLE_NOUNS   # has an author
@@ -278,7 +282,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     if not out and relation == "threatens":
                         # "threatened to trigger the return of U.N. sanctions on Iran": the target of
                         # the sanction or attack the threatened act brings about
-                        out += [k for t in x.subtree if t.pos_ == "NOUN" and t.i > x.i
+                        adjuncts = {t.i for a in children(x, {"advcl"}) for t in a.subtree}   # not "after strikes on X"
+                        out += [k for t in x.subtree if t.pos_ == "NOUN" and t.i > x.i and t.i not in adjuncts
                                 for f in self.lex.noun_frames(t.lemma_.lower()) if f.relation in ("attacks", "sanctions")
                                 for o in prep_objects(t, set(f.target_preps)) for k in self.entities_of(o, modifiers=False)]
             elif slot == "ccomp_subj":
@@ -302,6 +307,21 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         if direct:
             out = [k for k in out if k not in self.places_only]   # "visited Kyiv" meets no one
         return list(dict.fromkeys(out))
+
+    def _provokers_after(self, verb) -> list[str]:
+        """Who did the act a response answers, told in an 'after' clause: 'retaliate after
+        Israeli strikes killed two fighters' (the act's agent), 'after Israel struck Tyre'."""
+        out = []
+        for clause in children(verb, {"advcl"}):
+            if not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
+                continue
+            for subject in children(clause, SUBJECT_DEPS):
+                if subject.lemma_.lower() in HOSTILE_ACT_NOUNS:
+                    out += self.modifier_entities(subject) or [
+                        k for o in prep_objects(subject, {"by"}) for k in self.entities_of(o)]
+                elif clause.lemma_.lower() in HOSTILE_ACT_VERBS:
+                    out += self.entities_of(subject)
+        return out
 
     @staticmethod
     def _free_relative_named(verb) -> list:
@@ -357,6 +377,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             irrealis = True
         link = verb   # the clause under `gov`: only a complement is what a denial denies
         for gov in governing_chain(verb):
+            if is_past_adjunct(link):
+                break   # "vowed to retaliate after U.S. strikes killed 31 people": told as fact
             if link.i == self._summed_up_clause(gov) or gov.i in self.rebuttals:
                 break   # "X accused Y of ..., a charge Z denies": the accusation is the main clause
             complement = self._complement_of(link, gov)

@@ -14,6 +14,17 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 def is_conditional(verb) -> bool:
     """The verb heads an if / unless / whether clause."""
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+# "vowed to retaliate after U.S. strikes killed 31 people": a past adjunct the narrator tells as
+# fact, whatever the modality of the clause it hangs on
+_TEMPORAL_FACT_MARKS = {"after", "since", "because", "when", "as"}
+
+
+def is_past_adjunct(verb) -> bool:
+    """An adverbial clause of past time or cause: 'after the strikes killed 31 people'."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+        c.dep_ == "mark" and c.lower_ in _TEMPORAL_FACT_MARKS for c in verb.children)
+
+
 NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}   # "X, known as 'Tiger', who ..."
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
@@ -30,6 +41,9 @@ def conjuncts(token):
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and heads_name_list(t, c)))
+        # "the capital Sanaa and the province of Saada": the parser coordinates on the name
+        stack.extend(cc for c in t.children if c.dep_ == "appos" and c.i == t.i + 1 and t.pos_ == "NOUN"
+                     and c.pos_ == "PROPN" for cc in c.children if cc.dep_ == "conj")
         rest = _detached_list_rest(t) if t.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in t.children) else None
         if rest is not None and rest not in out:
             stack.append(rest)

@@ -117,7 +117,7 @@ ACT_NOUN_VERBS = {
     "downing": {"down", "shoot"}, "threat": {"threaten", "warn", "vow"}, "ultimatum": {"threaten", "warn", "give"},
     "request": {"ask", "request", "call", "urge", "appeal"}, "demand": {"demand", "ask", "call", "insist"},
     "verdict": {"sentence", "convict", "jail", "find"}, "sentence": {"sentence", "jail"}, "conviction": {"convict"},
-    "ban": {"ban", "bar", "outlaw", "prohibit"}, "expulsion": {"expel"}, "closure": {"close", "shut"},
+    "ban": {"ban", "bar", "outlaw", "prohibit"}, "veto": {"veto", "block"}, "expulsion": {"expel"}, "closure": {"close", "shut"},
     "blockade": {"blockade", "block"}, "deployment": {"deploy", "send"},
     "package": _SANCTIONING | {"pledge", "send", "unveil", "provide", "give"},
     "visit": {"visit", "tour"}, "trip": {"visit", "tour", "travel"},
