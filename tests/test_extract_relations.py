@@ -1270,6 +1270,22 @@ CASES = [
     ("'criticised the veto': whoever vetoed",
      "Poland vetoed the EU plan on Monday. Lithuania criticised the veto.",
      [("Lithuania", "condemns", "Poland", False, None)], []),
+    ("'voiced support for the autonomy plan': whoever the text said presented it",
+     "Morocco presented an autonomy plan in 2007. France and Spain have since voiced support for the autonomy plan.",
+     [("France", "supports", "Morocco", False, None), ("Spain", "supports", "Morocco", False, None)], []),
+    ("'backed the plan' after 'X proposed a plan'",
+     "Egypt proposed a ceasefire plan on Monday. Qatar backed the plan.",
+     [("Qatar", "supports", "Egypt", False, None)], []),
+    ("', a label the government rejected': a label is what someone alleged",
+     "The United States designated Nigeria a country of particular concern, a label the Nigerian government rejected.",
+     [("Nigeria", "rejects", "United States", False, None)], []),
+    ("'called X a menace ... X rejected that description': a pejorative name, and its rebuttal answers the namer",
+     "Kenya has called Ethiopia a menace to the region. Ethiopia has consistently rejected that description.",
+     [("Kenya", "condemns", "Ethiopia", False, None), ("Ethiopia", "rejects", "Kenya", False, None)], []),
+    ("'has seen thousands of X expelled': a bare participle's subject suffered the act, it did not do it",
+     "The quarrel has seen thousands of Hondurans expelled from El Salvador. Honduran President Xiomara Castro "
+     "called the expulsions cruel and humiliating.",
+     [], [("Xiomara Castro", "condemns", "Hondurans", False, None)]),
 ]
 
 

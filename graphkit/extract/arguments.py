@@ -364,7 +364,9 @@ class ArgumentFinder:
         if t.is_ancestor(noun):
             return []   # "Lima condemned the decision": not the verb that names it
         if t.pos_ == "VERB" and (t.lemma_.lower() in verbs or not verbs) and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl"):
-            agents = self.passive_agents(t) if is_passive(t) else self.subjects(t)
+            # "has seen thousands of Hondurans expelled": a bare participle's subject is its patient
+            bare_participle = t.tag_ == "VBN" and not any(a.lemma_ == "have" for a in children(t, {"aux"}))
+            agents = self.passive_agents(t) if is_passive(t) or bare_participle else self.subjects(t)
             if agents and verbs and verbs <= _PROTESTING:
                 agents = [self._as_protesters(a) for a in agents]   # the crowd that protested
             return agents

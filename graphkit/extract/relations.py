@@ -224,9 +224,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                         k for t in toks for o in prep_objects(t, {"against", "on"} | (
                             {"in"} if t.lemma_.lower() in INTERVENTION_NOUNS else set())) for k in entities_of(o)]
                 if toks and not found and relation in ("supports", "rejects"):
-                    # "endorsed the peace plan drafted by Kenya": the plan's author
+                    # "endorsed the peace plan drafted by Kenya": the plan's author; "backed the
+                    # plan" after "Kenya presented a plan": whoever the text said made it
                     found = [k for t in toks if authored(t)
-                             for k in self._proposition_authors(t)]
+                             for k in self._proposition_authors(t)] or self._earlier_authors([t for t in toks if authored(t)])
                 if toks and not found and relation == "sanctions":
                     # "suspended its strategic partnership with Georgia"
                     found = [k for t in toks if t.lemma_.lower() in TIES_NOUNS
@@ -859,6 +860,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 # peacekeeping force in Mali", "killings in West Darfur")
                 targets = [k for t in prep_objects(noun, {"inside"}) for k in self.entities_of(t, place=True)
                            if self.types.get(k) == "GPE"]
+            if not targets and frame.relation == "supports":
+                # "voiced support for the autonomy plan": whoever the text said made it
+                targets = self._earlier_authors([t for t in prep_objects(noun, set(frame.target_preps))
+                                                 if self.is_proposition(t)])
             if not targets and frame.relation == "protests_against":
                 # "staged a protest outside the German embassy": against that state
                 targets = self._protested_mission(noun) + (self._protested_mission(head) if head.pos_ == "VERB" else [])

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
@@ -61,9 +61,12 @@ class SpeechRules:
             return []
         sentence_of = self._sentence_of_char
         out = []
+        told = {(r.source, r.sent_start) for r in found if r.relation == "rejects"}
         for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback, nouns, speakers \
                 in self.pending_rejections:
             for rejecter in rejecters:
+                if (rejecter, start) in told:
+                    continue   # the sentence named whom it rejects ("..., a label the government rejected")
                 # a minister answers what was said of the state she serves; a state what was said
                 # of its leader ("accused Kagame of waging war ... Kigali denies it") or its forces
                 sides = self._sides(rejecter)
@@ -100,10 +103,15 @@ class SpeechRules:
         first = self.coref.sentence_starts[max(self.coref.sent_index.get(noun.i, 0) - _REJECTION_WINDOW_SENTENCES, 0)]
         out = []
         for verb in reversed(self.doc[first:noun.i]):
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.speech_verbs or verb.is_ancestor(noun):
+            if verb.pos_ != "VERB" or verb.is_ancestor(noun):
+                continue
+            if verb.lemma_.lower() in self.lex.speech_verbs:
+                content = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+            elif verb.lemma_ in EVALUATIVE_VERBS and children(verb, {"oprd", "xcomp", "attr"}):
+                content = children(verb, OBJECT_DEPS)   # "Kenya called Ethiopia a threat to the region"
+            else:
                 continue
             speakers = self.subjects(verb)
-            content = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
             named = frozenset(k for t in content if t.pos_ in ("PROPN", "NOUN", "PRON")
                               for k in self.entities_of(t, modifiers=False))
             if speakers and named:
@@ -341,6 +349,10 @@ class SpeechRules:
         # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
         pronouns = [o for o in objs if o.lower_ in ("it", "this")]
         objs = [(self._act_named_before(o) or o) if o.lower_ in ("it", "this") else o for o in objs]
+        if any(c.lemma_.lower() in SUMMARY_NOUNS for c in complements):
+            # 'called it "a destructive step"': 'it' is an act, never a place or actor it might resolve to
+            pronouns = []
+            objs = [o for o in objs if o.lower_ not in ("it", "this")]
         targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         if pronouns and not set(targets) - set(sources):
             # "severed ties with the UAE, calling it an aggressor state": 'it' is an actor, not the act
@@ -429,8 +441,10 @@ class SpeechRules:
         six before."""
         for noun in objs:
             lemma = noun.lemma_.lower()
+            # "the autonomy plan" (not "Sweden's proposal", which names its author)
             if not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children) \
-                    or any(c.dep_ in ("poss", "compound", "amod") for c in noun.children) or lemma not in PROPOSITION_VERBS:
+                    or any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in self.by_token)
+                           for c in noun.children) or lemma not in PROPOSITION_VERBS:
                 continue
             first = self.coref.sentence_starts[max(self.coref.sent_index.get(noun.i, 0) - _REJECTION_WINDOW_SENTENCES, 0)]
             for t in reversed(self.doc[first:noun.i]):
