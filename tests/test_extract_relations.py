@@ -1286,6 +1286,16 @@ CASES = [
      "The quarrel has seen thousands of Hondurans expelled from El Salvador. Honduran President Xiomara Castro "
      "called the expulsions cruel and humiliating.",
      [], [("Xiomara Castro", "condemns", "Hondurans", False, None)]),
+    ("a speaker saying X bears responsibility accuses X",
+     '"The Armenian side bears full responsibility for this provocation," the Azerbaijani defence ministry said.',
+     [("Azerbaijani defense ministry", "accuses", "Armenia", False, None)], []),
+    ("'this was an attack prepared and financed by X' accuses X (not 'a protest lodged by X')",
+     '"This was a terrorist attack prepared, financed and equipped by official Belgrade," Kurti told a news conference. '
+     'It was the third protest lodged by Pristina this month, spokeswoman Ana Berisha said.',
+     [("Kurti", "accuses", "Serbia", False, None)], [("Ana Berisha", "accuses", "Kosovo", False, None)]),
+    ("'the agency' is the organisation named before whose name ends so",
+     "Iran suspended cooperation with the IAEA last year, accusing the agency of bias.",
+     [("Iran", "accuses", "International Atomic Energy Agency", False, None)], []),
 ]
 
 

@@ -28,6 +28,9 @@ _DESCRIPTIONS = {
     "rebels": "ARMED", "militants": "ARMED", "insurgents": "ARMED", "jihadists": "ARMED", "guerrillas": "ARMED",
     "paramilitaries": "ARMED", "opposition": "PARTY", "party": "PARTY", "coalition": ("coalition",),
     "council": ("council",), "commission": ("commission",), "tribunal": ("court", "tribunal"),
+    # "the agency" (the International Atomic Energy Agency), "the court", "the fund", "the union"
+    "agency": ("agency",), "court": ("court",), "committee": ("committee",), "assembly": ("assembly",),
+    "parliament": ("parliament", "assembly"), "union": ("union",), "fund": ("fund",), "bank": ("bank",),
 }
 # "the city", "the town": a place named before
 _TOWN_WORDS = {"city", "town", "village"}

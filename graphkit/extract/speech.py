@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-                     children, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
+                     children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
@@ -226,8 +226,18 @@ class SpeechRules:
                         continue   # "said U.S. strikes killed 31 people": a casualty report, told as the attack
                     agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
                     add(agents, "accuses", 0.45, v.text)
+                elif v.lemma_ in ("bear", "carry") and any(o.lemma_.lower() in ("responsibility", "blame")
+                                                           for o in children(v, OBJECT_DEPS)):
+                    # "said the West bore responsibility for the migrants' plight"
+                    add(self.subjects(v), "accuses", 0.45, v.text)
                 elif v.lemma_ == "be":
                     pred = children(v, {"attr", "acomp"})
+                    authors = [k for p in pred if p.lemma_.lower() in VIOLENT_ACT_NOUNS or self._names_misdeed(p)
+                               for acl in children(p, {"acl"})
+                               for a in conjuncts(acl) if a.tag_ == "VBN" for k in self.passive_agents(a)]
+                    if authors:
+                        # '"This is a hybrid attack organised by the Belarusian regime," X said'
+                        add(authors, "accuses", 0.45, v.text)
                     claims = [n for n in children(v, SUBJECT_DEPS) if n.lemma_.lower() in self.allegations]
                     if claims and any(w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal
                                       for p in pred for w in p.subtree):
