@@ -1296,6 +1296,19 @@ CASES = [
     ("'the agency' is the organisation named before whose name ends so",
      "Iran suspended cooperation with the IAEA last year, accusing the agency of bias.",
      [("Iran", "accuses", "International Atomic Energy Agency", False, None)], []),
+    ("'talks between A, B and C mediated by X': the mediator consults each party",
+     "Negotiations between Kenya, Uganda and Tanzania mediated by the African Union collapsed last year.",
+     [("African Union", "meets", "Kenya", False, None), ("African Union", "meets", "Tanzania", False, None),
+      ("Kenya", "meets", "Uganda", False, None)], []),
+    ("'met IMF Managing Director X': a capitalised title object is the person named after it",
+     "On Monday, Finance Minister Enoch Godongwana met IMF Managing Director Kristalina Georgieva in Pretoria.",
+     [("Enoch Godongwana", "meets", "Kristalina Georgieva", False, None)], []),
+    ("'spoke by telephone with X': the parser hangs 'with X' on the medium",
+     "Prime Minister Kristen Michal spoke by telephone with Finnish President Alexander Stubb.",
+     [("Kristen Michal", "meets", "Alexander Stubb", False, None)], []),
+    ("'raised its concerns with X' consults X",
+     "India raised its concerns with Sri Lanka at the highest level.",
+     [("India", "meets", "Sri Lanka", False, None)], []),
 ]
 
 

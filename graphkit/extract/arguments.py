@@ -97,7 +97,8 @@ class ArgumentFinder:
                     # "Hundreds of Nicaraguan exiles protested": the crowd, not the state it comes from
                     out += [self._as_protesters(self._collective_key(o.lower_)) for o in crowd]
                     continue
-            is_title = t.pos_ == "NOUN" and self.lex.role_of_title(t.lemma_.lower()) is not None
+            # "met IMF Managing Director Kristalina Georgieva": a capitalised title is a PROPN
+            is_title = t.pos_ in ("NOUN", "PROPN") and self.lex.role_of_title(t.lemma_.lower()) is not None
             governing = t.lemma_.lower() in self.governing or t.lower_ in self.governing
             if (modifiers or is_title) and t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
                 # "Russia's ambassador, Ivan Petrov": the named person in apposition

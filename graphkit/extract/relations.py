@@ -48,6 +48,12 @@ _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | REC
                         | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS)
 
 
+# what a call goes over: "spoke by telephone with X", "talked via video link with X"
+_MEDIUM_NOUNS = {"phone", "telephone", "video", "videolink", "link", "videoconference", "call"}
+# who helps two sides talk: "talks mediated by Qatar"
+MEDIATING_VERBS = {"mediate", "broker", "facilitate", "host", "sponsor"}
+
+
 class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
@@ -270,6 +276,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     # "blamed many of the killings on the gang": on the object's 'of' phrase
                     objs = [o for d in children(verb, OBJECT_DEPS) if d.i not in self.by_token
                             for q in prep_objects(d, {"of"}) if q.i not in self.by_token for o in prep_objects(q, {prep})]
+                if not objs:
+                    # "had spoken by telephone with Stubb": the parser hangs the phrase on the medium
+                    objs = [o for m in prep_objects(verb, {"by", "over", "via"}) if m.lemma_.lower() in _MEDIUM_NOUNS
+                            for o in prep_objects(m, {prep})]
                 if any(self._reciprocal(t) for t in objs):
                     out.append(MUTUAL)   # "clashed with each other"
                     break
@@ -906,6 +916,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 parties = [k for t in prep_objects(noun, {"between"}) for k in self.entities_of(t)]
                 if len(parties) >= 2:
                     agents, targets = parties, [MUTUAL]
+                    # "negotiations between Egypt, Ethiopia and Sudan mediated by the African Union":
+                    # the mediator consults each party
+                    mediators = [k for acl in children(noun, {"acl"}) if acl.lemma_ in MEDIATING_VERBS
+                                 for k in self.passive_agents(acl) if k not in parties]
+                    if mediators and frame.relation == "meets":
+                        verb = self._clause_head(noun)
+                        irrealis, negated = self.modality(verb) if verb is not None else (False, False)
+                        out += self._emit(mediators, parties, "meets", sent_start, sent_end, frame.weight * 0.8,
+                                          noun.text, irrealis=irrealis, negated=negated, reporter=None)
                 elif not targets and light is None and phrase.dep_ == "dobj":
                     # "India and the U.S. signed a deal, deepening defence cooperation": the
                     # coordinated subjects of the clause, each with the other
