@@ -1309,6 +1309,16 @@ CASES = [
     ("'raised its concerns with X' consults X",
      "India raised its concerns with Sri Lanka at the highest level.",
      [("India", "meets", "Sri Lanka", False, None)], []),
+    ("'left at Yerevan's request', 'deployed at the invitation of X': X asked the one who acted",
+     "Russian troops left Armenia at Yerevan's request. Kenyan police deployed to Haiti at the invitation of the Haitian government.",
+     [("Armenia", "requests", "Russian military", False, None), ("Haiti", "requests", "Kenyan police", False, None)],
+     [("Kenyan police", "requests", "Haiti", False, None)]),
+    ("'spoke with X and urged restraint', 'met X to ask for support': X is asked; not when the urged one is named",
+     "Brazilian Foreign Minister Mauro Vieira said he had spoken with Venezuelan Foreign Minister Yvan Gil and urged "
+     "restraint. Governor Babagana Zulum met President Bola Tinubu on Monday to ask for more troops. Prime Minister "
+     "Najib Mikati met UNIFIL commander Aroldo Lazaro and urged the international community to act.",
+     [("Mauro Vieira", "requests", "Yvan Gil", False, None), ("Babagana Zulum", "requests", "Bola Tinubu", False, None)],
+     [("Najib Mikati", "requests", "Aroldo Lazaro", False, None)]),
 ]
 
 

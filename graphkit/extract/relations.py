@@ -50,6 +50,8 @@ _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | REC
 
 # what a call goes over: "spoke by telephone with X", "talked via video link with X"
 _MEDIUM_NOUNS = {"phone", "telephone", "video", "videolink", "link", "videoconference", "call"}
+# verbs of talking with someone: a request that continues them is put to the one talked to
+CONTACT_VERBS = {"meet", "speak", "talk", "phone", "telephone", "call", "host", "receive"}
 # who helps two sides talk: "talks mediated by Qatar"
 MEDIATING_VERBS = {"mediate", "broker", "facilitate", "host", "sponsor"}
 
@@ -249,6 +251,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 if toks and not found and relation in self.speech_acts:
                     # "condemned the launch": whoever the text last said launched something
                     found = [k for t in toks for k in self._act_agents(t)]
+                if not found and relation == "requests" and not passive and not children(verb, {"xcomp"}):
+                    # "spoke with Gil and urged restraint", "met Tinubu to ask for air support": the one
+                    # spoken with was asked
+                    found = self._contact_partners(verb)
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
                     found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]
@@ -318,6 +324,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         if direct:
             out = [k for k in out if k not in self.places_only]   # "visited Kyiv" meets no one
         return list(dict.fromkeys(out))
+
+    def _contact_partners(self, verb) -> list[str]:
+        """Whom the subject met or spoke with in the clause `verb` continues ('spoke with X and
+        urged ...') or serves ('met X to ask ...')."""
+        head = verb.head
+        continues = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+        if not continues or head.pos_ != "VERB" or head.lemma_.lower() not in CONTACT_VERBS:
+            return []
+        partners = children(head, OBJECT_DEPS) + prep_objects(head, {"with", "to"})
+        return [k for p in partners for k in self.entities_of(p) if k not in self.subjects(head)]
 
     def _provokers_after(self, verb) -> list[str]:
         """Who did the act a response answers, told in an 'after' clause: 'retaliate after
@@ -968,6 +985,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 with self.coref.excluding(clause_subjects=agents):
                     targets = [k for o in children(head.head, OBJECT_DEPS | {"dative"}) + prep_objects(head.head, {"to"})
                                for k in self.entities_of(o) if k not in agents]
+            if frame.relation == "requests" and phrase.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "VERB":
+                # "French troops left at the junta's demand", "deployed at the invitation of Haiti":
+                # the one who acted was asked to
+                askers = self.modifier_entities(noun) or [k for o in prep_objects(noun, {"of"}) for k in self.entities_of(o)]
+                agents = askers
+                targets = [k for k in self.subjects(head.head) if k not in askers] if askers else []
             if not agents and frame.relation == "protests_against":
                 # "thousands marched for a fifth night of protests against X": the marchers
                 clause = self._clause_head(noun)
