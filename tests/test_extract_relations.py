@@ -1319,6 +1319,13 @@ CASES = [
      "Najib Mikati met UNIFIL commander Aroldo Lazaro and urged the international community to act.",
      [("Mauro Vieira", "requests", "Yvan Gil", False, None), ("Babagana Zulum", "requests", "Bola Tinubu", False, None)],
      [("Najib Mikati", "requests", "Aroldo Lazaro", False, None)]),
+    ("'guards from X and Y exchanged fire': each state's forces against the other",
+     "Border guards from Armenia and Azerbaijan exchanged fire overnight near a disputed checkpoint.",
+     [("Armenian military", "attacks", "Azerbaijani military", False, None),
+      ("Azerbaijani military", "attacks", "Armenian military", False, None)], []),
+    ("bandits and vigilantes are unnamed collective actors",
+     "Local vigilantes chased the bandits into a forest and exchanged fire with them for hours.",
+     [("vigilantes", "attacks", "bandits", False, None)], []),
 ]
 
 

@@ -48,6 +48,9 @@ class ArgumentFinder:
                 # "fighters from the Africa Corps", "Hamas-led militants": the group they belong to
                 groups = [k for o in prep_objects(t, {"from", "of"}) for k in self.entities_of(o, coref=False)
                           if self.types.get(k) == "ORG"] + self._led_by(t)
+                # "border guards from Kyrgyzstan and Tajikistan": each state's forces
+                groups = groups or [self._state_forces(k) for o in prep_objects(t, {"from"})
+                                    for k in self.entities_of(o, coref=False) if self.types.get(k) == "GPE"]
                 if groups:
                     out += groups
                     continue

@@ -207,7 +207,8 @@ PROPOSITION_VERBS = {"ruling": {"rule"}, "verdict": {"rule"}, "decision": {"deci
 FIGHTING_WORDS = {"war", "fighting", "clash", "battle", "hostility", "skirmish", "fight", "trade", "exchange", "combat"}
 # people who act for the group they come from: "fighters from the Africa Corps", "gunmen of X"
 GROUP_MEMBER_NOUNS = {"fighter", "gunman", "militant", "rebel", "militiaman", "member", "unit", "insurgent",
-                      "jihadist", "guerrilla", "commando", "operative", "soldier", "troop", "force", "paramilitary"}
+                      "jihadist", "guerrilla", "commando", "operative", "soldier", "troop", "force", "paramilitary",
+                      "guard"}
 # nouns a place name may follow directly: "the capital Sanaa", "the port city Hodeidah"
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district", "state", "island"}
 # what someone vows or threatens to do to another is a threat ("vowed to punish Israel")
