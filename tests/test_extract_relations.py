@@ -1326,6 +1326,9 @@ CASES = [
     ("bandits and vigilantes are unnamed collective actors",
      "Local vigilantes chased the bandits into a forest and exchanged fire with them for hours.",
      [("vigilantes", "attacks", "bandits", False, None)], []),
+    ("'struck targets in X' attacks the town; 'near X' only locates the targets",
+     "Turkish jets struck targets near Qamishli on Monday. Turkish drones struck targets in the town of Kobani.",
+     [("Turkey", "attacks", "Kobani", False, None)], [("Turkey", "attacks", "Qamishli", False, None)]),
 ]
 
 

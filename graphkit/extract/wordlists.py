@@ -27,7 +27,7 @@ EXPELLING_VERBS = {"push", "force", "drive", "kick", "chase", "throw"}
 # verbs granting leave to act: "was not allowed to see him" says the act did not happen
 PERMISSION_VERBS = {"allow", "permit", "let"}
 # prepositions placing an unnamed target: "hit a refinery in Samara", "camps inside Pakistan"
-LOCATING_PREPS = {"in", "near", "inside"}
+LOCATING_PREPS = {"in", "inside"}
 # "Iran-backed militias": the participle names the backer's relation to the head noun
 HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
                   "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
