@@ -1329,6 +1329,12 @@ CASES = [
     ("'struck targets in X' attacks the town; 'near X' only locates the targets",
      "Turkish jets struck targets near Qamishli on Monday. Turkish drones struck targets in the town of Kobani.",
      [("Turkey", "attacks", "Kobani", False, None)], [("Turkey", "attacks", "Qamishli", False, None)]),
+    ("'the dispatch of North Korean troops to fight against Ukraine': the troops fight, not the condemners",
+     "The three leaders condemned the dispatch of North Korean troops to fight against Ukraine.",
+     [("North Korean military", "attacks", "Ukraine", False, None)], []),
+    ("'clashed with the EU over duties': a quarrel between a state and a bloc of states, no fight",
+     "Beijing has already clashed with the EU over duties on Chinese electric cars.",
+     [], [("China", "attacks", "European Union", False, None), ("European Union", "attacks", "China", False, None)]),
 ]
 
 

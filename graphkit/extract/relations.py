@@ -145,7 +145,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         armed groups): a quarrel about Y; 'over the weekend' is only a time."""
         topics = [o for o in prep_objects(verb, {"over"}) if o.lemma_.lower() not in TIME_NOUNS and o.ent_type_ not in ("DATE", "TIME")]
         return bool(topics) and verb.lemma_.lower() in QUARREL_VERBS and all(
-            self.types.get(k) in ("GPE", "PERSON") for k in list(sources) + list(targets))
+            self.types.get(k) in ("GPE", "PERSON") or k in self.coref.igos for k in list(sources) + list(targets))
 
     def _passes_message(self, verb) -> bool:
         objs = children(verb, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
