@@ -1335,6 +1335,16 @@ CASES = [
     ("'clashed with the EU over duties': a quarrel between a state and a bloc of states, no fight",
      "Beijing has already clashed with the EU over duties on Chinese electric cars.",
      [], [("China", "attacks", "European Union", False, None), ("European Union", "attacks", "China", False, None)]),
+    ("sharing a border, deepening a standoff or having close ties is no cooperation; sharing intelligence is",
+     "Niger, which shares a long border with Chad, has deepened a standoff with Benin. Mali values its close ties "
+     "with Moscow. Senegal was sharing intelligence with Gambia.",
+     [("Senegal", "cooperates_with", "Gambia", False, None)],
+     [("Niger", "cooperates_with", "Chad", False, None), ("Niger", "cooperates_with", "Benin", False, None),
+      ("Mali", "cooperates_with", "Russia", False, None)]),
+    ("'its refusal to cooperate with X' negates the cooperation",
+     '"Iran\'s continued refusal to cooperate with the IAEA leaves us no choice," a French diplomat said.',
+     [("Iran", "cooperates_with", "International Atomic Energy Agency", True, None)],
+     [("Iran", "cooperates_with", "International Atomic Energy Agency", False, None)]),
 ]
 
 

@@ -50,6 +50,16 @@ _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | REC
 
 # what a call goes over: "spoke by telephone with X", "talked via video link with X"
 _MEDIUM_NOUNS = {"phone", "telephone", "video", "videolink", "link", "videoconference", "call"}
+# verbs that are cooperation only for what they share or build with someone ("shared intelligence
+# with", "deepened ties with"), not "shares a border with", "deepened a standoff with"
+SHAPING_VERBS = {"share", "deepen", "strengthen", "expand", "boost", "step"}
+# nouns that deny the act their infinitive names: "its refusal to cooperate"
+REFUSAL_NOUNS = {"refusal", "failure", "reluctance", "unwillingness"}
+TIE_BUILDING_VERBS = SHAPING_VERBS | {"forge", "establish", "build", "cement", "upgrade", "tighten"}
+SHARED_THINGS = {"intelligence", "information", "data", "technology", "expertise", "experience", "tie", "ties",
+                 "relation", "relationship", "cooperation", "partnership", "coordination", "collaboration",
+                 "intelligence-sharing", "link", "contact", "contacts", "exchange", "trade", "security", "defence",
+                 "defense", "resource", "know-how"}
 # verbs of talking with someone: a request that continues them is put to the one talked to
 CONTACT_VERBS = {"meet", "speak", "talk", "phone", "telephone", "call", "host", "receive"}
 # who helps two sides talk: "talks mediated by Qatar"
@@ -382,6 +392,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             # "urged Iran to stop supplying the Houthis": what one is asked to stop doing is being done
             return False, False
         negated = is_negated(verb) != (verb.dep_ == "pcomp" and verb.head.lower_ == "without")   # "without inviting it"
+        if self._under_noun_of(verb, REFUSAL_NOUNS):
+            negated = not negated   # "Iran's continued refusal to cooperate with the IAEA"
         irrealis = False
         auxes = children(verb, {"aux", "auxpass"})
         if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -702,6 +714,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     continue   # "handed the proposal to Hamas" is contact; "handed Frelimo a victory" is not
                 if frame.relation == "aids" and self._sends_envoy(verb):
                     continue   # "sent his special envoy to Juba" is no aid
+                if frame.relation == "cooperates_with" and verb.lemma_.lower() in SHAPING_VERBS and any(
+                        o.lemma_.lower() not in SHARED_THINGS for o in children(verb, OBJECT_DEPS)):
+                    continue   # "shares a border with Mali", "deepening a standoff with X" (not "shared intelligence")
                 if any(self._names_another_event(t, frame.relation) and not self._is_actor_noun(t) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
                 if (frame.relation == "requests" and (frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
@@ -859,6 +874,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             return []   # "ties between Moscow and Baku have soured", "strained relations": no cooperation
         if noun.lemma_.lower() == "veto" and noun.tag_ == "NNS" and head.lemma_.lower() in ("hold", "have", "wield", "possess"):
             return []   # "which hold vetoes on the council": a power held, no veto cast
+        if noun.lemma_.lower() in ("tie", "ties") and not (phrase.dep_ == "dobj" and head.lemma_.lower() in TIE_BUILDING_VERBS):
+            # "close ties with Moscow", "normalising its ties with Armenia": a state of relations, no
+            # act of cooperation ("deepened ties with X", "forged ties with X" are)
+            frames = [f for f in frames if f.relation != "cooperates_with"]
         out = []
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS
