@@ -1345,6 +1345,11 @@ CASES = [
      '"Iran\'s continued refusal to cooperate with the IAEA leaves us no choice," a French diplomat said.',
      [("Iran", "cooperates_with", "International Atomic Energy Agency", True, None)],
      [("Iran", "cooperates_with", "International Atomic Energy Agency", False, None)]),
+    ("a brokered agreement: its parties agree, the mediators are no party",
+     "Norway brokered a peace agreement between Sudan and South Sudan last year. The truce brokered by Qatar and "
+     "Egypt collapsed on Monday.",
+     [("Sudan", "agrees_with", "South Sudan", False, None)],
+     [("Norway", "agrees_with", "Sudan", False, None), ("Qatar", "agrees_with", "Egypt", False, None)]),
 ]
 
 

@@ -335,6 +335,18 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             out = [k for k in out if k not in self.places_only]   # "visited Kyiv" meets no one
         return list(dict.fromkeys(out))
 
+    def _mediated_agreement(self, noun, verb, sent_start, sent_end, weight) -> list[RawRelation]:
+        """An agreement a third party brokered: its parties (named with 'between') agree with each
+        other; the mediators are no party (annotators code no meeting for the brokering either)."""
+        mediators = self.passive_agents(verb) if is_passive(verb) or verb.dep_ == "acl" else self.subjects(verb)
+        parties = [k for t in prep_objects(noun, {"between"}) + prep_objects(verb, {"between"})
+                   for k in self.entities_of(t) if k not in mediators]
+        if len(parties) < 2:
+            return []
+        irrealis, negated = self.modality(verb)
+        return self._emit(parties, [MUTUAL], "agrees_with", sent_start, sent_end, weight * 0.9, noun.text,
+                          irrealis=irrealis, negated=negated, reporter=None)
+
     def _contact_partners(self, verb) -> list[str]:
         """Whom the subject met or spoke with in the clause `verb` continues ('spoke with X and
         urged ...') or serves ('met X to ask ...')."""
@@ -932,6 +944,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 targets = self.subjects(head) or [k for s in children(head, SUBJECT_DEPS) for k in self._act_agents(s)]
             elif not agents:
                 agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
+            if light is not None and frame.relation == "agrees_with" and light.lemma_.lower() in MEDIATING_VERBS:
+                # "the AU brokered a truce between the government and Radaa", "a ceasefire brokered by
+                # Qatar and Turkey": the parties agree, the mediators consult them; mediators are no party
+                out += self._mediated_agreement(noun, light, sent_start, sent_end, frame.weight)
+                continue
             if light is not None and not inverse:
                 if not agents:
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
