@@ -1350,6 +1350,11 @@ CASES = [
      "Egypt collapsed on Monday.",
      [("Sudan", "agrees_with", "South Sudan", False, None)],
      [("Norway", "agrees_with", "Sudan", False, None), ("Qatar", "agrees_with", "Egypt", False, None)]),
+    ("a war report of an attack on soldiers is no charge; killing protesters is",
+     "Somali officials said al-Shabaab fighters had killed 11 soldiers. Human Rights Watch said police had killed "
+     "more than 300 protesters.",
+     [("Human Rights Watch", "accuses", "police", False, None)],
+     [("Somalia", "accuses", "al-Shabaab", False, None)]),
 ]
 
 

@@ -11,13 +11,21 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
 _REJECTION_WINDOW_SENTENCES = 6
+# verbs of armed acts, and the combatants and military sites they may hit in a war report
+COMBAT_VERBS = {"kill", "attack", "strike", "shell", "fire", "ambush", "raid", "hit", "target", "bomb", "shoot",
+                "overrun", "storm", "wound", "repel"}
+COMBATANT_NOUNS = {"soldier", "officer", "fighter", "policeman", "guard", "position", "base", "post", "outpost",
+                   "convoy", "patrol", "checkpoint", "garrison", "militant", "rebel", "insurgent", "jihadist",
+                   "commander", "unit", "barracks", "positions", "gendarme", "serviceman", "personnel"}
+
+
 class PendingRejection(NamedTuple):
     """A rejection whose target is resolved once every sentence is read: the latest actor that
     accused, asked or sanctioned the rejecters (`answered` relations), else `fallback` (whoever
@@ -224,6 +232,8 @@ class SpeechRules:
                     if not is_passive(v) and any(
                             n.lemma_.lower() in ACT_NOUN_VERBS and n.pos_ == "NOUN" for n in children(v, SUBJECT_DEPS)):
                         continue   # "said U.S. strikes killed 31 people": a casualty report, told as the attack
+                    if self._combat_report(v):
+                        continue   # "said its troops had killed 11 separatist fighters": a war report, no charge
                     agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
                     add(agents, "accuses", 0.45, v.text)
                 elif v.lemma_ in ("bear", "carry") and any(o.lemma_.lower() in ("responsibility", "blame")
@@ -288,6 +298,14 @@ class SpeechRules:
         """'an act of terror', 'a campaign of aggression': a campaign noun of a word in `word_sets`."""
         return noun.lemma_.lower() in CAMPAIGN_NOUNS and any(
             o.lemma_.lower() in words for o in prep_objects(noun, {"of"}) for words in word_sets)
+
+    def _combat_report(self, verb) -> bool:
+        """An armed act on combatants or military sites, told without a wrongful manner: 'said
+        rebels had attacked army troops', 'killed four soldiers' (a war report, not a charge)."""
+        if verb.lemma_.lower() not in COMBAT_VERBS or _done_wrongly(verb):
+            return False
+        hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
+        return bool(hit) and all(o.lemma_.lower() in COMBATANT_NOUNS or names_armed_group(o) for o in hit)
 
     def _culpable(self, be) -> bool:
         """'X was responsible for / behind / to blame for ...' (culpability cues)."""
