@@ -1355,6 +1355,16 @@ CASES = [
      "more than 300 protesters.",
      [("Human Rights Watch", "accuses", "police", False, None)],
      [("Somalia", "accuses", "al-Shabaab", False, None)]),
+    ("'X must leave' demands; 'X should look inward' and 'X must pay' do not",
+     '"Niamey must reopen the border," Beninese President Patrice Talon said. "Instead of levelling accusations, '
+     'India should look inward," spokesman Shafqat Ali Khan said. "Russia must pay for the destruction," Andrii '
+     'Sybiha said.',
+     [("Patrice Talon", "requests", "Niger", False, None)],
+     [("Shafqat Ali Khan", "requests", "India", False, None), ("Andrii Sybiha", "requests", "Russia", False, None)]),
+    ("a leader ordering his own state's forces is an internal order, no request",
+     "Nigerian President Bola Tinubu has ordered the Nigerian military to recruit more soldiers. Kenyan President "
+     "William Ruto urged Ethiopia to withdraw its troops.",
+     [("William Ruto", "requests", "Ethiopia", False, None)], [("Bola Tinubu", "requests", "Nigerian military", False, None)]),
 ]
 
 

@@ -645,7 +645,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         # a visit to a country or city is no meeting with it ("visited Lebanon", "a visit to the
         # Ukrainian capital"); visiting a person or an organisation is
         return [r for r in found if not (r.relation == "meets" and r.trigger.lower().startswith(_VISIT_TRIGGERS)
-                                         and self.types.get(r.target) in ("GPE", "LOC"))]
+                                         and self.types.get(r.target) in ("GPE", "LOC"))
+                and not (r.relation == "requests" and self._orders_own_forces(r.source, r.target))]
+
+    def _orders_own_forces(self, source: str, target: str) -> bool:
+        """A state or its leader asking the state's own forces or offices ('ordered the military to
+        maintain readiness'): an internal order, not a request between actors."""
+        home = self.org_homes.get(target)
+        return home is not None and (source == home or self.led_by.get(source) == home)
 
     def frames_of_noun(self, noun):
         """Noun frames of a two-word name ("export controls", "travel ban") or of the noun."""

@@ -194,7 +194,8 @@ class SpeechRules:
 
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
             for v in clause.subtree:
-                if v.pos_ in ("VERB", "AUX") and any(a.lower_ in DEONTIC_MODALS for a in children(v, {"aux"})):
+                if v.pos_ in ("VERB", "AUX") and any(a.lower_ in DEONTIC_MODALS for a in children(v, {"aux"})) \
+                        and not self.retributive(v):   # "Russia must pay": a threat, not a demand
                     # '"The rebels must leave the homes they occupied," he said': a demand of them
                     obliged = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n) or self.modifier_entities(n)]
                     add([k for k in obliged if self.types.get(k) in ("GPE", "ORG", "PERSON")
