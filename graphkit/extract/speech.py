@@ -12,7 +12,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        REMARK_NOUNS, DEONTIC_MODALS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
+                        REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
 
@@ -195,8 +195,9 @@ class SpeechRules:
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
             for v in clause.subtree:
                 if v.pos_ in ("VERB", "AUX") and any(a.lower_ in DEONTIC_MODALS for a in children(v, {"aux"})) \
-                        and not self.retributive(v):   # "Russia must pay": a threat, not a demand
-                    # '"The rebels must leave the homes they occupied," he said': a demand of them
+                        and not self.retributive(v) and not any(w.lower_ in SELF_REGARD_WORDS for w in v.subtree):
+                    # '"The rebels must leave the homes they occupied," he said': a demand of them (not
+                    # "Russia must pay", a threat; "India should look inward", a rebuke)
                     obliged = [k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n) or self.modifier_entities(n)]
                     add([k for k in obliged if self.types.get(k) in ("GPE", "ORG", "PERSON")
                          and not any(k in self.represented(sp) for sp in speakers)], "requests", 0.5, v.text)

@@ -246,9 +246,10 @@ HANDING_VERBS = {"hand", "relay", "convey"}
 CROWD_CONTROL_VERBS = {"fire", "use", "deploy", "spray", "shoot", "lob", "turn"}   # "turned water cannon on X"
 CROWD_WEAPONS = {"gas", "bullet", "cannon", "round", "grenade", "spray", "baton", "pellet", "truncheon"}
 DISPERSING_VERBS = {"disperse", "scatter", "clear", "repel", "push"}
-# "X must leave": what a speaker says someone must do is a demand of them ("should" is advice or
-# rebuke, "India should look inward", which annotators do not code as a request)
-DEONTIC_MODALS = {"must"}
+# "X must leave", "Y should withdraw": what a speaker says someone must do is a demand of them
+DEONTIC_MODALS = {"must", "should"}
+# a rebuke, not a demand: "India should look inward", "should examine its own record instead"
+SELF_REGARD_WORDS = {"own", "inward", "inwards", "instead"}
 # verbs that ask only with what they press for: "pushed Kyiv to accept", not "pushed the region into famine"
 PRESSING_VERBS = {"push", "press", "pressure"}
 # what authors do with a statement ("issued a statement urging", "adopted a resolution that condemned"),
