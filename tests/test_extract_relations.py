@@ -1365,6 +1365,11 @@ CASES = [
      "Nigerian President Bola Tinubu has ordered the Nigerian military to recruit more soldiers. Kenyan President "
      "William Ruto urged Ethiopia to withdraw its troops.",
      [("William Ruto", "requests", "Ethiopia", False, None)], [("Bola Tinubu", "requests", "Nigerian military", False, None)]),
+    ("'condemned the strikes, with X describing them as ...': 'them' are the strikes, not X's co-signers",
+     "Russian jets struck Idlib on Monday. Turkey, Qatar and Jordan condemned the latest strikes, with Ankara "
+     "describing them as a blatant violation of international law.",
+     [("Turkey", "condemns", "Russia", False, None)],
+     [("Turkey", "condemns", "Qatar", False, None), ("Turkey", "condemns", "Jordan", False, None)]),
 ]
 
 

@@ -26,6 +26,10 @@ COMBATANT_NOUNS = {"soldier", "officer", "fighter", "policeman", "guard", "posit
                    "commander", "unit", "barracks", "positions", "gendarme", "serviceman", "personnel"}
 
 
+# pronouns that may stand for an act named before ("called it / them a provocation")
+_ACT_PRONOUNS = {"it", "this", "them", "these"}
+
+
 class PendingRejection(NamedTuple):
     """A rejection whose target is resolved once every sentence is read: the latest actor that
     accused, asked or sanctioned the rejecters (`answered` relations), else `fallback` (whoever
@@ -377,12 +381,13 @@ class SpeechRules:
             return []   # "called the sanctions absurd": dismissing a measure condemns it
         # "called the strikes a war crime": the agents of the act the noun refers back to;
         # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
-        pronouns = [o for o in objs if o.lower_ in ("it", "this")]
-        objs = [(self._act_named_before(o) or o) if o.lower_ in ("it", "this") else o for o in objs]
+        # "condemned the strikes, with Ankara describing them as ...": 'them' is the acts named before
+        pronouns = [o for o in objs if o.lower_ in _ACT_PRONOUNS]
+        objs = [(self._act_named_before(o) or o) if o.lower_ in _ACT_PRONOUNS else o for o in objs]
         if any(c.lemma_.lower() in SUMMARY_NOUNS for c in complements):
             # 'called it "a destructive step"': 'it' is an act, never a place or actor it might resolve to
             pronouns = []
-            objs = [o for o in objs if o.lower_ not in ("it", "this")]
+            objs = [o for o in objs if o.lower_ not in _ACT_PRONOUNS]
         targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         if pronouns and not set(targets) - set(sources):
             # "severed ties with the UAE, calling it an aggressor state": 'it' is an actor, not the act
