@@ -1397,6 +1397,8 @@ ROLE_CASES = [
      ("Ivan Petrov", "ambassador_of", "Russia")),
     ("ambassador reverse apposition", "Ivan Petrov, Russia's ambassador to London, declined to comment.",
      ("Ivan Petrov", "ambassador_of", "Russia")),
+    ("located in: 'the French resort of X'", "Leaders met in the French resort of Biarritz.",
+     ("Biarritz", "located_in", "France")),
     ("located in", "Fighting continued around the Ukrainian city of Kramatorsk.",
      ("Kramatorsk", "located_in", "Ukraine")),
     ("possessive title apposition", "Ghana's foreign minister, Kwame Asante, spoke on Monday.",

@@ -11,7 +11,9 @@ from .wordlists import PLACE_NOUNS
 
 # place nouns that describe the name before them: "the Chapare region of Cochabamba"
 _REGION_NOUNS = {"region", "province", "area", "state", "county", "oblast", "governorate", "territory"}
-_PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base"}
+_PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base",
+                              "exclave", "resort", "municipality", "commune", "suburb", "neighbourhood", "neighborhood",
+                              "valley", "peninsula", "islet", "atoll"}
 # where in a place: "in central Gaza", "in northwest Greenland"
 COMPASS_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
