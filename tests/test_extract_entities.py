@@ -170,6 +170,9 @@ CASES = [
     ("a ministry named by its portfolio ('commerce') is the state's ministry",
      "China's commerce ministry condemned the decision. Ministry spokesperson He Yadong said Beijing would respond.",
      [("Chinese commerce ministry", "ORG", {"China's commerce ministry"})], []),
+    ("a capitalised word before 'leader' and a person's name is the body led, not a person or nothing",
+     "Envoys met Polisario leader Brahim Ghali. Foreign Ministry spokesman Esmaeil Baghaei spoke.",
+     [("Polisario", "ORG", set()), ("Brahim Ghali", "PERSON", set())], ["Ministry", "Foreign"]),
 ]
 
 

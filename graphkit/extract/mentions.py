@@ -387,6 +387,38 @@ def _capitalised_group_names(doc, ents):
     return ents + out
 
 
+# lower-case titles a body's name may precede: "Polisario leader X", "Houthi spokesman Y"
+_BODY_TITLES = {"leader", "head", "chief", "chairman", "chairwoman", "commander", "spokesman", "spokeswoman",
+                "spokesperson", "founder"}
+
+
+def _bodies_before_titles(doc, ents, is_exact_title):
+    """'Jubaland leader Ahmed Madobe', 'Polisario leader Brahim Ghali': a capitalised word right
+    before a title and a person's name names the body the person holds the title in (NER may miss
+    it or take it for a person)."""
+    from spacy.tokens import Span
+
+    starts = {e.start: e for e in ents}
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    out, relabelled = [], {}
+    for t in doc[1:len(doc) - 1]:
+        word = doc[t.i - 1]
+        person = starts.get(t.i + 1)
+        if person is None or person.label_ != "PERSON" or t.text not in _BODY_TITLES or t.i in by_token:
+            continue
+        if word.pos_ != "PROPN" or not word.is_alpha or not word.text[:1].isupper() or word.is_stop \
+                or word.lower_ in TITLE_MODIFIERS or word.lower_ in BARE_BODY_WORDS or is_exact_title(word.lower_) or is_exact_title(f"{word.lower_} {t.lower_}"):
+            continue   # not "Foreign Ministry spokesman", "Managing Director": parts of the title
+        if word.i > 0 and doc[word.i - 1].pos_ == "PROPN" and doc[word.i - 1].text[:1].isupper():
+            continue   # one word only ("New Generation leader" is a longer name NER may hold)
+        held = by_token.get(word.i)
+        if held is None:
+            out.append(Span(doc, word.i, word.i + 1, label="ORG"))
+        elif held.label_ == "PERSON" and len(held) == 1:
+            relabelled[held.start] = Span(doc, held.start, held.end, label="ORG")
+    return [relabelled.get(e.start, e) if e.label_ == "PERSON" and len(e) == 1 else e for e in ents] + out
+
+
 LED_GROUP_NOUNS = {"coalition", "alliance", "force", "mission"}
 
 
@@ -672,6 +704,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _joined_body_names(doc, ents)
     ents = _capitalised_group_names(doc, ents)
     ents = _led_groups(doc, ents, is_known_name)
+    if is_exact_title is not None:
+        ents = _bodies_before_titles(doc, ents, is_exact_title)
     ents = _forces_of_demonyms(doc, ents, is_demonym)
     ents = ents + _demonyms(doc, ents, is_demonym)
     if is_exact_title is not None:
