@@ -22,7 +22,8 @@ from .stances import StanceRules
 from .syntax import (is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
+from .wordlists import (MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
+                        CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
@@ -46,24 +47,6 @@ SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects"
 # cheap trigger test, which runs on every token)
 _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | RECALLING_VERBS | CROWD_CONTROL_VERBS
                         | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS)
-
-
-# what a call goes over: "spoke by telephone with X", "talked via video link with X"
-_MEDIUM_NOUNS = {"phone", "telephone", "video", "videolink", "link", "videoconference", "call"}
-# verbs that are cooperation only for what they share or build with someone ("shared intelligence
-# with", "deepened ties with"), not "shares a border with", "deepened a standoff with"
-SHAPING_VERBS = {"share", "deepen", "strengthen", "expand", "boost", "step"}
-# nouns that deny the act their infinitive names: "its refusal to cooperate"
-REFUSAL_NOUNS = {"refusal", "failure", "reluctance", "unwillingness"}
-TIE_BUILDING_VERBS = SHAPING_VERBS | {"forge", "establish", "build", "cement", "upgrade", "tighten"}
-SHARED_THINGS = {"intelligence", "information", "data", "technology", "expertise", "experience", "tie", "ties",
-                 "relation", "relationship", "cooperation", "partnership", "coordination", "collaboration",
-                 "intelligence-sharing", "link", "contact", "contacts", "exchange", "trade", "security", "defence",
-                 "defense", "resource", "know-how"}
-# verbs of talking with someone: a request that continues them is put to the one talked to
-CONTACT_VERBS = {"meet", "speak", "talk", "phone", "telephone", "call", "host", "receive"}
-# who helps two sides talk: "talks mediated by Qatar"
-MEDIATING_VERBS = {"mediate", "broker", "facilitate", "host", "sponsor"}
 
 
 class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
@@ -294,7 +277,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                             for q in prep_objects(d, {"of"}) if q.i not in self.by_token for o in prep_objects(q, {prep})]
                 if not objs:
                     # "had spoken by telephone with Stubb": the parser hangs the phrase on the medium
-                    objs = [o for m in prep_objects(verb, {"by", "over", "via"}) if m.lemma_.lower() in _MEDIUM_NOUNS
+                    objs = [o for m in prep_objects(verb, {"by", "over", "via"}) if m.lemma_.lower() in MEDIUM_NOUNS
                             for o in prep_objects(m, {prep})]
                 if any(self._reciprocal(t) for t in objs):
                     out.append(MUTUAL)   # "clashed with each other"
@@ -952,8 +935,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             elif not agents:
                 agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
             if light is not None and frame.relation == "agrees_with" and light.lemma_.lower() in MEDIATING_VERBS:
-                # "the AU brokered a truce between the government and Radaa", "a ceasefire brokered by
-                # Qatar and Turkey": the parties agree, the mediators consult them; mediators are no party
+                # "the AU brokered a truce between the government and Radaa": the parties agree with
+                # each other; "a ceasefire brokered by Qatar and Turkey": the mediators are no party
                 out += self._mediated_agreement(noun, light, sent_start, sent_end, frame.weight)
                 continue
             if light is not None and not inverse:

@@ -11,23 +11,13 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
 _REJECTION_WINDOW_SENTENCES = 6
-# verbs of armed acts, and the combatants and military sites they may hit in a war report
-COMBAT_VERBS = {"kill", "attack", "strike", "shell", "fire", "ambush", "raid", "hit", "target", "bomb", "shoot",
-                "overrun", "storm", "wound", "repel"}
-COMBATANT_NOUNS = {"soldier", "officer", "fighter", "policeman", "guard", "position", "base", "post", "outpost",
-                   "convoy", "patrol", "checkpoint", "garrison", "militant", "rebel", "insurgent", "jihadist",
-                   "commander", "unit", "barracks", "positions", "gendarme", "serviceman", "personnel"}
-
-
-# pronouns that may stand for an act named before ("called it / them a provocation")
-_ACT_PRONOUNS = {"it", "this", "them", "these"}
 
 
 class PendingRejection(NamedTuple):
@@ -382,12 +372,12 @@ class SpeechRules:
         # "called the strikes a war crime": the agents of the act the noun refers back to;
         # "condemned that decision, and Saar called it outrageous": 'it' is the act just named
         # "condemned the strikes, with Ankara describing them as ...": 'them' is the acts named before
-        pronouns = [o for o in objs if o.lower_ in _ACT_PRONOUNS]
-        objs = [(self._act_named_before(o) or o) if o.lower_ in _ACT_PRONOUNS else o for o in objs]
+        pronouns = [o for o in objs if o.lower_ in ACT_PRONOUNS]
+        objs = [(self._act_named_before(o) or o) if o.lower_ in ACT_PRONOUNS else o for o in objs]
         if any(c.lemma_.lower() in SUMMARY_NOUNS for c in complements):
             # 'called it "a destructive step"': 'it' is an act, never a place or actor it might resolve to
             pronouns = []
-            objs = [o for o in objs if o.lower_ not in _ACT_PRONOUNS]
+            objs = [o for o in objs if o.lower_ not in ACT_PRONOUNS]
         targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         if pronouns and not set(targets) - set(sources):
             # "severed ties with the UAE, calling it an aggressor state": 'it' is an actor, not the act

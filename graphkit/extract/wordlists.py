@@ -306,3 +306,29 @@ PERSON_NOUNS = {"founder", "co-founder", "son", "daughter", "wife", "husband", "
                 "mother", "nephew", "niece", "successor", "predecessor", "rival", "aide", "confidant"}
 # what an act is called to condemn it as an assault: "called the tariffs an attack on integration"
 ASSAULT_NAMES = {"attack", "assault", "onslaught", "blow"}
+
+
+# what a call goes over: "spoke by telephone with X", "talked via video link with X"
+MEDIUM_NOUNS = {"phone", "telephone", "video", "videolink", "link", "videoconference", "call"}
+# verbs that are cooperation only for what they share or build with someone ("shared intelligence
+# with", "deepened ties with"), not "shares a border with", "deepened a standoff with"
+SHAPING_VERBS = {"share", "deepen", "strengthen", "expand", "boost", "step"}
+# nouns that deny the act their infinitive names: "its refusal to cooperate"
+REFUSAL_NOUNS = {"refusal", "failure", "reluctance", "unwillingness"}
+TIE_BUILDING_VERBS = SHAPING_VERBS | {"forge", "establish", "build", "cement", "upgrade", "tighten"}
+SHARED_THINGS = {"intelligence", "information", "data", "technology", "expertise", "experience", "tie", "ties",
+                 "relation", "relationship", "cooperation", "partnership", "coordination", "collaboration",
+                 "intelligence-sharing", "link", "contact", "contacts", "exchange", "trade", "security", "defence",
+                 "defense", "resource", "know-how"}
+# verbs of talking with someone: a request that continues them is put to the one talked to
+CONTACT_VERBS = {"meet", "speak", "talk", "phone", "telephone", "call", "host", "receive"}
+# who helps two sides talk: "talks mediated by Qatar"
+MEDIATING_VERBS = {"mediate", "broker", "facilitate", "host", "sponsor"}
+# verbs of armed acts, and the combatants and military sites they may hit in a war report
+COMBAT_VERBS = {"kill", "attack", "strike", "shell", "fire", "ambush", "raid", "hit", "target", "bomb", "shoot",
+                "overrun", "storm", "wound", "repel"}
+COMBATANT_NOUNS = {"soldier", "officer", "fighter", "policeman", "guard", "position", "base", "post", "outpost",
+                   "convoy", "patrol", "checkpoint", "garrison", "militant", "rebel", "insurgent", "jihadist",
+                   "commander", "unit", "barracks", "positions", "gendarme", "serviceman", "personnel"}
+# pronouns that may stand for an act named before ("called it / them a provocation")
+ACT_PRONOUNS = {"it", "this", "them", "these"}
