@@ -1370,6 +1370,12 @@ CASES = [
      "describing them as a blatant violation of international law.",
      [("Turkey", "condemns", "Russia", False, None)],
      [("Turkey", "condemns", "Qatar", False, None), ("Turkey", "condemns", "Jordan", False, None)]),
+    ("'sanctioned X over attacks on camps': the attacks are not the sanctioner's; 'over Iran's supply of drones to "
+     "Russia' keeps its recipient",
+     "The United States imposed sanctions in January on rebel commander Joseph Kony over attacks on camps for "
+     "displaced people. Britain kept sanctions imposed over Iran's supply of drones and missiles to Russia.",
+     [("United States", "sanctions", "Joseph Kony", False, None), ("Iran", "aids", "Russia", False, None)],
+     [("United States", "attacks", "Joseph Kony", False, None)]),
 ]
 
 

@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
+from .wordlists import (CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -848,7 +848,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             return []   # "lifted sanctions", "suspended aid": no positive relation ("ended the fighting": it was fought)
         light_verbs = self.lex.light_verbs
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None
-        if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs:
+        # "imposed sanctions on X over attacks on camps": the attacks are not the imposer's (but the
+        # parser may hang the act's own target on that verb: "sanctions imposed over Iran's supply of
+        # drones to Russia")
+        cause_host = head.head if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CAUSE_PREPOSITIONS else None
+        if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in light_verbs and cause_host is None:
             light = head.head
         if (light is None and phrase.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.dep_ in ("dobj", "nsubjpass")
                 and head.head.head.lemma_ in light_verbs):
@@ -944,6 +948,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     agents = self.passive_agents(light) if is_passive(light) else self.subjects(light)
                 if not targets:
                     targets = [k for t in prep_objects(light, set(frame.target_preps)) for k in self.entities_of(t, place=place)]
+            if not targets and agents and cause_host is not None and cause_host.pos_ == "VERB":
+                targets = [k for t in prep_objects(cause_host, set(frame.target_preps)) for k in self.entities_of(t)
+                           if k not in agents]
             if not targets and frame.relation == "aids":
                 targets = self._recipients_by_place(noun, light, frame.target_preps)
             symmetric = getattr(self.lex.relations.get(frame.relation), "symmetric", False)

@@ -332,3 +332,6 @@ COMBATANT_NOUNS = {"soldier", "officer", "fighter", "policeman", "guard", "posit
                    "commander", "unit", "barracks", "positions", "gendarme", "serviceman", "personnel"}
 # pronouns that may stand for an act named before ("called it / them a provocation")
 ACT_PRONOUNS = {"it", "this", "them", "these"}
+# prepositions of cause: the act they name is not done by the governing verb's subject ("imposed
+# sanctions on X over attacks on camps")
+CAUSE_PREPOSITIONS = {"over", "despite", "amid", "because"}
