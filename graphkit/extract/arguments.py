@@ -595,11 +595,13 @@ class ArgumentFinder:
                 return self.subjects(told[-1], depth + 1)
         before = verb.doc[verb.i - 2] if verb.i >= 2 else None
         if verb.dep_ == "advcl" and before is not None and verb.doc[verb.i - 1].lower_ == "to" \
-                and before.pos_ == "NOUN" and names_armed_group(before) and before.i != head.i and self.entities_of(before):
+                and before.pos_ == "NOUN" and names_armed_group(before) and before.i != head.i:
             # "condemned the dispatch of North Korean troops to fight against Ukraine": the parser
             # hangs the troops' purpose on the main verb (not "sent thousands of troops to help
             # Russia": unnamed troops leave the act to the sender)
-            return self.entities_of(before)
+            troops = self.entities_of(before)
+            if troops:
+                return troops
         if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)

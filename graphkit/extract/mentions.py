@@ -407,7 +407,8 @@ def _bodies_before_titles(doc, ents, is_exact_title):
         if person is None or person.label_ != "PERSON" or t.text not in _BODY_TITLES or t.i in by_token:
             continue
         if word.pos_ != "PROPN" or not word.is_alpha or not word.text[:1].isupper() or word.is_stop \
-                or word.lower_ in TITLE_MODIFIERS or word.lower_ in BARE_BODY_WORDS or is_exact_title(word.lower_) or is_exact_title(f"{word.lower_} {t.lower_}"):
+                or word.lower_ in TITLE_MODIFIERS or word.lower_ in BARE_BODY_WORDS \
+                or is_exact_title(word.lower_) or is_exact_title(f"{word.lower_} {t.lower_}"):
             continue   # not "Foreign Ministry spokesman", "Managing Director": parts of the title
         if word.i > 0 and doc[word.i - 1].pos_ == "PROPN" and doc[word.i - 1].text[:1].isupper():
             continue   # one word only ("New Generation leader" is a longer name NER may hold)

@@ -19,7 +19,7 @@ from .records import RawRelation
 from .speech import PendingRejection, SpeechRules
 from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
-from .syntax import (is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
+from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
@@ -339,14 +339,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         if not continues or head.pos_ != "VERB" or head.lemma_.lower() not in CONTACT_VERBS:
             return []
         partners = children(head, OBJECT_DEPS) + prep_objects(head, {"with", "to"})
-        return [k for p in partners for k in self.entities_of(p) if k not in self.subjects(head)]
+        speakers = self.subjects(head)
+        return [k for p in partners for k in self.entities_of(p) if k not in speakers]
 
     def _provokers_after(self, verb) -> list[str]:
         """Who did the act a response answers, told in an 'after' clause: 'retaliate after
         Israeli strikes killed two fighters' (the act's agent), 'after Israel struck Tyre'."""
         out = []
         for clause in children(verb, {"advcl"}):
-            if not any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
+            if not has_mark(clause, {"after"}):
                 continue
             for subject in children(clause, SUBJECT_DEPS):
                 if subject.lemma_.lower() in HOSTILE_ACT_NOUNS:
@@ -898,7 +899,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     if told:
                         # "accusations that it arms the RSF": a content clause names the accused
                         if noun.lemma_.lower() in self.allegations or (
-                                frame.relation == "requests" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)):
+                                frame.relation == "requests" and has_mark(acl, {"that"})):
                             # "Brazil's request that Argentina extradite ...": the one asked to act
                             targets += [k for o in told for k in self.entities_of(o)]
                         continue

@@ -11,18 +11,24 @@ FUTURE_AUX = {"will", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
 
+def has_mark(verb, marks) -> bool:
+    """The verb's clause is introduced by one of `marks` ('if', 'after', 'that')."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
 def is_conditional(verb) -> bool:
     """The verb heads an if / unless / whether clause."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+    return has_mark(verb, CONDITIONAL_MARKS)
+
+
 # "vowed to retaliate after U.S. strikes killed 31 people": a past adjunct the narrator tells as
 # fact, whatever the modality of the clause it hangs on
-_TEMPORAL_FACT_MARKS = {"after", "since", "because", "when", "as"}
+_FACTIVE_MARKS = {"after", "since", "because", "when", "as"}
 
 
 def is_past_adjunct(verb) -> bool:
     """An adverbial clause of past time or cause: 'after the strikes killed 31 people'."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
-        c.dep_ == "mark" and c.lower_ in _TEMPORAL_FACT_MARKS for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and has_mark(verb, _FACTIVE_MARKS)
 
 
 NICKNAMING_VERBS = {"know", "call", "nickname", "dub"}   # "X, known as 'Tiger', who ..."
