@@ -1376,6 +1376,10 @@ CASES = [
      "displaced people. Britain kept sanctions imposed over Iran's supply of drones and missiles to Russia.",
      [("United States", "sanctions", "Joseph Kony", False, None), ("Iran", "aids", "Russia", False, None)],
      [("United States", "attacks", "Joseph Kony", False, None)]),
+    ("'the al Qaeda-linked group ... its fighters': the group named before, not the name before 'linked'",
+     "Al-Shabaab fighters stormed a Somali army base on Monday. The al Qaeda-linked group claimed responsibility in a "
+     "statement, saying its fighters had killed dozens of soldiers. Minister John Abel condemned the attack.",
+     [("John Abel", "condemns", "al-Shabaab", False, None)], [("John Abel", "condemns", "al-Qaeda", False, None)]),
 ]
 
 

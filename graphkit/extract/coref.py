@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from .mentions import PARTY_WORDS, DocMention
 from .syntax import conjuncts, coordination_top
-from .wordlists import HYPHEN_BACKING
+from .wordlists import RELATIONAL_PARTICIPLES
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -87,10 +87,19 @@ class Coreference:
         for m in reversed(self.mentions):
             if m.tok_end > token.i:
                 continue
+            if self._beside_participle(m):
+                continue   # "the al Qaeda-linked group ... its fighters": its is the group's
             if here - self.sent_index.get(m.tok_start, 0) > window:
                 break
             if m.entity:
                 yield m
+
+    def _beside_participle(self, m) -> bool:
+        """A name before a hyphenated participle ('al Qaeda-linked', 'Iran-backed') describes
+        the noun after it: it is not what a later pronoun or description refers to."""
+        head = self.doc[m.root].head
+        return head.i > m.root and head.dep_ == "amod" and head.lower_ in RELATIONAL_PARTICIPLES \
+            and self.doc[head.i - 1].text in ("-", "–")
 
     def _opposing_pair(self, token) -> list[str]:
         """'the warring parties', 'both sides': the two or more actors named together last
@@ -157,6 +166,9 @@ class Coreference:
         if speaker is not None:
             seen.add(id(speaker))
             yield speaker
+        described = self._described_subject(token) if token.tag_ == "PRP$" and token.head.dep_ in ("nsubj", "nsubjpass") else None
+        if described is not None:
+            yield described
         for m in self._candidates(token, 0):   # this sentence only
             if self.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
                 seen.add(id(m))
@@ -174,6 +186,21 @@ class Coreference:
         for m in self._candidates(token):
             if id(m) not in seen:
                 yield m
+
+    def _described_subject(self, pronoun):
+        """'The Iran-backed group claimed the attack, saying its fighters ...': a description
+        as the sentence's main subject before a possessive in a later clause's subject, as the
+        mention it refers to."""
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ == "NOUN"), None)
+        if subject is None or subject.i in self._by_token:
+            return None
+        key = self.resolve(subject)
+        if key is None:
+            return None
+        return DocMention(text=subject.text, type=self.types.get(key, ""), start=subject.idx,
+                          end=subject.idx + len(subject.text), tok_start=subject.i, tok_end=subject.i + 1,
+                          root=subject.i, entity=key)
 
     def _governing_subject(self, pronoun):
         """'X announced aid for Chad and said it had imposed sanctions': the subject of a
@@ -317,7 +344,7 @@ class Coreference:
         armed = any(c.dep_ == "amod" and c.lower_ in _ARMED_ADJECTIVES for c in token.children)
         if any(c.dep_ in ("amod", "compound", "poss") and not (armed and c.dep_ == "amod")
                and not (c.text[:1].isdigit() or any(g.dep_ == "nummod" for g in c.children))   # "the 15-member council"
-               and not (c.dep_ == "amod" and c.lower_ in HYPHEN_BACKING)   # "the Iran-backed group"
+               and not (c.dep_ == "amod" and c.lower_ in RELATIONAL_PARTICIPLES)   # "the Iran-backed group"
                and not (c.dep_ == "amod" and c.lower_ in _DESCRIBING_ADJECTIVES and word in _STATE_BODIES)
                for c in token.children):
             return None

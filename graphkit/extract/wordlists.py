@@ -31,6 +31,10 @@ LOCATING_PREPS = {"in", "inside"}
 # "Iran-backed militias": the participle names the backer's relation to the head noun
 HYPHEN_BACKING = {"backed": "supports", "allied": "supports", "aligned": "supports", "supported": "supports",
                   "sponsored": "supports", "funded": "aids", "armed": "aids", "financed": "aids"}
+# "the al Qaeda-linked group", "the Russian-led alliance": the name before the participle is
+# another actor than the noun it describes (no relation told for these)
+RELATIONAL_PARTICIPLES = set(HYPHEN_BACKING) | {"linked", "affiliated", "inspired", "led", "run", "controlled",
+                                                 "dominated", "owned", "based", "connected", "tied"}
 # relations between actors in person: the target is the named actor, not its act
 DIRECT_TARGET_RELATIONS = {"meets"}
 PLACE_RELATIONS = {"attacks", "retreats_from"}
