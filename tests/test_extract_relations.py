@@ -1380,6 +1380,14 @@ CASES = [
      "Al-Shabaab fighters stormed a Somali army base on Monday. The al Qaeda-linked group claimed responsibility in a "
      "statement, saying its fighters had killed dozens of soldiers. Minister John Abel condemned the attack.",
      [("John Abel", "condemns", "al-Shabaab", False, None)], [("John Abel", "condemns", "al-Qaeda", False, None)]),
+    ("'denounced the provocation', 'condemned the violation': the judged act is the one told before",
+     "North Korean troops held live-fire drills near the border on Tuesday. Seoul denounced the provocation. "
+     "Russian warships sailed into Latvian waters on Friday. Latvia condemned the violation.",
+     [("South Korea", "condemns", "North Korean military", False, None), ("Latvia", "condemns", "Russia", False, None)], []),
+    ("'This is an act of aggression' after troops crossed a border: the crossing's agents",
+     "Eritrean troops crossed into the Tigray region on Friday. \"This is an act of aggression,\" Ethiopian Foreign "
+     "Minister Taye Atske Selassie said.",
+     [("Taye Atske Selassie", "condemns", "Eritrean military", False, None)], []),
 ]
 
 

@@ -12,7 +12,7 @@ from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
 from .wordlists import (COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
-                        REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
+                        REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, PROVOKING_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
 
@@ -258,7 +258,7 @@ class SpeechRules:
                         # without 'of': the hostile act told last ("Rebels attacked ... 'It was an act of terror'")
                         subjects = [k for o in prep_objects(speech_verb, {"of", "about"})
                                     for k in self.entities_of(o) or self._act_agents(o)] or (
-                            self._earlier_agents(v, HOSTILE_ACT_VERBS) if any(self._disapproving(p) for p in pred) else [])
+                            self._earlier_agents(v, HOSTILE_ACT_VERBS | PROVOKING_VERBS) if any(self._disapproving(p) for p in pred) else [])
                     if any(self._disapproving(p) for p in pred):
                         add(subjects, "condemns", 0.5, pred[0].text)
                     elif self._culpable(v):

@@ -163,6 +163,12 @@ VIOLENT_ACT_NOUNS = HOSTILE_ACT_NOUNS | {"explosion", "blast", "sabotage", "arso
                                          "killing", "bombing", "ambush"}
 HOSTILE_ACT_VERBS = _ASSAULT | _FIRING | _SANCTIONING | {"seize", "invade", "arrest", "detain", "expel", "ban",
                                                          "kill", "shoot", "abduct", "kidnap", "annex", "occupy"}
+# nouns that judge the act told before: "condemned this irrational provocation" (the drills
+# staged in the sentence before), "the aggression", "the violation"
+PROVOKING_VERBS = _ASSAULT | _FIRING | _EXERCISING | ACT_NOUN_VERBS["incursion"] | {
+    "seize", "invade", "annex", "occupy", "expel", "detain", "arrest", "ram", "board", "deploy"}
+ACT_NOUN_VERBS.update({"provocation": PROVOKING_VERBS, "aggression": PROVOKING_VERBS, "violation": PROVOKING_VERBS,
+                       "escalation": PROVOKING_VERBS})
 # collective actors that are forces, not crowds: they act for their state or group when named
 FORCE_COLLECTIVES = {"police", "policeman", "gunman", "insurgent", "jihadist", "militant", "rebel", "separatist"}
 # "we expect Russia to respect international law": a speaker's demand
