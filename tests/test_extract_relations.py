@@ -1388,6 +1388,12 @@ CASES = [
      "Eritrean troops crossed into the Tigray region on Friday. \"This is an act of aggression,\" Ethiopian Foreign "
      "Minister Taye Atske Selassie said.",
      [("Taye Atske Selassie", "condemns", "Eritrean military", False, None)], []),
+    ("a judged act noun as a quoted clause's subject: 'the launches are unacceptable', 'such launches violate ... and "
+     "are unacceptable'",
+     "North Korea fired two ballistic missiles into the sea on Sunday. \"Such launches violate U.N. resolutions and are "
+     "unacceptable,\" Japanese Prime Minister Fumio Kishida said. Iran tested a new rocket on Monday. \"Repeated "
+     "rocket tests are reckless,\" French Foreign Minister Jean-Noel Barrot said.",
+     [("Fumio Kishida", "condemns", "North Korea", False, None), ("Jean-Noel Barrot", "condemns", "Iran", False, None)], []),
 ]
 
 

@@ -330,13 +330,16 @@ class ArgumentFinder:
             self.types[key] = "NORP"
         return key
 
-    def _act_agents(self, noun) -> list[str]:
+    def _act_agents(self, noun, generic: bool = False) -> list[str]:
         """'the launch', 'the strikes' (definite, no modifier): the agents of the nearest earlier
         act of that kind, in this sentence or the two before ("North Korea fired a missile ...
-        Japan condemned the launch")."""
+        Japan condemned the launch"); generic: also 'such launches' and a bare plural ('repeated
+        launches are unacceptable', judged right after the act)."""
         lemma = noun.lemma_.lower()
         verbs = ACT_NOUN_VERBS.get(lemma)
-        if verbs is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+        determiners = ("the", "this", "that", "these", "those") + (("such",) if generic else ())
+        bare_plural = generic and noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+        if verbs is None or not (bare_plural or any(c.dep_ in ("det", "amod") and c.lower_ in determiners for c in noun.children)):
             return []
         # the noun's own verb first: "the attack" is the one someone "attacked", before a
         # later retaliatory strike (lexical repetition is the strongest cue of the same event)

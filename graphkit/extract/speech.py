@@ -250,9 +250,12 @@ class SpeechRules:
                         # "said the accusations were groundless": a rejection of the accuser
                         out += self._rejection(speech_verb, claims, speakers, sent_start, sent_end, False)
                         continue
-                    pointing = any(n.lower_ in ("this", "that", "it") for n in children(v, SUBJECT_DEPS))
+                    # "violate U.N. resolutions and are unacceptable": a coordinated predicate shares the subject
+                    subject_nouns = children(v, SUBJECT_DEPS) or (children(v.head, SUBJECT_DEPS) if v.dep_ == "conj" else [])
+                    pointing = any(n.lower_ in ("this", "that", "it") for n in subject_nouns)
+                    # "It was an act of terror"; '"Repeated launches are unacceptable," X said': the launches told before
                     subjects = [] if pointing and any(self._names_act(p) for p in pred) else [
-                        k for n in children(v, SUBJECT_DEPS) for k in self.entities_of(n)]   # "It was an act of terror"
+                        k for n in subject_nouns for k in self.entities_of(n) or self._act_agents(n, generic=True)]
                     if not subjects and pointing:
                         # '"This is an act of aggression," the minister said of the Russian strikes';
                         # without 'of': the hostile act told last ("Rebels attacked ... 'It was an act of terror'")
