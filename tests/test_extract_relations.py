@@ -1394,6 +1394,12 @@ CASES = [
      "unacceptable,\" Japanese Prime Minister Fumio Kishida said. Iran tested a new rocket on Monday. \"Repeated "
      "rocket tests are reckless,\" French Foreign Minister Jean-Noel Barrot said.",
      [("Fumio Kishida", "condemns", "North Korea", False, None), ("Jean-Noel Barrot", "condemns", "Iran", False, None)], []),
+    ("'between the M23 and Congolese troops' (parsed as one noun with two modifiers), 'between the ELN and Colombian "
+     "officials': each party",
+     "Clashes between the M23 and Congolese troops flared again near Goma on Sunday. Talks between the ELN and "
+     "Colombian officials resumed in Caracas on Monday.",
+     [("M23", "attacks", "Congolese military", False, None), ("Congolese military", "attacks", "M23", False, None),
+      ("Colombia", "meets", "National Liberation Army", False, None)], []),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..resolve.names import entity_id
 
-from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts,
+from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, coordination_top,
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
 from .wordlists import (PERSON_NOUNS, TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
@@ -132,10 +132,11 @@ class ArgumentFinder:
                     out += [k for k in self.subjects(t.sent.root) if k]
                     continue
                 if mods and is_title and t.tag_ == "NNS" and not self._speaks_or_acts(t) \
-                        and t.lemma_.lower() not in ENVOY_NOUNS and not (t.dep_ == "pobj" and t.head.lower_ == "with"):
+                        and t.lemma_.lower() not in ENVOY_NOUNS and not (coordination_top(t).dep_ == "pobj"
+                                                                         and coordination_top(t).head.lower_ in ("with", "between")):
                     # "sanctioned Venezuelan officials": unnamed officials, no target (guidelines 3.2);
                     # "expelled Russian diplomats" acts on the state they represent; "talks with
-                    # Spanish officials" are talks with Spain
+                    # Spanish officials" (or "between the ELN and Colombian officials") are talks with Spain
                     continue
                 if mods:
                     # "the Ukrainian leader": the person the article names in that office
@@ -329,6 +330,18 @@ class ArgumentFinder:
             self.extra_entities[key] = label
             self.types[key] = "NORP"
         return key
+
+    def between_parties(self, objects) -> list[str]:
+        """The parties named after 'between': each object's entities, and the names the parser
+        may fold into one object's modifiers ("clashes between the M23 and Congolese troops",
+        parsed as '(M23 and Congolese) troops')."""
+        parties = []
+        for t in objects:
+            parties += self.entities_of(t)
+            for c in t.children:
+                if c.dep_ in ("nmod", "compound", "amod") and c.i < t.i and children(c, {"conj"}):
+                    parties += [self.by_token[x.i].entity for x in conjuncts(c) if x.i in self.by_token]
+        return list(dict.fromkeys(k for k in parties if k))
 
     def _act_agents(self, noun, generic: bool = False) -> list[str]:
         """'the launch', 'the strikes' (definite, no modifier): the agents of the nearest earlier

@@ -959,12 +959,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 # "war erupted between Ethiopia and Eritrea": each attacks the other (GUIDELINES 3.1)
                 between = prep_objects(noun, {"between"}) or (
                     prep_objects(noun.head, {"between"}) if noun.dep_ in ("nsubj", "nsubjpass") else [])
-                parties = [k for t in between for k in self.entities_of(t)]
+                parties = self.between_parties(between)
                 if len(parties) >= 2:
                     agents, targets = parties, [MUTUAL]
             if not agents and symmetric and not inverse:
                 # "talks between Israel and Hamas": each party with the other
-                parties = [k for t in prep_objects(noun, {"between"}) for k in self.entities_of(t)]
+                parties = self.between_parties(prep_objects(noun, {"between"}))
                 if len(parties) >= 2:
                     agents, targets = parties, [MUTUAL]
                     # "negotiations between Egypt, Ethiopia and Sudan mediated by the African Union":
