@@ -1400,6 +1400,10 @@ CASES = [
      "Colombian officials resumed in Caracas on Monday.",
      [("M23", "attacks", "Congolese military", False, None), ("Congolese military", "attacks", "M23", False, None),
       ("Colombia", "meets", "National Liberation Army", False, None)], []),
+    ("'the Israeli prime minister' (an adjective in the title) is the holder of that office named before",
+     "Israeli Prime Minister Benjamin Netanyahu spoke on Monday. Hamas accused the Israeli prime minister of setting new "
+     "obstacles.",
+     [("Hamas", "accuses", "Benjamin Netanyahu", False, None)], [("Hamas", "accuses", "Israel", False, None)]),
 ]
 
 

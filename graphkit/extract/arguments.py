@@ -143,7 +143,10 @@ class ArgumentFinder:
                     role = self.lex.role_of_title(t.lemma_.lower()) if is_title else None
                     # (not "Venezuelan officials": a plural title is no one office holder); a state has
                     # one leader but many members: "Venezuela's attorney general" is the one with that title
-                    title = " ".join([c.lower_ for c in t.children if c.dep_ == "compound" and c.i < t.i] + [t.lower_])
+                    # "the Israeli prime minister": an adjective of the title is part of it (not the name)
+                    title = " ".join([c.lower_ for c in t.children if c.i < t.i and (c.dep_ == "compound" or (
+                        c.dep_ == "amod" and c.i not in self.by_token))] + [t.lower_])
+                    role = self.lex.role_of_title(title) or role if is_title else None
                     holder = (self.role_holders.get((mods[0], title))
                               or (self.role_holders.get((mods[0], role)) if role != "member_of" else None)
                               ) if role and t.tag_ not in ("NNS", "NNPS") else None
