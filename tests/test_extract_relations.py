@@ -1404,6 +1404,10 @@ CASES = [
      "Israeli Prime Minister Benjamin Netanyahu spoke on Monday. Hamas accused the Israeli prime minister of setting new "
      "obstacles.",
      [("Hamas", "accuses", "Benjamin Netanyahu", False, None)], [("Hamas", "accuses", "Israel", False, None)]),
+    ("'with the backing of X': X supports whoever does the act, not the other way round",
+     "Kenya deployed police officers to Haiti with the backing of Washington. \"This was a raid organised by the "
+     "junta with the support of Russia,\" the Malian opposition leader said.",
+     [("United States", "supports", "Kenya", False, None)], [("Kenya", "supports", "United States", False, None)]),
 ]
 
 

@@ -917,6 +917,14 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 # "voiced support for the autonomy plan": whoever the text said made it
                 targets = self._earlier_authors([t for t in prep_objects(noun, set(frame.target_preps))
                                                  if self.is_proposition(t)])
+            if frame.relation == "supports" and phrase is noun and noun.dep_ == "pobj" and head.lower_ == "with" \
+                    and head.head.pos_ == "VERB" and not agents:
+                # "plotting a coup with the backing of Washington", "an attack organised by X with the
+                # support of Russia": the backer (named with 'of') supports whoever does the act
+                backed = head.head
+                agents = [k for t in prep_objects(noun, {"of"}) for k in self.entities_of(t)]
+                targets = [k for k in (self.passive_agents(backed) if is_passive(backed) or backed.tag_ == "VBN"
+                                       else self.subjects(backed)) if k not in agents] if agents else []
             if not targets and frame.relation == "protests_against":
                 # "staged a protest outside the German embassy": against that state
                 targets = self._protested_mission(noun) + (self._protested_mission(head) if head.pos_ == "VERB" else [])
