@@ -1408,6 +1408,10 @@ CASES = [
      "Kenya deployed police officers to Haiti with the backing of Washington. \"This was a raid organised by the "
      "junta with the support of Russia,\" the Malian opposition leader said.",
      [("United States", "supports", "Kenya", False, None)], [("Kenya", "supports", "United States", False, None)]),
+    ("'X, Y and Z, all of which condemned ...': the quantified relative stands for the list before it",
+     "The draft was written by France, Germany and Britain, all of which condemned the Iranian launch.",
+     [("France", "condemns", "Iran", False, None), ("Germany", "condemns", "Iran", False, None),
+      ("United Kingdom", "condemns", "Iran", False, None)], []),
 ]
 
 

@@ -12,7 +12,7 @@ from ..resolve.names import entity_id
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, coordination_top,
                      governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
-from .wordlists import (PERSON_NOUNS, TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
+from .wordlists import (PERSON_NOUNS, QUANTIFYING_PRONOUNS, TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, CONDUCT_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
                         HOLDING_NOUNS, SITE_NOUNS, LOCATING_PREPS, AFFILIATION_VERBS, PROTEST_CROWDS, SUMMARY_NOUNS,
                         names_armed_group, RELATIVE_PRONOUNS, _ACT_WINDOW_SENTENCES, act_noun_verb, ASPECT_NOUNS, ENVOY_NOUNS,
@@ -80,6 +80,10 @@ class ArgumentFinder:
                     continue
             if t.lemma_.lower() in self.collective_actors and t.pos_ == "NOUN":
                 out.append(self._collective(t))
+                continue
+            antecedent = self._quantified_relative(t)
+            if antecedent is not None:
+                out += self.entities_of(antecedent, coref=coref, place=place)   # "Russia and China, both of which ..."
                 continue
             if coref and t.pos_ == "PRON" and t.lower_ in ("they", "them"):
                 crowd = self._crowd_before(t)
@@ -333,6 +337,16 @@ class ArgumentFinder:
             self.extra_entities[key] = label
             self.types[key] = "NORP"
         return key
+
+    def _quantified_relative(self, token):
+        """'Russia and China, both of which have voiced support': the named phrase before the
+        comma that 'both / all / each of which' stands for (the head of its coordination)."""
+        if token.lower_ not in QUANTIFYING_PRONOUNS or not any(o.lower_ in ("which", "whom") for o in prep_objects(token, {"of"})):
+            return None
+        start = token.left_edge.i
+        if start < 2 or self.doc[start - 1].text != ",":
+            return None
+        return coordination_top(self.doc[start - 2])
 
     def between_parties(self, objects) -> list[str]:
         """The parties named after 'between': each object's entities, and the names the parser

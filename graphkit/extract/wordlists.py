@@ -169,6 +169,8 @@ PROVOKING_VERBS = _ASSAULT | _FIRING | _EXERCISING | ACT_NOUN_VERBS["incursion"]
     "seize", "invade", "annex", "occupy", "expel", "detain", "arrest", "ram", "board", "deploy"}
 ACT_NOUN_VERBS.update({"provocation": PROVOKING_VERBS, "aggression": PROVOKING_VERBS, "violation": PROVOKING_VERBS,
                        "escalation": PROVOKING_VERBS})
+# "Russia and China, both of which ...": quantities of a relative's antecedent
+QUANTIFYING_PRONOUNS = {"both", "all", "each", "either", "neither", "none", "most", "many", "some", "several"}
 # collective actors that are forces, not crowds: they act for their state or group when named
 FORCE_COLLECTIVES = {"police", "policeman", "gunman", "insurgent", "jihadist", "militant", "rebel", "separatist"}
 # "we expect Russia to respect international law": a speaker's demand
