@@ -173,6 +173,12 @@ CASES = [
     ("a capitalised word before 'leader' and a person's name is the body led, not a person or nothing",
      "Envoys met Polisario leader Brahim Ghali. Foreign Ministry spokesman Esmaeil Baghaei spoke.",
      [("Polisario", "ORG", set()), ("Brahim Ghali", "PERSON", set())], ["Ministry", "Foreign"]),
+    ("a name after a place noun and 'of' is a place, even when NER missed it",
+     "Border guards exchanged fire near the Tajik exclave of Vorukh. Gunmen stormed the village of Kok-Tash.",
+     [("Vorukh", "GPE", set()), ("Kok-Tash", "GPE", set())], []),
+    ("'X, a town in Y' makes X a place, whatever NER typed it",
+     "Shelling killed 37 civilians in Spin Boldak, a town in Kandahar province.",
+     [("Spin Boldak", "GPE", set())], []),
 ]
 
 

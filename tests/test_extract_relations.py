@@ -1412,6 +1412,11 @@ CASES = [
      "The draft was written by France, Germany and Britain, all of which condemned the Iranian launch.",
      [("France", "condemns", "Iran", False, None), ("Germany", "condemns", "Iran", False, None),
       ("United Kingdom", "condemns", "Iran", False, None)], []),
+    ("places NER missed or mistyped still locate: 'the Tajik exclave of Vorukh', 'X, a town in Y province'",
+     "A civilian was killed in the Tajik exclave of Vorukh. Pakistani shelling killed 37 civilians in Spin Boldak, "
+     "a town in Kandahar province.",
+     [("Vorukh", "located_in", "Tajikistan", False, None), ("Spin Boldak", "located_in", "Kandahar province", False, None)],
+     []),
 ]
 
 

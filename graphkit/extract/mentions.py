@@ -387,6 +387,35 @@ def _capitalised_group_names(doc, ents):
     return ents + out
 
 
+# place nouns whose 'of' names the place: "the Tajik exclave of Vorukh", "the village of Kok-Tash"
+_PLACE_OF_NOUNS = PLACE_NOUNS | {"exclave", "enclave", "settlement", "municipality", "commune", "county", "oblast",
+                                 "governorate", "islet", "atoll", "resort", "suburb"}
+
+
+# what "X, a town in Y" calls a place
+_SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "district", "municipality", "commune", "suburb",
+                     "port", "province", "region", "county", "hamlet"}
+
+
+def _places_named_after_of(doc, ents):
+    """'the Tajik exclave of Vorukh', 'the town of Sabiid': a capitalised name NER missed after
+    a place noun and 'of' is a place."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for t in doc[2:]:
+        if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or doc[t.i - 1].lower_ != "of" \
+                or doc[t.i - 2].lemma_.lower() not in _PLACE_OF_NOUNS or doc[t.i - 2].pos_ != "NOUN":
+            continue
+        end = t.i + 1
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if doc[end - 1].is_alpha:
+            out.append(Span(doc, t.i, end, label="GPE"))
+    return ents + out
+
+
 # lower-case titles a body's name may precede: "Polisario leader X", "Houthi spokesman Y"
 _BODY_TITLES = {"leader", "head", "chief", "chairman", "chairwoman", "commander", "spokesman", "spokeswoman",
                 "spokesperson", "founder"}
@@ -704,6 +733,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = _joined_body_names(doc, ents)
     ents = _capitalised_group_names(doc, ents)
+    ents = _places_named_after_of(doc, ents)
     ents = _led_groups(doc, ents, is_known_name)
     if is_exact_title is not None:
         ents = _bodies_before_titles(doc, ents, is_exact_title)
@@ -754,6 +784,9 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         if label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
             label = "GPE"   # "the breakaway region of Transnistria": a place, whatever NER said
+        if label in ("PERSON", "ORG") and any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS and any(
+                d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in ent.root.children):
+            label = "GPE"   # "Spin Boldak, a town in Kandahar province"
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
                 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
             continue
