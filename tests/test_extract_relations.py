@@ -1417,6 +1417,12 @@ CASES = [
      "a town in Kandahar province.",
      [("Vorukh", "located_in", "Tajikistan", False, None), ("Spin Boldak", "located_in", "Kandahar province", False, None)],
      []),
+    ("'both sides' after 'talks between Kinshasa and the Rwanda-backed rebels': the described side counts",
+     "M23 rebels shelled army positions near Goma. Rwanda denies arming the M23, and Rwandan officials said Rwandan "
+     "troops were defending the border. Qatar hosted talks between Kinshasa and the Rwanda-backed rebels. The African "
+     "Union urged both sides to respect the truce.",
+     [("African Union", "requests", "Democratic Republic of the Congo", False, None), ("African Union", "requests", "M23", False, None)],
+     [("African Union", "requests", "Rwanda", False, None)]),
 ]
 
 

@@ -113,6 +113,11 @@ class Coreference:
                 if other is not None and (other.form != "adjective" or sides_named_by_adjective) \
                         and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
                     group.append(other.entity)
+                elif other is None and t.pos_ == "NOUN" and t.i < token.i:
+                    # "negotiations between Kinshasa and the Rwanda-backed rebels": a description named before
+                    described = self.resolve(t)
+                    if described is not None and described not in group and self.types.get(described) in ("GPE", "ORG"):
+                        group.append(described)
             if len(group) >= 2 and m.tok_start < token.sent.start and len(self._actors_before_in_sentence(token)) >= 2:
                 return []   # "X chose Y's firm Z ..., and the two sides signed": the sides are in this sentence
             if len(group) >= 2 and not (set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass")):
