@@ -1423,6 +1423,12 @@ CASES = [
      "Union urged both sides to respect the truce.",
      [("African Union", "requests", "Democratic Republic of the Congo", False, None), ("African Union", "requests", "M23", False, None)],
      [("African Union", "requests", "Rwanda", False, None)]),
+    ("'both leaders' after a clash between two states: the leaders the article named for them",
+     "Armenian Prime Minister Nikol Pashinyan accused Azerbaijan of shelling villages. Azerbaijani President Ilham "
+     "Aliyev denied it. Several houses burned. Troops from Armenia and Azerbaijan exchanged fire again overnight. "
+     "Russian President Vladimir Putin spoke with both leaders by phone, Kremlin spokesman Dmitry Peskov said.",
+     [("Vladimir Putin", "meets", "Nikol Pashinyan", False, None), ("Vladimir Putin", "meets", "Ilham Aliyev", False, None)],
+     [("Vladimir Putin", "meets", "Dmitry Peskov", False, None)]),
 ]
 
 

@@ -68,6 +68,7 @@ class Coreference:
         self.home_state = home_state   # the state the article is about, if clear
         self.avoid: frozenset[str] = frozenset()   # see excluding
         self.clause_subjects: frozenset[str] = frozenset()   # see excluding
+        self.leaders: dict[str, str] = {}   # state -> the leader the article names (set by the relation extractor)
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.states = states           # entity keys of sovereign states
         self.doc = doc
@@ -235,9 +236,13 @@ class Coreference:
         kind = _PAIR_NOUNS.get(token.lemma_.lower()) if counted else None
         if kind is not None:
             # "the two countries": first the actors of that kind named together last ("Hungary and Slovakia")
-            group = [k for k in self._opposing_pair(token) if self.types.get(k) == kind]
+            sides = self._opposing_pair(token)
+            group = [k for k in sides if self.types.get(k) == kind]
             if len(group) >= 2:
                 return group
+            led = [self.leaders[k] for k in sides if k in self.leaders]
+            if kind == "PERSON" and len(sides) >= 2 and len(led) == len(sides) and not set(led) & self.clause_subjects:
+                return led   # "clashes between Kyrgyzstan and Tajikistan ... spoke with both leaders": their leaders
         pair = self._pair(token) if counted else None
         if pair:
             return list(pair)
