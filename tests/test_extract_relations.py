@@ -1634,6 +1634,12 @@ def test_a_state_acting_on_an_official_is_not_his(triples):
     assert ("Vakhtang Gomelauri", "member_of", "United States") not in found
 
 
+def test_a_known_office_holder_is_not_given_the_home_state(triples):
+    found = {t[:3] for t in triples("Azerbaijan closed its border on Monday. Azerbaijan said it was ready to talk. "
+                                    "Azerbaijan rejected the claim. President Vladimir Putin said he would call Baku.")}
+    assert ("Vladimir Putin", "leader_of", "Azerbaijan") not in found
+
+
 def test_a_mayor_leads_no_state(triples):
     found = {t[:3] for t in triples("In Lviv, a drone damaged a school in Ukraine, Mayor Andriy Sadovyi said.")}
     assert ("Andriy Sadovyi", "leader_of", "Ukraine") not in found

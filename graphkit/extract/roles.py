@@ -400,6 +400,9 @@ class RoleExtractor(PlaceRules):
                      or any(o in " ".join(title_words) for o in STATE_LEADER_TITLES)):
             # "President Donald Trump" in a story about Yemen: the office holders table knows
             org, confidence = self._known_office(m, role, " ".join(title_words)), KNOWN_OFFICE_CONFIDENCE
+            if org is None and self.lex.office_state_of_names(
+                    (o.text for o in self.mentions if o.entity == m.entity), role, " ".join(title_words)) is not None:
+                return []   # "President Vladimir Putin" in a story that never names Russia: no other state's office
             if org is None:
                 # "Defence Minister X" in an article about one state: that state's minister, unless
                 # the text around names another state ("Hungary said ... Prime Minister Viktor Orban")
