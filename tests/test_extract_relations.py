@@ -1429,6 +1429,11 @@ CASES = [
      "Russian President Vladimir Putin spoke with both leaders by phone, Kremlin spokesman Dmitry Peskov said.",
      [("Vladimir Putin", "meets", "Nikol Pashinyan", False, None), ("Vladimir Putin", "meets", "Ilham Aliyev", False, None)],
      [("Vladimir Putin", "meets", "Dmitry Peskov", False, None)]),
+    ("'fought alongside X against Y': X fights the named foe too (an unnamed one is no entity)",
+     "French troops fought alongside the Chadian army against Boko Haram for years. Russian instructors fight "
+     "alongside the Malian army against jihadists.",
+     [("Chadian military", "attacks", "Boko Haram", False, None), ("French military", "attacks", "Boko Haram", False, None)],
+     [("Malian military", "attacks", "jihadists", False, None)]),
 ]
 
 

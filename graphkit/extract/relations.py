@@ -554,7 +554,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         partners = [k for o in prep_objects(verb, {"alongside"}) for k in self.entities_of(o)]
         if not partners:
             return []
-        return self._emit_for(verb, partners, "cooperates_with", 0.6, sent_start, sent_end)
+        out = self._emit_for(verb, partners, "cooperates_with", 0.6, sent_start, sent_end)
+        # "fought alongside the SDF against Islamic State": the partners fight the foe too
+        foes = [k for o in prep_objects(verb, {"against"}) if o.i in self.by_token for k in self.entities_of(o)] \
+            if verb.lemma_.lower() in FIGHTING_WORDS else []   # a named foe ("against jihadists" names none)
+        if foes:
+            out += self._emit_for(verb, foes, "attacks", 0.5, sent_start, sent_end, sources=partners)
+        return out
 
     def _vowed_or_threatened(self, verb) -> bool:
         """The act is what someone vows, threatens or warns they will do."""
