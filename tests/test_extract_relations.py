@@ -1434,6 +1434,18 @@ CASES = [
      "alongside the Malian army against jihadists.",
      [("Chadian military", "attacks", "Boko Haram", False, None), ("French military", "attacks", "Boko Haram", False, None)],
      [("Malian military", "attacks", "jihadists", False, None)]),
+    ("a conditional threat: what the speaker's side will do if another actor does not comply",
+     "\"If the PKK does not disarm, we will do what is necessary,\" Turkish Defence Minister Yasar Guler said. Britain "
+     "and France told Iran on Monday they would restore sanctions unless Tehran resumed inspections. Milorad Dodik "
+     "threatened to call a referendum if Bosnia tried to arrest him. \"If the bloc chooses confrontation, it will "
+     "receive a firm response,\" Belarusian Foreign Minister Maxim Ryzhenkov said.",
+     [("Yasar Guler", "threatens", "Kurdistan Workers' Party", False, None), ("United Kingdom", "threatens", "Iran", False, None),
+      ("France", "threatens", "Iran", False, None), ("Milorad Dodik", "threatens", "Bosnia and Herzegovina", False, None)],
+     []),
+    ("a condition on a third party's act or on a promise is no threat",
+     "\"If prices rise, farmers will receive compensation,\" the Chilean minister said. Analysts said Russia would "
+     "attack if NATO expanded.",
+     [], [("Russia", "threatens", "NATO", False, None)]),
 ]
 
 

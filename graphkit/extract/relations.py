@@ -824,6 +824,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             out += self._noun_name_read_as_verb(verb, sent_start, sent_end)
         if not out:
             out += self._threatened_response(verb, sent_start, sent_end) + self._expectation(verb, sent_start, sent_end)
+        if not any(r.relation == "threatens" for r in out) and (
+                verb.lemma_ in self.lex.speech_verbs or verb.lemma_ in THREAT_VERBS):
+            out += self._conditional_threat(verb, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)
         if evaluated:
             # "called the move provocative" is no phone call

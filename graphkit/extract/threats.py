@@ -18,6 +18,8 @@ _PROVOKING = {"attacks", "accuses", "condemns", "sanctions", "threatens"}
 # 'will step up / widen its strikes': more of a hostile act
 _ESCALATING_VERBS = {"step", "intensify", "expand", "widen", "escalate", "increase"}
 _FORCEFUL = {"decisively", "forcefully", "firmly", "resolutely", "swiftly"}
+# auxiliaries of what a speaker says will be done
+_WILL = {"will", "would", "shall", "'ll"}
 
 
 class PendingThreat(NamedTuple):
@@ -148,6 +150,39 @@ class ThreatRules:
         if not targets:
             return []
         return self._emit_for(verb, targets, "threatens", 0.6, sent_start, sent_end)
+
+    def _conditional_threat(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'"If the SDF does not lay down its arms, we will do what is necessary," X said', 'told
+        Iran they would trigger sanctions unless Tehran restores access', 'threatened to call a
+        referendum if prosecutors tried to arrest him': what the speaker's side will do, on a
+        condition set to another actor, threatens that actor (CAMEO 13)."""
+        speakers = self.subjects(verb)
+        if not speakers or is_negated(verb):
+            return []
+        sides = set().union(*(self._sides(s) for s in speakers))
+        # (an 'xcomp' with a subject of its own is a reported clause the parser mislabelled)
+        clauses = [x for c in children(verb, {"ccomp", "parataxis"}) + [c for c in children(verb, {"xcomp"})
+                                                                       if children(c, SUBJECT_DEPS)]
+                   for x in [c] + children(c, {"conj"})]
+        vowed = [c for c in children(verb, {"xcomp"}) if verb.lemma_ in THREAT_VERBS and c not in clauses]   # "threatened to call a vote if ..."
+        targets = []
+        for clause in clauses + vowed:
+            if is_negated(clause) or (clause not in vowed and not any(
+                    a.lower_ in _WILL or a.lemma_ in _WILL for a in children(clause, {"aux"}))):
+                continue
+            doers = [] if clause in vowed else [s for s in children(clause, SUBJECT_DEPS)]
+            suffered = clause.lemma_.lower() in ("receive", "face", "get") and any(
+                o.lemma_.lower() in RESPONSE_NOUNS for o in children(clause, OBJECT_DEPS))
+            if doers and not suffered and not all(d.lower_ in ("we", "i") or set(self.entities_of(d)) & sides for d in doers):
+                continue   # the speaker's side does it ("we will", "Turkey would"), not a third party
+                # (or the one conditioned suffers it: "If the E3 choose confrontation, they will receive a response")
+            for condition in children(clause, {"advcl"}):
+                if any(m.lower_ in ("if", "unless") for m in children(condition, {"mark"})):
+                    targets += [k for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
+                                if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
+        if not targets:
+            return []
+        return self._emit_for(verb, list(dict.fromkeys(targets)), "threatens", 0.5, sent_start, sent_end)
 
     def _conditioning_subjects(self, clause) -> list[str]:
         """The subjects of an 'if'/'unless'/'until' clause on the announced act ("would step up
