@@ -1446,6 +1446,13 @@ CASES = [
      "\"If prices rise, farmers will receive compensation,\" the Chilean minister said. Analysts said Russia would "
      "attack if NATO expanded.",
      [], [("Russia", "threatens", "NATO", False, None)]),
+    ("parties of an agreement: 'President X and U.S. President Y agreed' (two subjects the parser does not "
+     "coordinate), 'an accord reached in Cairo between X and Y', 'an agreement signed by X and Y'",
+     "President Lee Jae-myung and U.S. President Donald Trump agreed to expand the sharing of missile data. An accord "
+     "reached in Cairo between Iranian Foreign Minister Abbas Araqchi and IAEA chief Rafael Grossi was never "
+     "implemented. An agreement signed by Qatar and Turkey was announced on Monday.",
+     [("Lee Jae-myung", "agrees_with", "Donald Trump", False, None), ("Abbas Araqchi", "agrees_with", "Rafael Grossi", False, None),
+      ("Qatar", "agrees_with", "Turkey", False, None)], []),
 ]
 
 

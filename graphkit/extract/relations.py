@@ -31,6 +31,7 @@ from .wordlists import (CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
+                        SIGNING_VERBS,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
                         CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS, CROWD_CONTROL_VERBS, CROWD_WEAPONS,
@@ -311,8 +312,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             elif slot == "nsubj_conj":
                 # "A and B clashed": each coordinated subject against the others (handled by caller)
                 subj = children(verb, SUBJECT_DEPS)
-                if subj and (len(conjuncts(subj[0])) > 1 or (subj[0].tag_ == "NNS" and len(self.entities_of(subj[0])) >= 2)):
-                    out.append(MUTUAL)   # "A and B clashed", "the two countries have fought three wars"
+                if subj and (len(conjuncts(subj[0])) > 1 or (subj[0].tag_ == "NNS" and len(self.entities_of(subj[0])) >= 2)
+                             or (len(subj) > 1 and children(subj[0], {"cc"}))):
+                    # "A and B clashed", "the two countries have fought three wars"; "President X and U.S.
+                    # President Y agreed" (the parser gives the verb two subjects joined by 'and')
+                    out.append(MUTUAL)
             if out:
                 break
         if direct:
@@ -980,9 +984,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 parties = self.between_parties(between)
                 if len(parties) >= 2:
                     agents, targets = parties, [MUTUAL]
+            if symmetric and not inverse and not targets and len(agents) >= 2 and light is not None \
+                    and light.lemma_.lower() in SIGNING_VERBS and light.dep_ == "acl":
+                targets = [MUTUAL]   # "an agreement signed by X and Y": each party with the other
             if not agents and symmetric and not inverse:
                 # "talks between Israel and Hamas": each party with the other
                 parties = self.between_parties(prep_objects(noun, {"between"}))
+                if len(parties) < 2 and frame.relation == "agrees_with":
+                    # "an agreement signed by X and Y", "an accord reached in Cairo between X and Y"
+                    for acl in children(noun, {"acl"}):
+                        if acl.lemma_.lower() in SIGNING_VERBS and len(parties) < 2:
+                            parties = self.between_parties(prep_objects(acl, {"between"})) or self.passive_agents(acl)
                 if len(parties) >= 2:
                     agents, targets = parties, [MUTUAL]
                     # "negotiations between Egypt, Ethiopia and Sudan mediated by the African Union":
