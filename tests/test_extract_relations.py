@@ -1453,6 +1453,10 @@ CASES = [
      "implemented. An agreement signed by Qatar and Turkey was announced on Monday.",
      [("Lee Jae-myung", "agrees_with", "Donald Trump", False, None), ("Abbas Araqchi", "agrees_with", "Rafael Grossi", False, None),
       ("Qatar", "agrees_with", "Turkey", False, None)], []),
+    ("'the two sides' right after two actors in the same sentence: those two, not the owner named with 's",
+     "Egypt and Qatar mediated between Israel and Hamas last year. In June, Uzbekistan chose Russia's state "
+     "corporation Rosatom to build a power plant, and the two sides signed a road map in Tashkent last month.",
+     [("Uzbekistan", "agrees_with", "Rosatom", False, None)], [("Israel", "agrees_with", "Hamas", False, None)]),
 ]
 
 

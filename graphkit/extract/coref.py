@@ -120,7 +120,8 @@ class Coreference:
                     if described is not None and described not in group and self.types.get(described) in ("GPE", "ORG"):
                         group.append(described)
             if len(group) >= 2 and m.tok_start < token.sent.start and len(self._actors_before_in_sentence(token)) >= 2:
-                return []   # "X chose Y's firm Z ..., and the two sides signed": the sides are in this sentence
+                # "X chose Y's firm Z ..., and the two sides signed": the sides are in this sentence
+                return self._two_actors_before(token)
             if len(group) >= 2 and not (set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass")):
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
@@ -130,7 +131,7 @@ class Coreference:
         the sentences before named most often, when two clearly lead (the conflict it is about)."""
         counts: dict[str, int] = {}
         if len(self._actors_before_in_sentence(token)) >= 2:
-            return []   # "X chose Y's Rosatom ... and the two sides signed": the sides are in this sentence
+            return self._two_actors_before(token)   # "X chose Y's Rosatom ... and the two sides signed": the sides are in this sentence
         for m in self.mentions:
             if m.tok_start >= token.sent.start:
                 break
@@ -142,6 +143,16 @@ class Coreference:
             return []
         group = [ranked[0][0], ranked[1][0]]
         return [] if set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass") else group
+
+    def _two_actors_before(self, token) -> list[str]:
+        """The two actors named before `token` in its sentence, when exactly two act there ("X
+        chose Russia's Rosatom ... and the two sides signed": X and Rosatom, not Russia, whose
+        name only says whose firm it is); else none."""
+        named = [m for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
+                 and self.types.get(m.entity) in ("GPE", "ORG", "PERSON") and m.form != "adjective"
+                 and self.doc[m.root].dep_ != "poss" and m.entity not in self.clause_subjects]
+        actors = list(dict.fromkeys(m.entity for m in named))
+        return actors if len(actors) == 2 else []
 
     def _actors_before_in_sentence(self, token) -> set[str]:
         """States and organisations named before `token` in its sentence, other than the clause's subjects."""
