@@ -1457,6 +1457,10 @@ CASES = [
      "Egypt and Qatar mediated between Israel and Hamas last year. In June, Uzbekistan chose Russia's state "
      "corporation Rosatom to build a power plant, and the two sides signed a road map in Tashkent last month.",
      [("Uzbekistan", "agrees_with", "Rosatom", False, None)], [("Israel", "agrees_with", "Hamas", False, None)]),
+    ("'the two governments' with no state named nearby: the two states the article is about",
+     "Chile accused Bolivia of blocking the border. Bolivia rejected the claim. Chile closed a crossing. Bolivia "
+     "recalled its envoy. Trucks queued for days. Drivers slept in their cabs. The two governments held talks on Friday.",
+     [("Chile", "meets", "Bolivia", False, None)], []),
 ]
 
 

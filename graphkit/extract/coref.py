@@ -257,6 +257,12 @@ class Coreference:
         pair = self._pair(token) if counted else None
         if pair:
             return list(pair)
+        if kind == "GPE":
+            # "the two governments signed" with one state named nearby: the two states the article
+            # is about, when two clearly lead
+            main = self._main_parties(token)
+            if len(main) == 2 and all(self.types.get(k) == "GPE" for k in main):
+                return main
         if token.pos_ == "PRON" and token.lower_ in _GROUP_PRONOUNS:
             group = self._coordinated_group(token)
             if group:
