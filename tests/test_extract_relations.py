@@ -1461,6 +1461,11 @@ CASES = [
      "Chile accused Bolivia of blocking the border. Bolivia rejected the claim. Chile closed a crossing. Bolivia "
      "recalled its envoy. Trucks queued for days. Drivers slept in their cabs. The two governments held talks on Friday.",
      [("Chile", "meets", "Bolivia", False, None)], []),
+    ("'the two ministers': the people named with a minister's (or secretary's) title, not a president beside them",
+     "British Foreign Secretary David Lammy arrived in Kyiv on Monday. Lammy met Ukrainian President Volodymyr Zelenskiy and "
+     "Ukrainian Foreign Minister Andrii Sybiha, and the two ministers signed an agreement on drone production.",
+     [("David Lammy", "agrees_with", "Andrii Sybiha", False, None)],
+     [("Volodymyr Zelenskiy", "agrees_with", "Andrii Sybiha", False, None)]),
 ]
 
 

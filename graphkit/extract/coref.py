@@ -69,6 +69,7 @@ class Coreference:
         self.avoid: frozenset[str] = frozenset()   # see excluding
         self.clause_subjects: frozenset[str] = frozenset()   # see excluding
         self.leaders: dict[str, str] = {}   # state -> the leader the article names (set by the relation extractor)
+        self.titles: dict[str, set[str]] = {}   # person -> the titles and roles the article gives them (likewise)
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.states = states           # entity keys of sovereign states
         self.doc = doc
@@ -245,6 +246,9 @@ class Coreference:
             c.lower_ in ("two", "both", "three") and c.dep_ in ("nummod", "det", "predet") for c in token.children))
             or any(c.lower_ == "each" and c.dep_ == "det" for c in token.children))   # "each government ... the other"
         kind = _PAIR_NOUNS.get(token.lemma_.lower()) if counted else None
+        titled = self._titled_pair(token) if kind == "PERSON" else []
+        if len(titled) == 2:
+            return titled   # "Lammy met Zelenskiy and Foreign Minister Sybiha, and the two ministers signed"
         if kind is not None:
             # "the two countries": first the actors of that kind named together last ("Hungary and Slovakia")
             sides = self._opposing_pair(token)
@@ -283,6 +287,22 @@ class Coreference:
                 and self._by_token[t.i].entity and self.types.get(self._by_token[t.i].entity) in ("GPE", "ORG", "PERSON")))
             if len(group) >= 2:
                 return [k for k in group if k not in self.avoid]
+        return []
+
+    def _titled_pair(self, token) -> list[str]:
+        """'the two ministers', 'both presidents': the last two people named before whose title
+        the text gave holds that word ('Foreign Secretary' counts as a minister)."""
+        word = token.lemma_.lower()
+        words = {"minister": ("minister", "secretary"), "president": ("president",)}.get(word)
+        if words is None:
+            return []
+        found = []
+        for m in self._candidates(token):
+            if self.types.get(m.entity) == "PERSON" and m.entity not in found and any(
+                    w in title for title in self.titles.get(m.entity, ()) for w in words):
+                found.append(m.entity)
+            if len(found) == 2:
+                return found
         return []
 
     def _pair(self, token):

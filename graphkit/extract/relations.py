@@ -81,6 +81,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
         self.coref.leaders = {state: person for person, state in self.led_by.items()}   # "both leaders"
+        for (org, title), person in self.role_holders.items():   # "the two ministers": who holds such a title
+            self.coref.titles.setdefault(person, set()).add(title)
         # the one police force the article names ("Georgian police"): what a bare "police" is
         police = {m.entity for m in mentions if entity_types.get(m.entity) == "ORG" and m.form == "name"
                   and m.text.lower().endswith(" police")}
