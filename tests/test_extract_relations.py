@@ -1466,6 +1466,12 @@ CASES = [
      "Ukrainian Foreign Minister Andrii Sybiha, and the two ministers signed an agreement on drone production.",
      [("David Lammy", "agrees_with", "Andrii Sybiha", False, None)],
      [("Volodymyr Zelenskiy", "agrees_with", "Andrii Sybiha", False, None)]),
+    ("'rejected the accusations' (plural) answers every accuser told before, the lead's included",
+     "Latvia and Estonia blamed Belarus on Sunday for a surge of migrants at their borders. Border guards stopped 300 "
+     "people. Riga closed two crossings. Tallinn asked for funds. Trucks queued for hours. Drivers slept in cabs. "
+     "\"This is a hybrid attack organised by Minsk,\" Latvian Interior Minister Rihards Kozlovskis said. Belarus "
+     "dismissed the accusations.",
+     [("Belarus", "rejects", "Estonia", False, None), ("Belarus", "rejects", "Rihards Kozlovskis", False, None)], []),
 ]
 
 

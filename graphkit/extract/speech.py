@@ -18,6 +18,8 @@ from .wordlists import (COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
 _REJECTION_WINDOW_SENTENCES = 6
+# "... rejected the accusations": also those of the lead, where news tells its main charges
+_LEAD_SENTENCES = 2
 
 
 class PendingRejection(NamedTuple):
@@ -37,6 +39,7 @@ class PendingRejection(NamedTuple):
     # the speakers of earlier statements, nearest first, with whom each statement named:
     # "X said Y had shelled the town ... Y rejected the claim" rejects X
     speakers: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
+    plural: bool = False   # "rejected the accusations": every accuser told before, not the latest only
 
 
 def _done_wrongly(verb) -> bool:
@@ -64,7 +67,7 @@ class SpeechRules:
         sentence_of = self._sentence_of_char
         out = []
         told = {(r.source, r.sent_start) for r in found if r.relation == "rejects"}
-        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback, nouns, speakers \
+        for sent_no, rejecters, start, end, weight, trigger, negated, answered, fallback, nouns, speakers, plural \
                 in self.pending_rejections:
             for rejecter in rejecters:
                 if (rejecter, start) in told:
@@ -73,7 +76,9 @@ class SpeechRules:
                 # of its leader ("accused Kagame of waging war ... Kigali denies it") or its forces
                 sides = self._sides(rejecter)
                 accusers = [r for r in found if r.relation in answered and r.target in sides and not r.negated
-                            and 0 <= sent_no - sentence_of(r.sent_start) <= _REJECTION_WINDOW_SENTENCES]
+                            and 0 <= sent_no - sentence_of(r.sent_start) and (
+                                sent_no - sentence_of(r.sent_start) <= _REJECTION_WINDOW_SENTENCES
+                                or (plural and sentence_of(r.sent_start) < _LEAD_SENTENCES))]   # the lead's charges
                 if "requests" in answered:
                     # "X called on the EU to sanction Serbia. Belgrade rejected the demand": a demand
                     # made just before, whoever it was put to
@@ -86,8 +91,8 @@ class SpeechRules:
                     # the latest accusation, with every accuser coordinated in it ("Mali, Burkina Faso and
                     # Niger accused Algeria ... Algeria dismissed the charge")
                     latest = max(accusers, key=lambda r: r.sent_start)
-                    named = list(dict.fromkeys(r.source for r in accusers
-                                               if r.sent_start == latest.sent_start and r.trigger == latest.trigger))
+                    named = list(dict.fromkeys(r.source for r in accusers if (
+                        plural and r.relation == "accuses") or (r.sent_start == latest.sent_start and r.trigger == latest.trigger)))
                     out += self._emit([rejecter], named, "rejects", start, end, weight, trigger,
                                       irrealis=False, negated=negated, reporter=None)
                 elif fallback:
@@ -460,7 +465,8 @@ class SpeechRules:
             self.pending_rejections.append(PendingRejection(self.coref.sent_index.get(verb.i, 0), sources, sent_start,
                                                             sent_end, 0.6, verb.text, negated, answered, fallback,
                                                             tuple(o.lemma_.lower() for o in objs),
-                                                            self._statements_before(claims[0]) if claims else ()))
+                                                            self._statements_before(claims[0]) if claims else (),
+                                                            any(c.tag_ == "NNS" for c in claims)))
         return []
 
     def _earlier_authors(self, objs) -> list[str]:
