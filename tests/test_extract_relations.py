@@ -1472,6 +1472,10 @@ CASES = [
      "\"This is a hybrid attack organised by Minsk,\" Latvian Interior Minister Rihards Kozlovskis said. Belarus "
      "dismissed the accusations.",
      [("Belarus", "rejects", "Estonia", False, None), ("Belarus", "rejects", "Rihards Kozlovskis", False, None)], []),
+    ("'the far-right X party staged a protest outside the Y embassy': the party (a name NER misses after an "
+     "adjective) protests against Y ('staged' is the light verb 'stage', not 'stag')",
+     "The far-right Revival party staged a protest outside the Russian embassy in Sofia on Monday.",
+     [("Revival", "protests_against", "Russia", False, None)], []),
 ]
 
 

@@ -327,7 +327,8 @@ def _party_names(doc, ents, is_demonym):
         if start == t.i or start == 0:
             continue
         before = doc[start - 1]
-        if before.lower_ not in ("the", "'s", "’s", "ruling", "opposition") and before.tag_ not in ("DT", "POS", "JJ"):
+        if before.lower_ not in ("the", "'s", "’s", "ruling", "opposition") and before.tag_ not in ("DT", "POS", "JJ") \
+                and not (before.dep_ == "amod" and before.head.i == t.i):   # "the far-right Confederation party"
             continue
         if t.i - start == 1 and is_demonym is not None and is_demonym(doc[start].text):
             continue   # "the Georgian party": a nationality, not a name

@@ -96,7 +96,7 @@ POSSIBLE = "possible"   # modality(): irrealis by a possibility modal
 ACCEPTING_VERBS = {"accept", "recognise", "recognize", "acknowledge", "endorse", "approve"}
 _DISPERSING = {"disperse", "beat", "detain", "arrest", "fire", "use", "crack"}
 _PROTESTING = {"protest", "rally", "march", "demonstrate", "gather"}
-_EXERCISING = {"hold", "conduct", "stage", "stag", "launch", "begin", "start"}   # spaCy lemmatises "staged" as "stag"
+_EXERCISING = {"hold", "conduct", "stage", "launch", "begin", "start"}
 # "the mediators", "the attackers": the doers of the nearest earlier act of that kind
 AGENT_NOUN_VERBS = {
     "mediator": {"mediate", "broker", "facilitate", "host"}, "negotiator": {"negotiate", "mediate", "broker"},

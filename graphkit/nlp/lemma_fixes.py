@@ -13,7 +13,7 @@ from spacy.language import Language
 VERB_LEMMA_FIXES = {
     "waged": "wage", "waging": "wage", "fined": "fine", "fining": "fine", "dined": "dine", "dining": "dine",
     "lambasted": "lambaste", "lambasting": "lambaste", "resupplied": "resupply", "resupplying": "resupply",
-    "scapegoated": "scapegoat", "scapegoating": "scapegoat", "jeered": "jeer",
+    "scapegoated": "scapegoat", "scapegoating": "scapegoat", "jeered": "jeer", "staged": "stage",
 }
 
 
