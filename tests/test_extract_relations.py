@@ -1476,6 +1476,8 @@ CASES = [
      "adjective) protests against Y ('staged' is the light verb 'stage', not 'stag')",
      "The far-right Revival party staged a protest outside the Russian embassy in Sofia on Monday.",
      [("Revival", "protests_against", "Russia", False, None)], []),
+    ("'hoped to sign a deal' is a hope, not a deal ('hoped' was lemmatised 'hop', so the irrealis cue was missed)",
+     "Serbia hoped to sign a deal with Kosovo.", [], [("Serbia", "agrees_with", "Kosovo", False, None)]),
 ]
 
 
