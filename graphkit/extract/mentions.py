@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..resolve.names import MILITARY_HEADS
-from .wordlists import PLACE_NOUNS
+from .wordlists import PLACE_KIND_NOUNS, PLACE_NOUNS
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
 # News agencies cited as sources and platforms are not actors (annotation guidelines).
@@ -388,11 +388,6 @@ def _capitalised_group_names(doc, ents):
     return ents + out
 
 
-# place nouns whose 'of' names the place: "the Tajik exclave of Vorukh", "the village of Kok-Tash"
-_PLACE_OF_NOUNS = PLACE_NOUNS | {"exclave", "enclave", "settlement", "municipality", "commune", "county", "oblast",
-                                 "governorate", "islet", "atoll", "resort", "suburb"}
-
-
 # what "X, a town in Y" calls a place
 _SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "district", "municipality", "commune", "suburb",
                      "port", "province", "region", "county", "hamlet"}
@@ -407,7 +402,7 @@ def _places_named_after_of(doc, ents):
     out = []
     for t in doc[2:]:
         if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or doc[t.i - 1].lower_ != "of" \
-                or doc[t.i - 2].lemma_.lower() not in _PLACE_OF_NOUNS or doc[t.i - 2].pos_ != "NOUN":
+                or doc[t.i - 2].lemma_.lower() not in PLACE_KIND_NOUNS or doc[t.i - 2].pos_ != "NOUN":
             continue
         end = t.i + 1
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():

@@ -7,13 +7,11 @@ from __future__ import annotations
 from .mentions import DocMention
 from .relations import RawRelation
 from .syntax import heads_name_list
-from .wordlists import PLACE_NOUNS
+from .wordlists import PLACE_KIND_NOUNS
 
 # place nouns that describe the name before them: "the Chapare region of Cochabamba"
 _REGION_NOUNS = {"region", "province", "area", "state", "county", "oblast", "governorate", "territory"}
-_PLACE_NOUNS = PLACE_NOUNS | {"county", "oblast", "area", "settlement", "enclave", "territory", "strip", "base",
-                              "exclave", "resort", "municipality", "commune", "suburb", "neighbourhood", "neighborhood",
-                              "valley", "peninsula", "islet", "atoll"}
+
 # where in a place: "in central Gaza", "in northwest Greenland"
 COMPASS_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -30,7 +28,7 @@ class PlaceRules:
 
     def _named_place(self, token):
         """A place noun's name before it ("South Kivu province", "the Syunik province"), else the token."""
-        if token.i not in self.by_token and token.lemma_ in _PLACE_NOUNS:
+        if token.i not in self.by_token and token.lemma_ in PLACE_KIND_NOUNS:
             return next((c for c in token.children if c.dep_ == "compound" and c.i in self.by_token), token)
         return token
 
@@ -55,7 +53,7 @@ class PlaceRules:
             container = None
             head = root.head
             # "the Ukrainian city of Avdiivka": city -> prep of -> Avdiivka; container = amod of city
-            if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _PLACE_NOUNS:
+            if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PLACE_KIND_NOUNS:
                 noun = head.head
                 for c in noun.children:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
@@ -87,11 +85,11 @@ class PlaceRules:
             # "Goma, the main city in eastern Congo", "Bukavu, the capital of South Kivu"
             if container is None:
                 for c in root.children:
-                    if c.dep_ == "appos" and c.lemma_ in _PLACE_NOUNS and c.i not in self.by_token:
+                    if c.dep_ == "appos" and c.lemma_ in PLACE_KIND_NOUNS and c.i not in self.by_token:
                         container = self._place_after(c, ("in", "of"))
             # "Tbilisi's Rustaveli Avenue", "Myanmar's Sagaing region": possessive place
             first = root.head if root.dep_ == "conj" else root   # "Afghanistan's Kunar and Nangarhar provinces"
-            holder = first.head if first.dep_ in ("compound", "nmod") and first.head.lemma_ in _PLACE_NOUNS else root
+            holder = first.head if first.dep_ in ("compound", "nmod") and first.head.lemma_ in PLACE_KIND_NOUNS else root
             for c in holder.children:
                 if c.dep_ == "poss" and c.i in self.by_token:
                     container = self._as_place(self.by_token[c.i])

@@ -223,6 +223,11 @@ GROUP_MEMBER_NOUNS = {"fighter", "gunman", "militant", "rebel", "militiaman", "m
                       "guard"}
 # nouns a place name may follow directly: "the capital Sanaa", "the port city Hodeidah"
 PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district", "state", "island"}
+# every kind of place a name may follow with 'of' or be said to lie in: "the Tajik exclave of
+# Vorukh", "the Gaza Strip", "a settlement in X"
+PLACE_KIND_NOUNS = PLACE_NOUNS | {"county", "oblast", "governorate", "area", "settlement", "enclave", "exclave",
+                                  "territory", "strip", "base", "resort", "municipality", "commune", "suburb",
+                                  "neighbourhood", "neighborhood", "valley", "peninsula", "islet", "atoll"}
 # what someone vows or threatens to do to another is a threat ("vowed to punish Israel")
 THREAT_VERBS = {"vow", "threaten", "warn", "swear", "promise"}
 THREAT_NOUNS = {"threat", "warning", "ultimatum", "vow"}
