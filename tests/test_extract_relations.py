@@ -1478,6 +1478,9 @@ CASES = [
      [("Revival", "protests_against", "Russia", False, None)], []),
     ("'hoped to sign a deal' is a hope, not a deal ('hoped' was lemmatised 'hop', so the irrealis cue was missed)",
      "Serbia hoped to sign a deal with Kosovo.", [], [("Serbia", "agrees_with", "Kosovo", False, None)]),
+    ("evading sanctions: the evader is the one sanctioned ('to get around Western sanctions', 'has evaded U.S. sanctions')",
+     "Belarus used front companies to get around Western sanctions. Iran has evaded U.S. sanctions for years.",
+     [("West", "sanctions", "Belarus", False, None), ("United States", "sanctions", "Iran", False, None)], []),
 ]
 
 

@@ -31,7 +31,7 @@ from .wordlists import (CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
-                        SIGNING_VERBS,
+                        SIGNING_VERBS, EVADING_VERBS,
                         THREAT_NOUNS, THREAT_VERBS, UNREALISED_NOUNS, PROTEST_CROWDS, PROTEST_AIMS, BLOCKABLE_NOUNS,
                         INTERVENTION_NOUNS, TIES_NOUNS, EXPECTING_VERBS, COMMITMENT_NOUNS, WITHHOLDING_VERBS,
                         CLAIM_WORDS, MISSION_WORDS, PRESSING_VERBS, CROWD_CONTROL_VERBS, CROWD_WEAPONS,
@@ -956,6 +956,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 # "X, who is under U.N. and U.S. sanctions": the clause's subject is the target
                 clause = self._clause_head(noun)
                 targets = self.subjects(clause) if clause is not None else []
+            evader = head if phrase.dep_ == "dobj" else head.head if phrase.dep_ == "pobj" and head.dep_ in ("prep", "prt") else None
+            if frame.relation == "sanctions" and not targets and evader is not None and evader.pos_ == "VERB" \
+                    and evader.lemma_.lower() in EVADING_VERBS:
+                # "Russia's tankers evade Western sanctions", "to get around Western sanctions": the
+                # evader is the one sanctioned
+                targets = self.subjects(evader)
             if inverse:
                 # "drew condemnation from Japan": the verb's subject is the target
                 agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})

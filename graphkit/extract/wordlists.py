@@ -171,6 +171,9 @@ ACT_NOUN_VERBS.update({"provocation": PROVOKING_VERBS, "aggression": PROVOKING_V
                        "escalation": PROVOKING_VERBS})
 # "Russia and China, both of which ...": quantities of a relative's antecedent
 QUANTIFYING_PRONOUNS = {"both", "all", "each", "either", "neither", "none", "most", "many", "some", "several"}
+# "evade / get around Western sanctions": the evader is the one sanctioned
+EVADING_VERBS = {"evade", "circumvent", "bypass", "skirt", "dodge", "get", "defy", "bust", "break", "violate", "flout",
+                 "breach", "escape"}
 # collective actors that are forces, not crowds: they act for their state or group when named
 FORCE_COLLECTIVES = {"police", "policeman", "gunman", "insurgent", "jihadist", "militant", "rebel", "separatist"}
 # "we expect Russia to respect international law": a speaker's demand
