@@ -1481,6 +1481,10 @@ CASES = [
     ("evading sanctions: the evader is the one sanctioned ('to get around Western sanctions', 'has evaded U.S. sanctions')",
      "Belarus used front companies to get around Western sanctions. Iran has evaded U.S. sanctions for years.",
      [("West", "sanctions", "Belarus", False, None), ("United States", "sanctions", "Iran", False, None)], []),
+    ("'warned X to stop ...' is a demand as well as a warning; 'warned that X would pay' only a threat",
+     "Biden warned Russia to stop massing troops. Japan warned that China would pay.",
+     [("Biden", "requests", "Russia", False, None), ("Japan", "threatens", "China", False, None)],
+     [("Japan", "requests", "China", False, None)]),
 ]
 
 

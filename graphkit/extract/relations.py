@@ -833,6 +833,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         if not any(r.relation == "threatens" for r in out) and (
                 verb.lemma_ in self.lex.speech_verbs or verb.lemma_ in THREAT_VERBS):
             out += self._conditional_threat(verb, sent_start, sent_end)
+        if verb.lemma_ == "warn" and any(a.lower_ == "to" for x in children(verb, {"xcomp"}) for a in children(x, {"aux"})):
+            # "warned Iran to stop supporting the group": a warning with an order in it is a demand too
+            out += self._emit_for(verb, [k for o in children(verb, OBJECT_DEPS) for k in self.entities_of(o)],
+                                  "requests", 0.6, sent_start, sent_end)
         evaluated = self._evaluation(verb, sent_start, sent_end)
         if evaluated:
             # "called the move provocative" is no phone call
