@@ -19,7 +19,7 @@ _PROVOKING = {"attacks", "accuses", "condemns", "sanctions", "threatens"}
 _ESCALATING_VERBS = {"step", "intensify", "expand", "widen", "escalate", "increase"}
 _FORCEFUL = {"decisively", "forcefully", "firmly", "resolutely", "swiftly"}
 # auxiliaries of what a speaker says will be done
-_WILL = {"will", "would", "shall", "'ll"}
+_WILL = FUTURE_AUX | {"would", "shall"}
 
 
 class PendingThreat(NamedTuple):
@@ -176,10 +176,9 @@ class ThreatRules:
             if doers and not suffered and not all(d.lower_ in ("we", "i") or set(self.entities_of(d)) & sides for d in doers):
                 continue   # the speaker's side does it ("we will", "Turkey would"), not a third party
                 # (or the one conditioned suffers it: "If the E3 choose confrontation, they will receive a response")
-            for condition in children(clause, {"advcl"}):
-                if any(m.lower_ in ("if", "unless") for m in children(condition, {"mark"})):
-                    targets += [k for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
-                                if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
+            targets += [k for condition in self._conditions((clause,), ("if", "unless"))
+                        for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
+                        if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
         if not targets:
             return []
         return self._emit_for(verb, list(dict.fromkeys(targets)), "threatens", 0.5, sent_start, sent_end)
@@ -187,9 +186,13 @@ class ThreatRules:
     def _conditioning_subjects(self, clause) -> list[str]:
         """The subjects of an 'if'/'unless'/'until' clause on the announced act ("would step up
         its strikes if the Lebanese state failed to disarm the group")."""
-        conditions = [a for h in (clause, clause.head) for a in children(h, {"advcl"})
-                      if any(m.lower_ in ("if", "unless", "until") for m in children(a, {"mark"}))]
+        conditions = self._conditions((clause, clause.head), ("if", "unless", "until"))
         return [k for a in conditions for sub in children(a, SUBJECT_DEPS) for k in self.entities_of(sub)]
+
+    @staticmethod
+    def _conditions(heads, marks) -> list:
+        """The adverbial clauses on `heads` that one of `marks` opens ('if', 'unless' ...)."""
+        return [a for h in heads for a in children(h, {"advcl"}) if any(m.lower_ in marks for m in children(a, {"mark"}))]
 
     def _announced_response(self, clause, vowed: bool = False) -> bool:
         """'would respond', 'will retaliate', 'would take countermeasures', 'will give a firm
