@@ -1485,6 +1485,10 @@ CASES = [
      "Biden warned Russia to stop massing troops. Japan warned that China would pay.",
      [("Biden", "requests", "Russia", False, None), ("Japan", "threatens", "China", False, None)],
      [("Japan", "requests", "China", False, None)]),
+    ("'both sides' are not the mediators named together before ('a proposal put forward by A and B')",
+     "Sudan rejected a truce proposal put forward by Saudi Arabia and the United States. The proposal, delivered to "
+     "both sides last week by U.S. envoy Tom Perriello, called for a pause.",
+     [], [("Tom Perriello", "requests", "Saudi Arabia", False, None), ("Tom Perriello", "aids", "Saudi Arabia", False, None)]),
 ]
 
 

@@ -60,6 +60,9 @@ _SIDE_NOUNS = {"side", "party", "belligerent", "faction", "rival", "foe", "adver
 _SIDE_PEOPLE = {"delegation", "negotiator", "envoy", "official", "diplomat", "government", "leader", "minister"}
 _OPPOSING_WORDS = {"warring", "rival", "opposing", "fighting", "conflicting", "feuding", "competing"}
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
+# what third parties do to a conflict's sides: who does it together is no pair of sides
+_THIRD_PARTY_VERBS = {"propose", "put", "broker", "mediate", "host", "sponsor", "draft", "urge", "call", "offer",
+                      "deliver", "facilitate", "guarantee", "table"}
 
 
 class Coreference:
@@ -108,6 +111,8 @@ class Coreference:
         ("fighting between A and B", "A and B held talks"), up to eight sentences back."""
         for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES):
             root = self.doc[m.root]
+            if self._third_party_agents(root):
+                continue   # "a proposal put forward by Saudi Arabia and the United States": mediators, no sides
             sides_named_by_adjective = root.dep_ == "amod" and root.head.lemma_.lower() in _SIDE_PEOPLE
             group = []
             for t in [root] + list(root.conjuncts):
@@ -126,6 +131,14 @@ class Coreference:
             if len(group) >= 2 and not (set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass")):
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
+
+    @staticmethod
+    def _third_party_agents(root) -> bool:
+        """Actors named together as the doers of a third party's act (proposing, brokering,
+        mediating, urging): 'put forward by A and B', 'A and B mediated'."""
+        top = coordination_top(root)
+        verb = top.head.head if top.dep_ == "pobj" and top.head.dep_ == "agent" else top.head if top.dep_ == "nsubj" else None
+        return verb is not None and verb.lemma_.lower() in _THIRD_PARTY_VERBS
 
     def _main_parties(self, token) -> list[str]:
         """'called on both sides' with no two actors named together: the two states or groups
