@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from .mentions import PARTY_WORDS, DocMention
 from .syntax import conjuncts, coordination_top
-from .wordlists import RELATIONAL_PARTICIPLES
+from .wordlists import MEDIATING_VERBS, RELATIONAL_PARTICIPLES
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -61,8 +61,7 @@ _SIDE_PEOPLE = {"delegation", "negotiator", "envoy", "official", "diplomat", "go
 _OPPOSING_WORDS = {"warring", "rival", "opposing", "fighting", "conflicting", "feuding", "competing"}
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 # what third parties do to a conflict's sides: who does it together is no pair of sides
-_THIRD_PARTY_VERBS = {"propose", "put", "broker", "mediate", "host", "sponsor", "draft", "urge", "call", "offer",
-                      "deliver", "facilitate", "guarantee", "table"}
+_THIRD_PARTY_VERBS = MEDIATING_VERBS | {"propose", "put", "draft", "urge", "call", "offer", "deliver", "guarantee", "table"}
 
 
 class Coreference:
