@@ -1489,6 +1489,10 @@ CASES = [
      "Sudan rejected a truce proposal put forward by Saudi Arabia and the United States. The proposal, delivered to "
      "both sides last week by U.S. envoy Tom Perriello, called for a pause.",
      [], [("Tom Perriello", "requests", "Saudi Arabia", False, None), ("Tom Perriello", "aids", "Saudi Arabia", False, None)]),
+    ("'the warring parties' after 'X, which has been at war with Y': X and Y",
+     "The Rapid Support Forces, which have been at war with the Sudanese army since 2023, shelled El Fasher. Egypt "
+     "urged the warring parties to protect civilians.",
+     [("Egypt", "requests", "Rapid Support Forces", False, None), ("Egypt", "requests", "Sudanese military", False, None)], []),
 ]
 
 

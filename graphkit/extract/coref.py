@@ -11,8 +11,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from .mentions import PARTY_WORDS, DocMention
-from .syntax import conjuncts, coordination_top
-from .wordlists import MEDIATING_VERBS, RELATIONAL_PARTICIPLES
+from .syntax import conjuncts, coordination_top, standing_for
+from .wordlists import FIGHTING_WORDS as _FIGHTING_WORDS, MEDIATING_VERBS, RELATIONAL_PARTICIPLES
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -113,8 +113,8 @@ class Coreference:
             if self._third_party_agents(root):
                 continue   # "a proposal put forward by Saudi Arabia and the United States": mediators, no sides
             sides_named_by_adjective = root.dep_ == "amod" and root.head.lemma_.lower() in _SIDE_PEOPLE
-            group = []
-            for t in [root] + list(root.conjuncts):
+            group = self._fighting_pair(root)   # "X, which has been at war with Y"
+            for t in ([root] + list(root.conjuncts)) if not group else []:
                 other = self._conjunct_mention(t)
                 if other is not None and (other.form != "adjective" or sides_named_by_adjective) \
                         and self.types.get(other.entity) in ("GPE", "ORG", "NORP", "PERSON") and other.entity not in group:
@@ -130,6 +130,24 @@ class Coreference:
             if len(group) >= 2 and not (set(group) & self.clause_subjects and token.dep_ not in ("nsubj", "nsubjpass")):
                 return group   # "Egypt and Qatar called on both sides": the sides are others
         return []
+
+    def _fighting_pair(self, root) -> list[str]:
+        """'The RSF, which has been at war with the army', 'X clashed with Y': the one at war
+        and the one it fights, named as the object of 'with'."""
+        prep = root.head
+        noun = prep.head
+        if root.dep_ != "pobj" or prep.lower_ != "with" or noun.lemma_.lower() not in _FIGHTING_WORDS - {"trade", "exchange"}:
+            return []
+        verb = noun
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = standing_for([c for c in verb.children if c.dep_ == "nsubj"], verb)
+        sides = [m.entity for m in (self._conjunct_mention(s) for s in subjects) if m is not None]
+        other = self._by_token.get(root.i)
+        if len(sides) != 1 or other is None or not other.entity or other.entity == sides[0] \
+                or self.types.get(sides[0]) not in ("GPE", "ORG") or self.types.get(other.entity) not in ("GPE", "ORG"):
+            return []
+        return [sides[0], other.entity]
 
     @staticmethod
     def _third_party_agents(root) -> bool:
