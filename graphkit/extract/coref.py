@@ -66,12 +66,13 @@ _THIRD_PARTY_VERBS = MEDIATING_VERBS | {"propose", "put", "draft", "urge", "call
 
 class Coreference:
     def __init__(self, doc, mentions: list[DocMention], entity_types: dict[str, str], home_state: str | None = None,
-                 igos: frozenset[str] = frozenset(), states: frozenset[str] = frozenset()):
+                 igos: frozenset[str] = frozenset(), states: frozenset[str] = frozenset(),
+                 leaders: dict[str, str] | None = None, titles: dict[str, set[str]] | None = None):
         self.home_state = home_state   # the state the article is about, if clear
         self.avoid: frozenset[str] = frozenset()   # see excluding
         self.clause_subjects: frozenset[str] = frozenset()   # see excluding
-        self.leaders: dict[str, str] = {}   # state -> the leader the article names (set by the relation extractor)
-        self.titles: dict[str, set[str]] = {}   # person -> the titles and roles the article gives them (likewise)
+        self.leaders = leaders or {}   # state -> the leader the article names ("both leaders")
+        self.titles = titles or {}     # person -> the titles and roles the article gives them ("the two ministers")
         self.igos = igos               # entity keys of organisations of states (EU, NATO, ECOWAS)
         self.states = states           # entity keys of sovereign states
         self.doc = doc
@@ -179,16 +180,19 @@ class Coreference:
         """The two actors named before `token` in its sentence, when exactly two act there ("X
         chose Russia's Rosatom ... and the two sides signed": X and Rosatom, not Russia, whose
         name only says whose firm it is); else none."""
-        named = [m for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
-                 and self.types.get(m.entity) in ("GPE", "ORG", "PERSON") and m.form != "adjective"
-                 and self.doc[m.root].dep_ != "poss" and m.entity not in self.clause_subjects]
+        named = [m for m in self._mentions_before_in_sentence(token) if self.types.get(m.entity) in ("GPE", "ORG", "PERSON")
+                 and m.form != "adjective" and self.doc[m.root].dep_ != "poss"]
         actors = list(dict.fromkeys(m.entity for m in named))
         return actors if len(actors) == 2 else []
 
     def _actors_before_in_sentence(self, token) -> set[str]:
         """States and organisations named before `token` in its sentence, other than the clause's subjects."""
-        return {m.entity for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
-                and self.types.get(m.entity) in ("GPE", "ORG") and m.entity not in self.clause_subjects}
+        return {m.entity for m in self._mentions_before_in_sentence(token) if self.types.get(m.entity) in ("GPE", "ORG")}
+
+    def _mentions_before_in_sentence(self, token) -> list[DocMention]:
+        """Resolved mentions before `token` in its sentence, other than the clause's subjects."""
+        return [m for m in self.mentions if token.sent.start <= m.tok_start < token.i and m.entity
+                and m.entity not in self.clause_subjects]
 
     def _state_body(self, m) -> bool:
         """A state's office or force ("Israeli military") or an organisation of states: no

@@ -66,7 +66,6 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         for m in mentions:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
-        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos, states=states)
         self.org_states = org_states or {}   # "Russian defense ministry" -> Russian military (or Russia)
         self.org_homes = org_homes or {}     # "Russian defense ministry", "Russian military" -> Russia
         self.state_forces = state_forces or {}   # Russia -> "Russian military": the name of its armed forces
@@ -80,9 +79,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         self.served = served or {}   # the same, leaving out a bare title's guessed home state
         self.led_by = {person: org for (org, role), person in self.role_holders.items()
                        if role == "leader_of" and entity_types.get(org) == "GPE"}   # person -> state
-        self.coref.leaders = {state: person for person, state in self.led_by.items()}   # "both leaders"
-        for (org, title), person in self.role_holders.items():   # "the two ministers": who holds such a title
-            self.coref.titles.setdefault(person, set()).add(title)
+        titles: dict[str, set[str]] = {}   # "the two ministers": who holds such a title
+        for (org, title), person in self.role_holders.items():
+            titles.setdefault(person, set()).add(title)
+        self.coref = Coreference(doc, mentions, entity_types, home_state=home_state, igos=igos, states=states,
+                                 leaders={state: person for person, state in self.led_by.items()}, titles=titles)
         # the one police force the article names ("Georgian police"): what a bare "police" is
         police = {m.entity for m in mentions if entity_types.get(m.entity) == "ORG" and m.form == "name"
                   and m.text.lower().endswith(" police")}
@@ -960,12 +961,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 # "X, who is under U.N. and U.S. sanctions": the clause's subject is the target
                 clause = self._clause_head(noun)
                 targets = self.subjects(clause) if clause is not None else []
-            evader = head if phrase.dep_ == "dobj" else head.head if phrase.dep_ == "pobj" and head.dep_ in ("prep", "prt") else None
-            if frame.relation == "sanctions" and not targets and evader is not None and evader.pos_ == "VERB" \
-                    and evader.lemma_.lower() in EVADING_VERBS:
+            if frame.relation == "sanctions" and not targets:
                 # "Russia's tankers evade Western sanctions", "to get around Western sanctions": the
                 # evader is the one sanctioned
-                targets = self.subjects(evader)
+                evader = head if phrase.dep_ == "dobj" else head.head if phrase.dep_ == "pobj" and head.dep_ in ("prep", "prt") else None
+                if evader is not None and evader.pos_ == "VERB" and evader.lemma_.lower() in EVADING_VERBS:
+                    targets = self.subjects(evader)
             if inverse:
                 # "drew condemnation from Japan": the verb's subject is the target
                 agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})

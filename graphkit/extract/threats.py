@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .records import RawRelation
-from .syntax import FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, is_negated, \
-    is_passive, prep_objects
+from .syntax import FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, has_mark, \
+    is_negated, is_passive, prep_objects
 from .wordlists import HOSTILE_ACT_NOUNS, PRICE_NOUNS, RESPONDING_VERBS, RESPONSE_NOUNS, THREAT_VERBS
 
 # '"We will respond," the minister said': the act answered was told in this sentence or the three before
@@ -192,7 +192,7 @@ class ThreatRules:
     @staticmethod
     def _conditions(heads, marks) -> list:
         """The adverbial clauses on `heads` that one of `marks` opens ('if', 'unless' ...)."""
-        return [a for h in heads for a in children(h, {"advcl"}) if any(m.lower_ in marks for m in children(a, {"mark"}))]
+        return [a for h in heads for a in children(h, {"advcl"}) if has_mark(a, marks)]
 
     def _announced_response(self, clause, vowed: bool = False) -> bool:
         """'would respond', 'will retaliate', 'would take countermeasures', 'will give a firm
