@@ -235,6 +235,8 @@ class SpeechRules:
                         continue   # "said U.S. strikes killed 31 people": a casualty report, told as the attack
                     if self._combat_report(v):
                         continue   # "said its troops had killed 11 separatist fighters": a war report, no charge
+                    if self._asked_of_unnamed(v):
+                        continue   # "urging outside powers to stop fuelling the conflict": no one named
                     agents = self.passive_agents(v) if is_passive(v) else self.subjects(v)
                     add(agents, "accuses", 0.45, v.text)
                 elif v.lemma_ in ("bear", "carry") and any(o.lemma_.lower() in ("responsibility", "blame")
@@ -310,6 +312,17 @@ class SpeechRules:
             return False
         hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
         return bool(hit) and all(o.lemma_.lower() in COMBATANT_NOUNS or names_armed_group(o) for o in hit)
+
+    def _asked_of_unnamed(self, verb) -> bool:
+        """The act is only asked for ('urged ... to stop fuelling the war') and the one asked is
+        no named actor: whoever the clause's subject falls back to did not do it."""
+        v = verb
+        while v.dep_ == "xcomp" and v.head.i != v.i:
+            v = v.head
+            if self._requesting(v):
+                asked = children(v, OBJECT_DEPS) + prep_objects(v, {"on", "upon"})
+                return not any(self.entities_of(o) for o in asked)
+        return False
 
     def _culpable(self, be) -> bool:
         """'X was responsible for / behind / to blame for ...' (culpability cues)."""
