@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..resolve.local import BLOCS, LocalEntity, resolve_local
 from ..types import Article, Relation
+from .confidence import EdgeFacts, default_model, named_in
 from .mentions import find_mentions
 from .relations import RelationExtractor
 from .roles import HOME_COUNTRY_CONFIDENCE, RoleExtractor, home_country
@@ -82,6 +83,25 @@ def _names_of_state_forces(entities: dict[str, LocalEntity], lexicon) -> dict[st
     return out
 
 
+def _edge_facts(r, entities: dict[str, LocalEntity], evidence: str, text_length: int) -> EdgeFacts:
+    """What the confidence model reads of one extracted edge."""
+    def names(key):
+        e = entities.get(key)
+        return [e.label, *e.aliases] if e else []
+
+    def facts_of(key):
+        e = entities.get(key)
+        return (e.type, e.mentions) if e else ("NORP", 1)
+
+    (source_type, source_mentions), (target_type, target_mentions) = facts_of(r.source), facts_of(r.target)
+    return EdgeFacts(relation=r.relation, trigger=r.trigger, rule_weight=r.confidence,
+                     source_type=source_type, target_type=target_type,
+                     source_named=named_in(evidence, names(r.source)), target_named=named_in(evidence, names(r.target)),
+                     negated=r.negated, reported=r.reported_by is not None,
+                     source_mentions=source_mentions, target_mentions=target_mentions,
+                     position=r.sent_start / max(1, text_length), evidence_words=len(evidence.split()))
+
+
 def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     """Mentions, entities, roles and relations of one parsed article."""
     mentions = find_mentions(doc, lambda name: bool(lexicon.canonical_name(name) or lexicon.country_of_demonym(name)
@@ -127,11 +147,15 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
             best[key] = r
     relations = []
     text = article.text
+    model = default_model()
     for r in best.values():
+        evidence = text[r.sent_start:r.sent_end]
+        facts = _edge_facts(r, entities, evidence, len(text))
         relations.append(Relation(
             source=r.source, target=r.target, relation=r.relation, doc=article.id,
-            evidence=text[r.sent_start:r.sent_end], start=r.sent_start, end=r.sent_end,
-            negated=r.negated, reported_by=r.reported_by, confidence=r.confidence, trigger=r.trigger,
+            evidence=evidence, start=r.sent_start, end=r.sent_end,
+            negated=r.negated, reported_by=r.reported_by, trigger=r.trigger,
+            confidence=model.confidence(facts) if model else r.confidence, extras={"facts": facts},
         ))
     used = {r.source for r in relations} | {r.target for r in relations} | {r.reported_by for r in relations if r.reported_by}
     kept = {k: e for k, e in entities.items() if e.named or k in used}
