@@ -1501,6 +1501,17 @@ CASES = [
     ("a wrongdoing only asked to stop, of no one named, accuses no one (not the quote's subject)",
      '"The people of Chad cannot wait," Guterres said, urging outside powers to stop fuelling the war.',
      [], [("Guterres", "accuses", "Chad", False, None)]),
+    ("idioms with an article in them: 'pointed the finger at', 'laid the blame on', 'buried the hatchet with'",
+     "Poland pointed the finger at Belarus for the surge of migrants. Kenya laid the blame on Somalia for the raid. "
+     "Serbia buried the hatchet with Montenegro.",
+     [("Poland", "accuses", "Belarus", False, None), ("Kenya", "accuses", "Somalia", False, None),
+      ("Serbia", "agrees_with", "Montenegro", False, None)], []),
+    ("'took to the streets against X': the phrase the parser hangs on the idiom's noun",
+     "Thousands of Kenyans took to the streets against President William Ruto.",
+     [("Kenyans", "protests_against", "William Ruto", False, None)], []),
+    ("'hit back at X' is a retort, not a strike",
+     "Kenya hit back at Uganda, saying the claims were baseless.",
+     [("Kenya", "condemns", "Uganda", False, None)], [("Kenya", "attacks", "Uganda", False, None)]),
 ]
 
 

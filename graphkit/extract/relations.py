@@ -284,6 +284,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     # "had spoken by telephone with Stubb": the parser hangs the phrase on the medium
                     objs = [o for m in prep_objects(verb, {"by", "over", "via"}) if m.lemma_.lower() in MEDIUM_NOUNS
                             for o in prep_objects(m, {prep})]
+                if not objs:
+                    # "took to the streets against Ruto": the parser hangs the phrase on the idiom's noun
+                    idiom_nouns = {w.split()[-1] for w in self.lex.multiword_verbs.get(verb.lemma_.lower(), ())}
+                    objs = [o for p in children(verb, {"prep"}) for n in children(p, {"pobj"})
+                            if n.i not in self.by_token and n.lower_ in idiom_nouns for o in prep_objects(n, {prep})]
                 if any(self._reciprocal(t) for t in objs):
                     out.append(MUTUAL)   # "clashed with each other"
                     break
@@ -603,7 +608,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         frames = []
         # multiword verbs: "pull back" (particle or adverb), "open fire", "hold talks"
         for second in self.lex.multiword_verbs.get(lemma, ()):
-            words = second.split()[1:]
+            words = [w for w in second.split()[1:] if w not in ("the", "a", "an")]   # "point the finger": its object
             following = [w for t in verb.children if t.i > verb.i and t.dep_ in ("prt", "advmod", "dobj", "prep")
                          for w in (t.lower_, t.lemma_.lower())]   # "traded barbs": the object's lemma
             if words and words[0] in following:
