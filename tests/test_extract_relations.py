@@ -1512,6 +1512,24 @@ CASES = [
     ("'hit back at X' is a retort, not a strike",
      "Kenya hit back at Uganda, saying the claims were baseless.",
      [("Kenya", "condemns", "Uganda", False, None)], [("Kenya", "attacks", "Uganda", False, None)]),
+    ("'called X's move a provocation', parsed as a noun clause whose object is the predicate",
+     "Japan called China's move a provocation.",
+     [("Japan", "condemns", "China", False, None)], []),
+    ("'came under attack from X', 'came under Russian attack': the subject is the target",
+     "Ukrainian positions came under attack from Russian forces. Kharkiv came under Russian attack.",
+     [("Russian military", "attacks", "Ukraine", False, None), ("Russia", "attacks", "Kharkiv", False, None)], []),
+    ("'Fighting between A and B': a gerund the parser tags a verb, read as the noun",
+     "Fighting between Sudan's army and the RSF spread to Darfur.",
+     [("Sudanese military", "attacks", "RSF", False, None), ("RSF", "attacks", "Sudanese military", False, None)], []),
+    ("'warned of consequences if X ...' threatens X; a forecaster's warning threatens no one",
+     "Beijing warned of consequences if Taipei declared independence. Analysts warned of consequences if Iran "
+     "closed the strait.",
+     [("China", "threatens", "Taiwan", False, None)], [("Iran", "threatens", "Iran", False, None)]),
+    ("'sought Egypt's help' asks Egypt; 'seeking nuclear weapons' asks no one",
+     "Somalia sought Egypt's help against al-Shabaab. Iran denies seeking nuclear weapons from Russia. The European "
+     "Union, which Serbia formally seeks to join, urged restraint.",
+     [("Somalia", "requests", "Egypt", False, None)],
+     [("Iran", "requests", "Russia", False, None), ("Serbia", "requests", "European Union", False, None)]),
 ]
 
 

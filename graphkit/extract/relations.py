@@ -636,7 +636,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 if (pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB")) \
                         and self._may_trigger_verb(lemma):
                     found += self._from_verb(token, start, end)
-                if pos in ("NOUN", "PROPN") and self.frames_of_noun(token):
+                if (pos in ("NOUN", "PROPN") or self._gerund_between(token)) and self.frames_of_noun(token):
                     found += self._from_noun(token, start, end)
                 if token.lower_ in HYPHEN_BACKING:
                     found += self._from_hyphen_compound(token, start, end)
@@ -657,8 +657,16 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         home = self.org_homes.get(target)
         return home is not None and (source == home or self.led_by.get(source) == home)
 
+    @staticmethod
+    def _gerund_between(token) -> bool:
+        """'Fighting between the army and the RSF spread': a gerund the parser tags a verb, used as a noun."""
+        return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+            p.lower_ == "between" for p in children(token, {"prep"}))
+
     def frames_of_noun(self, noun):
         """Noun frames of a two-word name ("export controls", "travel ban") or of the noun."""
+        if noun.tag_ == "VBG":
+            return self.lex.noun_frames(noun.lower_)   # "fighting", not "fight"
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if before is not None and before.dep_ == "compound" and before.head.i == noun.i:
             frames = self.lex.noun_frames(f"{before.lemma_.lower()} {noun.lemma_.lower()}")
@@ -734,6 +742,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
                 if frame.relation == "meets" and verb.lemma_ in HANDING_VERBS and not self._passes_message(verb):
                     continue   # "handed the proposal to Hamas" is contact; "handed Frelimo a victory" is not
+                if frame.relation == "requests" and verb.lemma_ == "seek" and children(verb, {"xcomp"}):
+                    continue   # "the EU, which Serbia seeks to join": an aim, not a request of anyone
                 if frame.relation == "aids" and self._sends_envoy(verb):
                     continue   # "sent his special envoy to Juba" is no aid
                 if frame.relation == "cooperates_with" and verb.lemma_.lower() in SHAPING_VERBS and any(
@@ -892,7 +902,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         if light is None or (modifying_light is not None and not (
                 self.passive_agents(light) if is_passive(light) else self.subjects(light))):
             light = modifying_light or light
-        inverse = phrase.dep_ == "dobj" and head.lemma_ in self.lex.light_inverse_verbs
+        # "drew condemnation from Japan", "came under attack from X": the verb's subject is the target
+        inverse_verb = head if phrase.dep_ == "dobj" and head.lemma_ in self.lex.light_inverse_verbs else (
+            head.head if phrase.dep_ == "pobj" and head.dep_ == "prep"
+            and f"{head.head.lemma_} {head.lower_}" in self.lex.light_inverse_verbs else None)
+        inverse = inverse_verb is not None
         # "hit Iran with sanctions", "Iran was hit with sanctions", "banks targeted by sanctions",
         # "the sanctions package targets Russia's exports": the verb's object is the target
         instrument = (head.head if phrase.dep_ == "pobj" and head.lower_ in ("with", "by") and head.dep_ in ("prep", "agent")
@@ -974,9 +988,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     targets = self.subjects(evader)
             if inverse:
                 # "drew condemnation from Japan": the verb's subject is the target
-                agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(head, {"from", "by"})
-                          for k in self.entities_of(t)]
-                targets = self.subjects(head) or [k for s in children(head, SUBJECT_DEPS) for k in self._act_agents(s)]
+                agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(inverse_verb, {"from", "by"})
+                          for k in self.entities_of(t)] or (agents if inverse_verb is not head else [])
+                targets = self.subjects(inverse_verb) or [k for s in children(inverse_verb, SUBJECT_DEPS)
+                                                          for k in self._act_agents(s)]
             elif not agents:
                 agents = [k for t in prep_objects(noun, set(frame.agent_preps)) for k in self.entities_of(t)]
             if light is not None and frame.relation == "agrees_with" and light.lemma_.lower() in MEDIATING_VERBS:
@@ -1087,7 +1102,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             if frame.relation == "condemns" and self._prefers_street_protest(agents) and any(
                     f.relation == "protests_against" for f in frames):
                 continue   # a crowd's protest is a street protest, not a diplomatic one
-            verb = light if light is not None else (head if inverse else self._clause_head(noun))
+            verb = light if light is not None else (inverse_verb if inverse else self._clause_head(noun))
             irrealis, negated = self.modality(verb) if verb is not None else (False, False)
             if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
                 negated = True

@@ -360,6 +360,12 @@ class SpeechRules:
             # "called Maduro a dictator", parsed with the name as a modifier of the predicate noun
             objs = [c for p in children(verb, {"oprd"}) for c in p.children
                     if c.dep_ in ("nmod", "compound") and c.i in self.by_token and c.i < p.i - 1]
+        noun_clause_predicates = []
+        if not objs:
+            # "called China's move a provocation", parsed as a noun clause with the predicate as its object
+            noun_clauses = [c for c in children(verb, {"ccomp"}) if c.pos_ == "NOUN" and children(c, {"dobj"})]
+            objs = noun_clauses[:1]
+            noun_clause_predicates = [d for c in noun_clauses[:1] for d in children(c, {"dobj"})]
         if not objs:
             return []
         if [o.lower_ for o in objs] == ["what"] and not (verb.dep_ == "ccomp" and self.verb_frames(verb.head)):
@@ -377,6 +383,7 @@ class SpeechRules:
         complements += [c for head in [verb] + objs for p in children(head, {"prep"}) if p.lower_ == "as"
                         for c in p.children]
         complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
+        complements += noun_clause_predicates
         sources = self.subjects(verb)
         irrealis, negated = self.modality(verb)
         # "calling the allegations from Yerevan 'disinformation'": the parser may fold the

@@ -179,6 +179,11 @@ class ThreatRules:
             targets += [k for condition in self._conditions((clause,), ("if", "unless"))
                         for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
                         if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
+        if verb.lemma_ in THREAT_VERBS and any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(verb, {"of"})):
+            # "warned of consequences if Taipei declared independence": the one the condition is set to
+            targets += [k for condition in self._conditions((verb,), ("if", "unless"))
+                        for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
+                        if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
         if not targets:
             return []
         return self._emit_for(verb, list(dict.fromkeys(targets)), "threatens", 0.5, sent_start, sent_end)
