@@ -1493,9 +1493,9 @@ CASES = [
      "The Rapid Support Forces, which have been at war with the Sudanese army since 2023, shelled El Fasher. Egypt "
      "urged the warring parties to protect civilians.",
      [("Egypt", "requests", "Rapid Support Forces", False, None), ("Egypt", "requests", "Sudanese military", False, None)], []),
-    ("wrongdoing told by a speaker, broader lexicon: stoking, razing, strangling an economy",
-     "Lithuania said Belarus was stoking tensions on the border. Amnesty said Myanmar's army had razed three villages. "
-     '"Hezbollah is trying to strangle Lebanon\'s economy," the U.S. envoy said.',
+    ("wrongdoing told by a speaker, broader lexicon: razing, slaughtering, strangling an economy",
+     "Lithuania said Belarusian guards had slaughtered livestock on the border. Amnesty said Myanmar's army had "
+     'razed three villages. "Hezbollah is trying to strangle Lebanon\'s economy," the U.S. envoy said.',
      [("Lithuania", "accuses", "Belarus", False, None), ("Amnesty International", "accuses", "Myanmar military", False, None),
       ("United States", "accuses", "Hezbollah", False, None)], []),
     ("a wrongdoing only asked to stop, of no one named, accuses no one (not the quote's subject)",
