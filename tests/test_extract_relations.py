@@ -1530,6 +1530,11 @@ CASES = [
      "Union, which Serbia formally seeks to join, urged restraint.",
      [("Somalia", "requests", "Egypt", False, None)],
      [("Iran", "requests", "Russia", False, None), ("Serbia", "requests", "European Union", False, None)]),
+    ("'strikes on Houthi targets in Yemen' attack the ones struck, not where; 'strikes in southern Lebanon' the place",
+     "The United States carried out a second day of air strikes on Houthi targets in Yemen on Monday. Israel carried "
+     "out strikes in southern Lebanon.",
+     [("United States", "attacks", "Houthis", False, None), ("Israel", "attacks", "Lebanon", False, None)],
+     [("United States", "attacks", "Yemen", False, None)]),
 ]
 
 

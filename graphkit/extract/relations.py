@@ -932,6 +932,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             targets = [k for prep in frame.target_preps for t in prep_objects(noun, {prep})
                        for k in self.entities_of(t, place=place)
                        if not (place and prep in LOCATIVE_TARGET_PREPS and self.types.get(k) != "GPE")]
+            if place and len(targets) > 1:
+                # "strikes on Houthi targets in Yemen": the ones struck, not where (but "strikes in Yemen")
+                targets = [k for prep in frame.target_preps if prep not in LOCATIVE_TARGET_PREPS
+                           for t in prep_objects(noun, {prep}) for k in self.entities_of(t, place=place)] or targets
             if not targets:
                 # "sanctions targeting Iran's oil exports"
                 for acl in children(noun, {"acl"}):
