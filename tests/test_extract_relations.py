@@ -1535,6 +1535,12 @@ CASES = [
      "out strikes in southern Lebanon.",
      [("United States", "attacks", "Houthis", False, None), ("Israel", "attacks", "Lebanon", False, None)],
      [("United States", "attacks", "Yemen", False, None)]),
+    ("an attack told of a place and of the place it lies in is told of the inner place only",
+     "Militants carried out raids in Niger's Tillaberi region. The White Army overran a garrison in the northern "
+     "town of Nasir, in Upper Nile state. Russia shelled Kharkiv, and later Ukraine said Russia attacked Ukraine.",
+     [("militants", "attacks", "Tillaberi", False, None), ("White Army", "attacks", "Nasir", False, None),
+      ("Russia", "attacks", "Kharkiv", False, None)],
+     [("militants", "attacks", "Niger", False, None), ("White Army", "attacks", "Upper Nile", False, None)]),
 ]
 
 

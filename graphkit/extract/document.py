@@ -11,7 +11,7 @@ from .confidence import EdgeFacts, default_model, named_in
 from .mentions import find_mentions
 from .relations import RelationExtractor
 from .roles import HOME_COUNTRY_CONFIDENCE, RoleExtractor, home_country
-from .wordlists import SEATS_OF_GOVERNMENT
+from .wordlists import PLACE_RELATIONS, SEATS_OF_GOVERNMENT
 
 # "WASHINGTON (Reuters) -", "KYIV, March 4 (AP) —": the dateline opening the body is no sentence
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’/\-]{1,60}(?:,[ \t]*[A-Za-z0-9 .]+)?[ \t]*\([A-Za-z .&]+\)[ \t]*[-–—]+[ \t]*")
@@ -83,6 +83,16 @@ def _names_of_state_forces(entities: dict[str, LocalEntity], lexicon) -> dict[st
     return out
 
 
+def _without_containing_places(raw: list) -> list:
+    """'raids in Niger's Tillaberi region', 'a garrison in the town of Nasir, in Upper Nile state':
+    an attack or retreat told of a place and of the place it lies in (by the same sentence's
+    located_in) is told of the inner place only."""
+    contains = {(r.target, r.source) for r in raw if r.relation == "located_in"}
+    told = {(r.source, r.relation, r.sent_start, r.target) for r in raw if r.relation in PLACE_RELATIONS}
+    return [r for r in raw if not (r.relation in PLACE_RELATIONS and any(
+        (r.source, r.relation, r.sent_start, inner) in told for outer, inner in contains if outer == r.target))]
+
+
 def _edge_facts(r, entities: dict[str, LocalEntity], evidence: str, text_length: int) -> EdgeFacts:
     """What the confidence model reads of one extracted edge."""
     def names(key):
@@ -140,6 +150,7 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,
                                     aliases=relation_extractor.extra_aliases.get(key, set()))
 
+    raw = _without_containing_places(raw)
     best: dict[tuple, object] = {}
     for r in raw:
         key = (r.source, r.relation, r.target, r.negated, r.reported_by)
