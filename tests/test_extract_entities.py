@@ -179,6 +179,10 @@ CASES = [
     ("'X, a town in Y' makes X a place, whatever NER typed it",
      "Shelling killed 37 civilians in Spin Boldak, a town in Kandahar province.",
      [("Spin Boldak", "GPE", set())], []),
+    ("a named sea, gulf, strait or lake is a geographic feature (LOC), whatever NER typed it",
+     "NATO said it had sent two frigates to the Gulf of Finland. Chinese ships sailed through the Taiwan Strait "
+     "near Lake Chad.",
+     [("Gulf of Finland", "LOC", set()), ("Taiwan Strait", "LOC", set()), ("Lake Chad", "LOC", set())], []),
 ]
 
 

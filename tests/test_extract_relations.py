@@ -1541,6 +1541,11 @@ CASES = [
      [("militants", "attacks", "Tillaberi", False, None), ("White Army", "attacks", "Nasir", False, None),
       ("Russia", "attacks", "Kharkiv", False, None)],
      [("militants", "attacks", "Niger", False, None), ("White Army", "attacks", "Upper Nile", False, None)]),
+    ("a deployment to a sea or to a place inside one's own state is no aid",
+     "NATO said it had sent two frigates to the Gulf of Finland. Germany sent tanks to Ukraine. Russia sent "
+     "reinforcements to Belgorod, Russia.",
+     [("Germany", "aids", "Ukraine", False, None)],
+     [("NATO", "aids", "Gulf of Finland", False, None), ("Russia", "aids", "Belgorod", False, None)]),
 ]
 
 

@@ -93,6 +93,14 @@ def _without_containing_places(raw: list) -> list:
         (r.source, r.relation, r.sent_start, inner) in told for outer, inner in contains if outer == r.target))]
 
 
+def _without_aid_to_own_side(raw: list, types: dict[str, str]) -> list:
+    """'sent frigates to the Gulf of Finland', 'sent troops to Belgorod, Russia' (by Russia): a
+    deployment to a sea or to a place the text puts inside the sender's own state is no aid."""
+    inside = {(r.source, r.target) for r in raw if r.relation == "located_in"}
+    return [r for r in raw if not (r.relation == "aids" and (
+        types.get(r.target) == "LOC" or (r.target, r.source) in inside))]
+
+
 def _edge_facts(r, entities: dict[str, LocalEntity], evidence: str, text_length: int) -> EdgeFacts:
     """What the confidence model reads of one extracted edge."""
     def names(key):
@@ -150,7 +158,7 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,
                                     aliases=relation_extractor.extra_aliases.get(key, set()))
 
-    raw = _without_containing_places(raw)
+    raw = _without_aid_to_own_side(_without_containing_places(raw), relation_extractor.types)
     best: dict[tuple, object] = {}
     for r in raw:
         key = (r.source, r.relation, r.target, r.negated, r.reported_by)

@@ -703,6 +703,20 @@ def _may_be_actor(name: str, is_known_name) -> bool:
     return True
 
 
+# the head word of a geographic feature's name ("Red Sea", "Gulf of Aden", "Taiwan Strait")
+_FEATURE_HEADS = frozenset({"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Channel", "Canal", "River", "Lake",
+                            "Mountains", "Mountain", "Desert", "Peninsula", "Archipelago", "Shoal", "Reef", "Cay"})
+
+
+def _names_water_or_landform(ent) -> bool:
+    """'Gulf of Finland', 'Red Sea', 'Taiwan Strait', 'Lake Chad': a named geographic feature."""
+    words = [t.text for t in ent if t.text[:1].isupper()]
+    if len(words) < 2:
+        return False
+    return words[-1] in _FEATURE_HEADS or (words[0] in _FEATURE_HEADS and any(t.lower_ == "of" for t in ent)) \
+        or (words[0] == "Lake" and len(words) == 2)
+
+
 def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_exact_title=None,
                   is_common_noun=None, is_org_name=None, is_state_name=None) -> list[DocMention]:
     """Actor and place mentions from the doc's entities (after graphkit's components).
@@ -756,6 +770,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             label = "NORP"   # "Azerbaijani positions", "Angolan President": a nationality adjective NER took for a name
         if label in ("PERSON", "GPE", "NORP") and len(ent) > 1 and ent[-1].text in ORG_NAME_HEADS:
             label = "ORG"   # "Tigray Front", "Popular Will Party": an organisation NER took for a person
+        if label in ("GPE", "PERSON", "ORG") and _names_water_or_landform(ent):
+            label = "LOC"   # "the Gulf of Finland", "the Red Sea", "the Cuyuni River": a feature, not a polity
         if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:
             continue   # "Caretaker Prime Minister X": part of the title
         if len(ent) == 1 and ent[0].lower_ in BARE_BODY_WORDS:
