@@ -85,8 +85,8 @@ def _names_of_state_forces(entities: dict[str, LocalEntity], lexicon) -> dict[st
 
 def _without_containing_places(raw: list) -> list:
     """'raids in Niger's Tillaberi region', 'a garrison in the town of Nasir, in Upper Nile state':
-    an attack or retreat told of a place and of the place it lies in (by the same sentence's
-    located_in) is told of the inner place only."""
+    an attack or retreat told in one sentence of a place and of the place the text says it lies in
+    (a located_in edge) is told of the inner place only."""
     contains = {(r.target, r.source) for r in raw if r.relation == "located_in"}
     told = {(r.source, r.relation, r.sent_start, r.target) for r in raw if r.relation in PLACE_RELATIONS}
     return [r for r in raw if not (r.relation in PLACE_RELATIONS and any(

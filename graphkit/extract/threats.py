@@ -176,17 +176,19 @@ class ThreatRules:
             if doers and not suffered and not all(d.lower_ in ("we", "i") or set(self.entities_of(d)) & sides for d in doers):
                 continue   # the speaker's side does it ("we will", "Turkey would"), not a third party
                 # (or the one conditioned suffers it: "If the E3 choose confrontation, they will receive a response")
-            targets += [k for condition in self._conditions((clause,), ("if", "unless"))
-                        for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
-                        if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
+            targets += self._conditioned_actors(clause, sides)
         if verb.lemma_ in THREAT_VERBS and any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(verb, {"of"})):
             # "warned of consequences if Taipei declared independence": the one the condition is set to
-            targets += [k for condition in self._conditions((verb,), ("if", "unless"))
-                        for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
-                        if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
+            targets += self._conditioned_actors(verb, sides)
         if not targets:
             return []
         return self._emit_for(verb, list(dict.fromkeys(targets)), "threatens", 0.5, sent_start, sent_end)
+
+    def _conditioned_actors(self, head, sides) -> list[str]:
+        """The actors (not of the speaker's side) an 'if'/'unless' clause on `head` sets its condition to."""
+        return [k for condition in self._conditions((head,), ("if", "unless"))
+                for sub in children(condition, SUBJECT_DEPS) for k in self.entities_of(sub)
+                if k not in sides and self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]
 
     def _conditioning_subjects(self, clause) -> list[str]:
         """The subjects of an 'if'/'unless'/'until' clause on the announced act ("would step up
