@@ -1546,6 +1546,17 @@ CASES = [
      "reinforcements to Belgorod, Russia.",
      [("Germany", "aids", "Ukraine", False, None)],
      [("NATO", "aids", "Gulf of Finland", False, None), ("Russia", "aids", "Belgorod", False, None)]),
+    ("'called the claim disinformation', parsed as one noun phrase, rejects the claim's author",
+     "Armenia accused Azerbaijan of shelling a village. Baku called the claim disinformation. Georgia accused "
+     "Russia of annexing land. Russia's foreign ministry called the claim \"disinformation\" and said nothing more.",
+     [("Azerbaijan", "rejects", "Armenia", False, None), ("Russian foreign ministry", "rejects", "Georgia", False, None)],
+     []),
+    ("'blocked a package of EU sanctions', 'vetoed a draft of the U.S. resolution': the measure's author",
+     "Hungary blocked a package of EU sanctions. Russia vetoed a draft of the U.S. resolution.",
+     [("Hungary", "rejects", "European Union", False, None), ("Russia", "rejects", "United States", False, None)], []),
+    ("'\"These are lies,\" X said of Kyiv's claims' rejects the claims' author",
+     '"These are lies," Peskov said of Kyiv\'s claims.',
+     [("Peskov", "rejects", "Ukraine", False, None)], []),
 ]
 
 

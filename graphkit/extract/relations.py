@@ -215,6 +215,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     out += [k for n in named_so for k in self.modifier_entities(n) or [
                         k for o in prep_objects(n, {"of", "by"}) for k in entities_of(o)]]
                     continue
+                if relation in ("supports", "rejects"):
+                    # "blocked a package of EU sanctions", "vetoed a draft of the U.S. resolution": the
+                    # measure in the container is whose the author is
+                    toks = [next((o for o in prep_objects(t, {"of"}) if authored(o)), t)
+                            if authored(t) and not self.modifier_entities(t) else t for t in toks]
                 found = [k for t in toks if relation in ("supports", "rejects") and authored(t)
                          for k in self._authors_by(t, besides=verb)]   # "a resolution drafted by X"
                 found = found or [k for t in toks for k in entities_of(t)]

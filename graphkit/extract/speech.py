@@ -251,7 +251,10 @@ class SpeechRules:
                     if authors:
                         # '"This is a hybrid attack organised by the Belarusian regime," X said'
                         add(authors, "accuses", 0.45, v.text)
-                    claims = [n for n in children(v, SUBJECT_DEPS) if n.lemma_.lower() in self.allegations]
+                    claims = [n for n in children(v, SUBJECT_DEPS) if n.lemma_.lower() in self.allegations] or [
+                        o for n in children(v, SUBJECT_DEPS) if n.lower_ in ("this", "these", "that", "those", "it")
+                        for o in prep_objects(speech_verb, {"of", "about"}) if o.lemma_.lower() in self.allegations]
+                    # ('"These are lies," Peskov said of the Ukrainian claims': the claims said of)
                     if claims and any(w.lemma_.lower() in self.dismissal or w.lower_ in self.dismissal
                                       for p in pred for w in p.subtree):
                         # "said the accusations were groundless": a rejection of the accuser
@@ -360,12 +363,20 @@ class SpeechRules:
             # "called Maduro a dictator", parsed with the name as a modifier of the predicate noun
             objs = [c for p in children(verb, {"oprd"}) for c in p.children
                     if c.dep_ in ("nmod", "compound") and c.i in self.by_token and c.i < p.i - 1]
-        noun_clause_predicates = []
+        misparsed_predicates = []
         if not objs:
             # "called China's move a provocation", parsed as a noun clause with the predicate as its object
             noun_clauses = [c for c in children(verb, {"ccomp"}) if c.pos_ == "NOUN" and children(c, {"dobj"})]
             objs = noun_clauses[:1]
-            noun_clause_predicates = [d for c in noun_clauses[:1] for d in children(c, {"dobj"})]
+            misparsed_predicates = [d for c in noun_clauses[:1] for d in children(c, {"dobj"})]
+        dismissing = [p for p in (objs or children(verb, {"oprd"}))
+                      if p.lemma_.lower() in self.dismissal or p.lower_ in self.dismissal]
+        claims_in_predicate = [c for p in dismissing for c in p.children
+                               if c.dep_ in ("compound", "nmod") and c.lemma_.lower() in self.allegations]
+        if claims_in_predicate:
+            # "called the claim disinformation", parsed as one noun phrase: the claim is what was called so
+            misparsed_predicates = dismissing
+            objs = claims_in_predicate
         if not objs:
             return []
         if [o.lower_ for o in objs] == ["what"] and not (verb.dep_ == "ccomp" and self.verb_frames(verb.head)):
@@ -383,7 +394,7 @@ class SpeechRules:
         complements += [c for head in [verb] + objs for p in children(head, {"prep"}) if p.lower_ == "as"
                         for c in p.children]
         complements += [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
-        complements += noun_clause_predicates
+        complements += misparsed_predicates
         sources = self.subjects(verb)
         irrealis, negated = self.modality(verb)
         # "calling the allegations from Yerevan 'disinformation'": the parser may fold the
