@@ -1557,6 +1557,13 @@ CASES = [
     ("'\"These are lies,\" X said of Kyiv's claims' rejects the claims' author",
      '"These are lies," Peskov said of Kyiv\'s claims.',
      [("Peskov", "rejects", "Ukraine", False, None)], []),
+    ("a deal that ends something is still a deal: 'The deal signed by X and Y ended the conflict'",
+     "The deal signed by Armenia and Azerbaijan in August ended decades of conflict. Russia suspended talks with "
+     "Ukraine.",
+     [("Armenia", "agrees_with", "Azerbaijan", False, None)], [("Russia", "meets", "Ukraine", False, None)]),
+    ("a fronted participle with its agent: 'Backed by Rwanda, the rebels seized Goma'",
+     "Backed by Rwanda, the M23 rebels have seized Goma. Armed by Iran, the Houthis have attacked ships.",
+     [("Rwanda", "supports", "M23", False, None), ("Iran", "aids", "Houthis", False, None)], []),
 ]
 
 

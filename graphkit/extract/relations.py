@@ -169,6 +169,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     toks = children(verb, PASSIVE_SUBJECT_DEPS)
                     if not toks and verb.dep_ == "acl" and self._is_actor_noun(verb.head):
                         toks = [verb.head]   # "the rebels, backed by Rwanda": the modified noun
+                    if not toks and verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+                        toks = children(verb.head, SUBJECT_DEPS)   # "Backed by Rwanda, the rebels seized Goma"
                     if not toks and verb.dep_ == "conj":
                         # "the PKK, which has waged an insurgency and is designated a terrorist group
                         # by Turkey": the first conjunct's subject
@@ -886,7 +888,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             partners = [k for o in prep_objects(noun, {"with"}) for k in self.entities_of(o)] \
                 if noun.lemma_.lower() in TIES_NOUNS else []
             return self._emit_for(head, partners, "sanctions", 0.6, sent_start, sent_end) if partners else []
-        if head.lemma_ in self.lex.cessation_verbs and not all(f.relation == "attacks" for f in frames):
+        if head.lemma_ in self.lex.cessation_verbs and phrase.dep_ not in ("nsubj", "csubj") \
+                and not all(f.relation == "attacks" for f in frames):
+            # (not "the deal signed by X and Y ended the conflict": the deal is what ends something)
             return []   # "lifted sanctions", "suspended aid": no positive relation ("ended the fighting": it was fought)
         light_verbs = self.lex.light_verbs
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None

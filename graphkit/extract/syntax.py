@@ -212,6 +212,8 @@ def is_passive(verb) -> bool:
         # "The coalition carried out strikes on X, a spokesman said": a participle with a direct
         # object of its own is the clause's active verb the parser took for a modifier
         return not main_verb_hung_on_relative(verb) and not any(c.dep_ == "dobj" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and any(c.dep_ == "agent" for c in verb.children):
+        return True   # "Backed by Rwanda, the rebels seized Goma": a fronted participle with its agent
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
