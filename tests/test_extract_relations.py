@@ -1564,6 +1564,12 @@ CASES = [
     ("a fronted participle with its agent: 'Backed by Rwanda, the rebels seized Goma'",
      "Backed by Rwanda, the M23 rebels have seized Goma. Armed by Iran, the Houthis have attacked ships.",
      [("Rwanda", "supports", "M23", False, None), ("Iran", "aids", "Houthis", False, None)], []),
+    ("a place NER folds into a time expression ('Kyiv overnight') is still the place struck",
+     "Russia launched 80 drones at Kyiv overnight.",
+     [("Russia", "attacks", "Kyiv", False, None)], []),
+    ("a statement the subject did not sign says nothing of it",
+     "Brazil did not sign the statement condemning Israel. Chile signed the statement condemning Iran.",
+     [("Chile", "condemns", "Iran", False, None)], [("Brazil", "condemns", "Israel", False, None)]),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..resolve.names import entity_id
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, coordination_top,
-                     governing_chain, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
+                     governing_chain, is_negated, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
 from .wordlists import (PERSON_NOUNS, QUANTIFYING_PRONOUNS, TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, CONDUCT_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
@@ -511,9 +511,10 @@ class ArgumentFinder:
         return list(dict.fromkeys(out))
 
     def _issued_statement(self, noun) -> bool:
-        """A statement, resolution or message that the clause's verb issues or adopts."""
+        """A statement, resolution or message that the clause's verb issues or adopts (not "did
+        not sign the statement condemning X": what it says is not the refuser's)."""
         return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in ISSUING_VERBS and (
-            noun.lemma_.lower() in STATEMENT_NOUNS or noun.lemma_.lower() in self.messages)
+            noun.lemma_.lower() in STATEMENT_NOUNS or noun.lemma_.lower() in self.messages) and not is_negated(noun.head)
 
     def _statement_authors(self, noun, depth: int) -> list[str]:
         verb = noun.head

@@ -71,6 +71,11 @@ class GazetteerComponent:
                 new.append(Span(doc, start, end, label=place.type, kb_id=place.geonames))
                 continue
             ent = next(iter(covering))
+            if len(covering) == 1 and ent.label_ in ("TIME", "DATE") and ent.start == start and end < ent.end:
+                # "Kyiv overnight", "Gaza on Monday" read as one time expression: the place is a name
+                dropped.add(ent)
+                new.append(Span(doc, start, end, label=place.type, kb_id=place.geonames))
+                continue
             if len(covering) > 1 or ent.label_ not in _RELABEL:
                 continue
             core_start = ent.start + (1 if ent[0].lower_ == "the" else 0)
