@@ -71,8 +71,8 @@ class GazetteerComponent:
                 new.append(Span(doc, start, end, label=place.type, kb_id=place.geonames))
                 continue
             ent = next(iter(covering))
-            if len(covering) == 1 and ent.label_ in ("TIME", "DATE") and ent.start == start and end < ent.end:
-                # "Kyiv overnight", "Gaza on Monday" read as one time expression: the place is a name
+            if len(covering) == 1 and ent.label_ == "TIME" and ent.start == start and end < ent.end:
+                # "Kyiv overnight" read as one time expression: the place is a name
                 dropped.add(ent)
                 new.append(Span(doc, start, end, label=place.type, kb_id=place.geonames))
                 continue
