@@ -1760,6 +1760,14 @@ ROLE_CASES = [
     ("'who chairs the bloc': the bloc named last",
      "The Economic Community of West African States met in Accra. Ghanaian President Kofi Mensah, who chairs the bloc, "
      "said coups could not spread.", ("Kofi Mensah", "leader_of", "ECOWAS")),
+    ("an office predicated of the person: 'became president of X'",
+     "Daniel Mwangi became president of Kenya in 2022.", ("Daniel Mwangi", "leader_of", "Kenya")),
+    ("an office predicated in a relative clause: 'who was elected X's prime minister'",
+     "Fumiko Sato, who was elected Japan's prime minister in October, visited Seoul.", ("Fumiko Sato", "leader_of", "Japan")),
+    ("'was sworn in as X's president'",
+     "Daniel Mwangi was sworn in as Kenya's president on Tuesday.", ("Daniel Mwangi", "leader_of", "Kenya")),
+    ("an office held in the past ('was president of X until 2022') is no office now",
+     "Daniel Mwangi was president of Kenya until 2022.", None),
 ]
 
 

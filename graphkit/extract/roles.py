@@ -18,6 +18,10 @@ from .relations import RawRelation
 from .syntax import prep_objects, sentence_span
 
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
+# verbs whose predicate noun is an office their subject holds ("became president", "was elected
+# leader", "is the president of", "was sworn in as prime minister")
+OFFICE_TAKING_VERBS = {"be", "become", "remain", "elect", "re-elect", "reelect", "appoint", "name", "nominate",
+                       "swear", "install", "serve", "choose", "select"}
 # offices a state has: "its ambassador", "its president" may be a state's
 STATE_OFFICE_ROLES = {"ambassador_of", "leader_of", "member_of"}
 HOME_COUNTRY_CONFIDENCE = 0.5
@@ -537,6 +541,24 @@ class RoleExtractor(PlaceRules):
         first = [c.lower_ for c in token.children if c.dep_ == "npadvmod" and c.i < token.i]
         return token.pos_ == "ADJ" and bool(first) and self.lex.is_title(" ".join(first + [token.lower_]))
 
+    def _predicated_titles(self, m: DocMention) -> list:
+        """'X became president of Kenya', 'X, who was elected Japan's prime minister', 'X is the
+        president of Y', 'X was sworn in as president': an office predicated of the person (not
+        'X was president until 2020': a past 'be' is an office no longer held)."""
+        root = self.doc[m.root]
+        verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+        verbs += [c for c in self._name_children(m) if c.dep_ == "relcl" and any(
+            s.lower_ in ("who", "that") for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))]
+        titles = []
+        for v in verbs:
+            if v.lemma_ not in OFFICE_TAKING_VERBS or any(c.dep_ == "neg" for c in v.children) \
+                    or (v.lemma_ == "be" and v.tag_ in ("VBD", "VBN")):
+                continue
+            titles += [c for c in v.children if c.dep_ in ("attr", "oprd", "xcomp") and c.pos_ == "NOUN"]
+            titles += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
+                       for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]   # "sworn in as president"
+        return titles
+
     def _apposition(self, m: DocMention) -> list[RawRelation]:
         doc = self.doc
         root = doc[m.root]
@@ -554,6 +576,7 @@ class RoleExtractor(PlaceRules):
                 cand = cand.head
         pairs += [c for c in self._name_children(m) if c.dep_ == "appos" and (
             c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.i not in self.by_token and self.lex.is_title(c.lower_)))]   # "the U.S. Secretary of State"
+        pairs += self._predicated_titles(m)
         # "X, Georgian Dream's founder and honorary chairman": each coordinated title
         pairs += [c for t in list(pairs) for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
         out = []
