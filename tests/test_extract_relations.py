@@ -1570,6 +1570,10 @@ CASES = [
     ("a statement the subject did not sign says nothing of it",
      "Brazil did not sign the statement condemning Israel. Chile signed the statement condemning Iran.",
      [("Chile", "condemns", "Iran", False, None)], [("Brazil", "condemns", "Israel", False, None)]),
+    ("a crowd that stages a protest is the protesters, not the state its nationality names",
+     "Serbian students staged protests against Vucic. Kenyan youths held a rally against President William Ruto.",
+     [("protesters", "protests_against", "Vucic", False, None), ("protesters", "protests_against", "William Ruto", False, None)],
+     [("Serbia", "condemns", "Vucic", False, None)]),
 ]
 
 

@@ -287,7 +287,9 @@ class ArgumentFinder:
             self.by_token[o.i].entity for o in prep_objects(token, {"of", "from"})
             if o.i in self.by_token and self.types.get(self.by_token[o.i].entity) == "ORG"]
         label = token.lower_ if token.tag_ in ("NNS", "NNPS") or token.lower_ == "police" else token.lemma_.lower() + "s"
-        protesting = token.dep_ == "nsubj" and token.head.lemma_ in STREET_PROTEST_VERBS
+        # "farmers protested", "students staged protests / held a rally": the crowd protests
+        protesting = token.dep_ == "nsubj" and (token.head.lemma_ in STREET_PROTEST_VERBS or any(
+            ACT_NOUN_VERBS.get(o.lemma_.lower()) is _PROTESTING for o in children(token.head, OBJECT_DEPS)))
         if mods and protesting and token.lemma_.lower() not in FORCE_COLLECTIVES:
             return self._as_protesters(self._collective_key(label))   # "French farmers protested": a crowd
         if mods:
