@@ -1574,6 +1574,11 @@ CASES = [
      "Serbian students staged protests against Vucic. Kenyan youths held a rally against President William Ruto.",
      [("protesters", "protests_against", "Vucic", False, None), ("protesters", "protests_against", "William Ruto", False, None)],
      [("Serbia", "condemns", "Vucic", False, None)]),
+    ("'X's call for Y to V' asks Y, however the parser attaches 'for Y'; a call for something is no phone call",
+     "Kenya welcomed Egypt's call for Ethiopia to halt the dam's filling. Egypt's call for Sudan to join the talks "
+     "was rejected. The UN's call for aid to Gaza to resume went unheeded.",
+     [("Egypt", "requests", "Ethiopia", False, None), ("Egypt", "requests", "Sudan", False, None)],
+     [("United Nations", "meets", "Gaza", False, None)]),
 ]
 
 

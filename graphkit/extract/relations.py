@@ -872,6 +872,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         """Nominal triggers: "Russia's invasion of Ukraine", "imposed sanctions on Iran",
         "a package of sanctions against Russia", "drew condemnation from Japan"."""
         frames = self.frames_of_noun(noun)
+        if noun.lemma_.lower() == "call" and (prep_objects(noun, {"for"}) or any(
+                c.lower_ == "to" and c.dep_ == "aux" for a in children(noun, {"acl"}) for c in a.children)):
+            frames = [f for f in frames if f.relation != "meets"]   # "a call for aid to Gaza" is no phone call
         if not frames:
             return []
         # "a package of sanctions": the container noun carries the agent and the verb
@@ -947,16 +950,24 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                            for t in prep_objects(noun, {prep}) for k in self.entities_of(t, place=place)] or targets
             if not targets:
                 # "sanctions targeting Iran's oil exports"
-                for acl in children(noun, {"acl"}):
+                if frame.relation == "requests":
+                    # "Egypt's call for Ethiopia to halt ...", parsed with 'for Ethiopia' on the noun
+                    # and the infinitive beside it
+                    targets += [k for o in prep_objects(noun, {"for"}) if o.i in self.by_token and any(
+                        a.i > o.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in a.children)
+                        for a in children(noun, {"acl"})) for k in self.entities_of(o, coref=False)]
+                for acl in children(noun, {"acl"}) + [c for c in children(noun, {"advcl"}) if has_mark(c, {"for"})]:
                     told = children(acl, SUBJECT_DEPS)
                     if told:
                         # "accusations that it arms the RSF": a content clause names the accused
                         if noun.lemma_.lower() in self.allegations or (
-                                frame.relation == "requests" and has_mark(acl, {"that"})):
-                            # "Brazil's request that Argentina extradite ...": the one asked to act
+                                frame.relation == "requests" and has_mark(acl, {"that", "for"})):
+                            # "Brazil's request that Argentina extradite ...", "Egypt's call for
+                            # Ethiopia to halt ...": the one asked to act
                             targets += [k for o in told for k in self.entities_of(o)]
                         continue
-                    targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]
+                    if frame.relation != "requests":   # (what is asked for is not whom: "a call to hand over their weapons")
+                        targets += [k for o in children(acl, OBJECT_DEPS) for k in self.entities_of(o, place=place)]
                     if not targets and frame.relation == "threatens":
                         # "a threat to impose sanctions on Moscow": whom the threatened act is aimed at
                         targets += [k for o in children(acl, OBJECT_DEPS) + [acl] for p in prep_objects(o, {"on", "against"})
