@@ -352,10 +352,9 @@ class SpeechRules:
         return noun.pos_ == "NOUN" and noun.lemma_.lower() in ASSAULT_NAMES and any(
             c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "to") for c in noun.children)
 
-    def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
-        """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
-        if verb.lemma_ not in EVALUATIVE_VERBS:
-            return []
+    def _what_is_called(self, verb) -> tuple[list, list]:
+        """What an evaluative verb calls something ('branded the move provocative'): its objects,
+        and predicate words the small parser put inside the object's phrase (else [])."""
         objs = standing_for(children(verb, OBJECT_DEPS), verb)   # "a step that Maduro described as piracy"
         if not objs and verb.dep_ in ("relcl", "acl") and self._relative_without_pronoun(verb):
             objs = [verb.head]   # "a move Frelimo called interference": the noun is what was called so
@@ -363,20 +362,26 @@ class SpeechRules:
             # "called Maduro a dictator", parsed with the name as a modifier of the predicate noun
             objs = [c for p in children(verb, {"oprd"}) for c in p.children
                     if c.dep_ in ("nmod", "compound") and c.i in self.by_token and c.i < p.i - 1]
-        misparsed_predicates = []
+        predicates = []
         if not objs:
             # "called China's move a provocation", parsed as a noun clause with the predicate as its object
             noun_clauses = [c for c in children(verb, {"ccomp"}) if c.pos_ == "NOUN" and children(c, {"dobj"})]
             objs = noun_clauses[:1]
-            misparsed_predicates = [d for c in noun_clauses[:1] for d in children(c, {"dobj"})]
+            predicates = [d for c in noun_clauses[:1] for d in children(c, {"dobj"})]
         dismissing = [p for p in (objs or children(verb, {"oprd"}))
                       if p.lemma_.lower() in self.dismissal or p.lower_ in self.dismissal]
         claims_in_predicate = [c for p in dismissing for c in p.children
                                if c.dep_ in ("compound", "nmod") and c.lemma_.lower() in self.allegations]
         if claims_in_predicate:
             # "called the claim disinformation", parsed as one noun phrase: the claim is what was called so
-            misparsed_predicates = dismissing
-            objs = claims_in_predicate
+            return claims_in_predicate, dismissing
+        return objs, predicates
+
+    def _evaluation(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'branded the U.S. move provocative', 'called the launch a provocation' -> condemns."""
+        if verb.lemma_ not in EVALUATIVE_VERBS:
+            return []
+        objs, misparsed_predicates = self._what_is_called(verb)
         if not objs:
             return []
         if [o.lower_ for o in objs] == ["what"] and not (verb.dep_ == "ccomp" and self.verb_frames(verb.head)):
