@@ -1579,6 +1579,10 @@ CASES = [
      "was rejected. The UN's call for aid to Gaza to resume went unheeded.",
      [("Egypt", "requests", "Ethiopia", False, None), ("Egypt", "requests", "Sudan", False, None)],
      [("United Nations", "meets", "Gaza", False, None)]),
+    ("the condition of a threat is no threat by whoever it names ('warned of retaliation if the EU seized assets')",
+     "Russia's foreign ministry warned of retaliation if the EU seized Russian assets.",
+     [("Russian foreign ministry", "threatens", "European Union", False, None)],
+     [("European Union", "threatens", "Russia", False, None), ("European Union", "attacks", "Russia", False, None)]),
 ]
 
 

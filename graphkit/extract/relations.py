@@ -582,7 +582,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return out
 
     def _vowed_or_threatened(self, verb) -> bool:
-        """The act is what someone vows, threatens or warns they will do."""
+        """The act is what someone vows, threatens or warns they will do (not the condition set:
+        "warned of retaliation if the EU seized Russian assets" is no threat by the EU)."""
+        if has_mark(verb, {"if", "unless"}):
+            return False
         if self._under_noun_of(verb, THREAT_NOUNS):
             return True
         if self._not_ruled_out(verb):
