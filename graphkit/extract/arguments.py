@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..resolve.names import entity_id
 
 from .syntax import (MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, coordination_top,
-                     governing_chain, is_negated, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
+                     governing_chain, is_infinitive, is_negated, is_passive, main_verb_hung_on_relative, prep_objects, relative_antecedent,
                      standing_for)
 from .wordlists import (PERSON_NOUNS, QUANTIFYING_PRONOUNS, TRADED_GOODS_NOUNS, MAKING_VERBS, COMMITMENT_NOUNS, POPULATION_NOUNS, UNREALISED_NOUNS, PARTITIVE_NOUNS, QUANTITY_NOUNS, SUBJECT_CONTROL_PREPS, OBJECT_CONTROL_PREPS, CROWD_NUMBERS,
                         CROWD_NOUNS, STATE_PEOPLE, PRIVATE_PEOPLE, ALLIANCE_NOUNS, CONDUCT_NOUNS, VOICED_NOUNS, _PROTESTING, ACT_NOUN_VERBS,
@@ -602,8 +602,7 @@ class ArgumentFinder:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and self._issued_statement(head):
             # "Washington and Rome issued a statement urging X to ...": the statement's authors
             return self._statement_authors(head, depth)
-        if verb.dep_ == "acl" and head.lemma_.lower() in COMMITMENT_NOUNS | UNREALISED_NOUNS \
-                and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        if verb.dep_ == "acl" and head.lemma_.lower() in COMMITMENT_NOUNS | UNREALISED_NOUNS and is_infinitive(verb):
             # "Washington's decision to impose sanctions", "the EU's plan to ...": the possessor decides
             return self.modifier_entities(head)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
@@ -638,7 +637,7 @@ class ArgumentFinder:
             troops = self.entities_of(before)
             if troops:
                 return troops
-        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
             # "..., accusing Moscow of", "took to the streets to protest against X"
             return self.subjects(head, depth + 1)
         return []

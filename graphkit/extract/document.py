@@ -83,22 +83,19 @@ def _names_of_state_forces(entities: dict[str, LocalEntity], lexicon) -> dict[st
     return out
 
 
-def _without_containing_places(raw: list) -> list:
-    """'raids in Niger's Tillaberi region', 'a garrison in the town of Nasir, in Upper Nile state':
-    an attack or retreat told in one sentence of a place and of the place the text says it lies in
-    (a located_in edge) is told of the inner place only."""
-    contains = {(r.target, r.source) for r in raw if r.relation == "located_in"}
+def _without_misplaced_places(raw: list, types: dict[str, str]) -> list:
+    """Edges the text's own located_in edges show to be about the wrong place:
+
+    - an attack or retreat told in one sentence of a place and of the place it lies in ('raids in
+      Niger's Tillaberi region', 'a garrison in the town of Nasir, in Upper Nile state') is told of
+      the inner place only;
+    - a deployment to a sea or to a place inside the sender's own state ('sent frigates to the
+      Gulf of Finland', 'sent troops to Belgorod, Russia' by Russia) is no aid."""
+    inside = {(r.source, r.target) for r in raw if r.relation == "located_in"}   # (inner, outer)
     told = {(r.source, r.relation, r.sent_start, r.target) for r in raw if r.relation in PLACE_RELATIONS}
     return [r for r in raw if not (r.relation in PLACE_RELATIONS and any(
-        (r.source, r.relation, r.sent_start, inner) in told for outer, inner in contains if outer == r.target))]
-
-
-def _without_aid_to_own_side(raw: list, types: dict[str, str]) -> list:
-    """'sent frigates to the Gulf of Finland', 'sent troops to Belgorod, Russia' (by Russia): a
-    deployment to a sea or to a place the text puts inside the sender's own state is no aid."""
-    inside = {(r.source, r.target) for r in raw if r.relation == "located_in"}
-    return [r for r in raw if not (r.relation == "aids" and (
-        types.get(r.target) == "LOC" or (r.target, r.source) in inside))]
+        (r.source, r.relation, r.sent_start, inner) in told for inner, outer in inside if outer == r.target))
+            and not (r.relation == "aids" and (types.get(r.target) == "LOC" or (r.target, r.source) in inside))]
 
 
 def _edge_facts(r, entities: dict[str, LocalEntity], evidence: str, text_length: int) -> EdgeFacts:
@@ -158,7 +155,7 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
         entities[key] = LocalEntity(key=key, label=label, type=relation_extractor.types.get(key, "NORP"), mentions=1,
                                     aliases=relation_extractor.extra_aliases.get(key, set()))
 
-    raw = _without_aid_to_own_side(_without_containing_places(raw), relation_extractor.types)
+    raw = _without_misplaced_places(raw, relation_extractor.types)
     best: dict[tuple, object] = {}
     for r in raw:
         key = (r.source, r.relation, r.target, r.negated, r.reported_by)

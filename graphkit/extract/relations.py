@@ -21,7 +21,7 @@ from .threats import PendingThreat, ThreatRules
 from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_conditional, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
+                     is_conditional, is_infinitive, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
@@ -354,8 +354,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         """Whom the subject met or spoke with in the clause `verb` continues ('spoke with X and
         urged ...') or serves ('met X to ask ...')."""
         head = verb.head
-        continues = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+        continues = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and is_infinitive(verb))
         if not continues or head.pos_ != "VERB" or head.lemma_.lower() not in CONTACT_VERBS:
             return []
         partners = children(head, OBJECT_DEPS) + prep_objects(head, {"with", "to"})
@@ -439,7 +438,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 break   # "X accused Y of ..., a charge Z denies": the accusation is the main clause
             complement = self._complement_of(link, gov)
             if gov.lemma_ in self.lex.irrealis_markers and (complement or (
-                    link.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in link.children))):
+                    link.dep_ == "advcl" and is_infinitive(link))):
                 irrealis = True   # "plans to impose"; not "threatened X and imposed sanctions"
             if link.dep_ in ("xcomp", "ccomp") and link.head.i == gov.i and self._requesting(gov):
                 irrealis = POSSIBLE   # "called on the EU to impose sanctions": asked for, not done
@@ -601,7 +600,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
     def _under_noun_of(verb, nouns) -> bool:
         """The verb is an infinitive complement of one of `nouns` ("a threat to impose ...")."""
         return (verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in nouns
-                and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children))
+                and is_infinitive(verb))
 
     def _requesting(self, verb) -> bool:
         """'urged', 'called on', 'asked': what the verb's complement says is only asked for."""
@@ -859,7 +858,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         if not any(r.relation == "threatens" for r in out) and (
                 verb.lemma_ in self.lex.speech_verbs or verb.lemma_ in THREAT_VERBS):
             out += self._conditional_threat(verb, sent_start, sent_end)
-        if verb.lemma_ == "warn" and any(a.lower_ == "to" for x in children(verb, {"xcomp"}) for a in children(x, {"aux"})):
+        if verb.lemma_ == "warn" and any(is_infinitive(x) for x in children(verb, {"xcomp"})):
             # "warned Iran to stop supporting the group": a warning with an order in it is a demand too
             out += self._emit_for(verb, [k for o in children(verb, OBJECT_DEPS) for k in self.entities_of(o)],
                                   "requests", 0.6, sent_start, sent_end)
@@ -876,7 +875,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         "a package of sanctions against Russia", "drew condemnation from Japan"."""
         frames = self.frames_of_noun(noun)
         if noun.lemma_.lower() == "call" and (prep_objects(noun, {"for"}) or any(
-                c.lower_ == "to" and c.dep_ == "aux" for a in children(noun, {"acl"}) for c in a.children)):
+                is_infinitive(a) for a in children(noun, {"acl"}))):
             frames = [f for f in frames if f.relation != "meets"]   # "a call for aid to Gaza" is no phone call
         if not frames:
             return []
@@ -957,8 +956,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     # "Egypt's call for Ethiopia to halt ...", parsed with 'for Ethiopia' on the noun
                     # and the infinitive beside it
                     targets += [k for o in prep_objects(noun, {"for"}) if o.i in self.by_token and any(
-                        a.i > o.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in a.children)
-                        for a in children(noun, {"acl"})) for k in self.entities_of(o, coref=False)]
+                        a.i > o.i and is_infinitive(a) for a in children(noun, {"acl"}))
+                                for k in self.entities_of(o, coref=False)]
                 for acl in children(noun, {"acl"}) + [c for c in children(noun, {"advcl"}) if has_mark(c, {"for"})]:
                     told = children(acl, SUBJECT_DEPS)
                     if told:

@@ -16,6 +16,11 @@ def has_mark(verb, marks) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
 
 
+def is_infinitive(verb) -> bool:
+    """A to-infinitive ('to impose', 'to halt'): the verb has 'to' as its auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_conditional(verb) -> bool:
     """The verb heads an if / unless / whether clause."""
     return has_mark(verb, CONDITIONAL_MARKS)
