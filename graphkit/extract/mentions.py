@@ -669,6 +669,9 @@ def _names_a_person(ent, is_title, is_known_name) -> bool:
 # prepositions that name where something is or happens ("talks in Moscow"); "to" and "from"
 # only after verbs of motion ("flew to Kyiv", but "aid to Kyiv")
 LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "into", "across", "throughout", "outskirts"}
+# words whose "at" names whom words are aimed at, not where ("lashed out at Washington")
+AIMED_AT_WORDS = {"lash", "hit", "swipe", "jab", "dig", "aim", "finger", "point", "angry", "furious", "anger",
+                  "rail", "snap", "scoff", "bristle", "balk", "fume", "laugh", "sneer", "grievance"}
 # bodies named by their seat: "the government in Caracas" is Venezuela's government
 SEATED_BODIES = {"government", "authorities", "authority", "regime", "leadership", "administration", "junta"}
 MOTION_VERBS = {"travel", "fly", "arrive", "return", "go", "come", "move", "head", "leave", "depart", "flee",
@@ -681,6 +684,9 @@ def _is_locative(root) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "in" and head.i > 0 and root.doc[head.i - 1].lemma_.lower() in SEATED_BODIES:
         return False   # "the government in Caracas", "the authorities in Kabul": the state's government
+    if root.dep_ == "pobj" and head.lower_ == "at" and any(w.lemma_.lower() in AIMED_AT_WORDS for w in [head.head] + [
+            c for c in head.head.children if c.dep_ == "dobj"]):
+        return False   # "lashed out at Washington", "took a swipe at Beijing": words aimed at the state
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
         return True
     if root.dep_ == "pobj" and head.lower_ in ("to", "from") and head.head.lemma_ in MOTION_VERBS:

@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_infinitive, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
+from .wordlists import (BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -681,6 +681,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             frames = self.lex.noun_frames(f"{before.lemma_.lower()} {noun.lemma_.lower()}")
             if frames:
                 return frames
+        if noun.lemma_.lower() in BATCH_NOUNS:
+            # "the new sanctions package": a batch of what its compound names (not an aid package)
+            for c in children(noun, {"compound"}):
+                frames = self.lex.noun_frames(c.lemma_.lower())
+                if frames:
+                    return frames
         return self.lex.noun_frames(noun.lemma_.lower())
 
     def _may_trigger_verb(self, lemma: str) -> bool:
@@ -984,13 +990,16 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 targets = self._earlier_authors([t for t in prep_objects(noun, set(frame.target_preps))
                                                  if self.is_proposition(t)])
             if frame.relation == "supports" and phrase is noun and noun.dep_ == "pobj" and head.lower_ == "with" \
-                    and head.head.pos_ == "VERB" and not agents:
+                    and head.head.pos_ == "VERB" and (not agents or not targets) \
+                    and noun.lemma_.lower() not in ALLIANCE_NOUNS:   # (not "stands with our Philippine allies")
                 # "plotting a coup with the backing of Washington", "an attack organised by X with the
-                # support of Russia": the backer (named with 'of') supports whoever does the act
+                # support of Russia", "founded with Iran's backing": the backer supports whoever does the act
                 backed = head.head
-                agents = [k for t in prep_objects(noun, {"of"}) for k in self.entities_of(t)]
-                targets = [k for k in (self.passive_agents(backed) if is_passive(backed) or backed.tag_ == "VBN"
-                                       else self.subjects(backed)) if k not in agents] if agents else []
+                agents = agents or [k for t in prep_objects(noun, {"of"}) for k in self.entities_of(t)]
+                doers = self.passive_agents(backed) if is_passive(backed) or backed.tag_ == "VBN" else self.subjects(backed)
+                if not doers and is_passive(backed) and backed.lemma_.lower() in FOUNDING_VERBS:
+                    doers = [k for o in children(backed, PASSIVE_SUBJECT_DEPS) for k in self.entities_of(o)]   # "Hezbollah was founded with Iran's backing": what was founded
+                targets = [k for k in doers if k not in agents] if agents else []
             if not targets and frame.relation == "protests_against":
                 # "staged a protest outside the German embassy": against that state
                 targets = self._protested_mission(noun) + (self._protested_mission(head) if head.pos_ == "VERB" else [])

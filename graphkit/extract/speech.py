@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (AUTHORING_PARTICIPLES, COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, PROVOKING_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
@@ -40,6 +40,12 @@ class PendingRejection(NamedTuple):
     # "X said Y had shelled the town ... Y rejected the claim" rejects X
     speakers: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
     plural: bool = False   # "rejected the accusations": every accuser told before, not the latest only
+
+
+def _armed_act(verb) -> bool:
+    """'attacked', 'shelled', 'opened fire': a verb of armed action."""
+    return verb.lemma_.lower() in COMBAT_VERBS or (
+        verb.lemma_.lower() == "open" and any(o.lower_ == "fire" for o in children(verb, OBJECT_DEPS)))
 
 
 def _done_wrongly(verb) -> bool:
@@ -228,12 +234,13 @@ class SpeechRules:
                     continue
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
                         self._names_misdeed(o) or o.lemma_.lower() in VIOLENT_ACT_NOUNS for o in children(v, OBJECT_DEPS))
-                        or _done_wrongly(v)) and not is_conditional(v):   # "if X moved south without consent"
+                        or _done_wrongly(v) or (_armed_act(v) and self._charged_by_victim(speech_verb, v, speakers))
+                        ) and not is_conditional(v):   # "if X moved south without consent"
                     # "said the army was executing prisoners", "... has committed atrocities"
                     if not is_passive(v) and any(
                             n.lemma_.lower() in ACT_NOUN_VERBS and n.pos_ == "NOUN" for n in children(v, SUBJECT_DEPS)):
                         continue   # "said U.S. strikes killed 31 people": a casualty report, told as the attack
-                    if self._combat_report(v):
+                    if self._combat_report(v) and not self._charged_by_victim(speech_verb, v, speakers):
                         continue   # "said its troops had killed 11 separatist fighters": a war report, no charge
                     if self._asked_of_unnamed(v):
                         continue   # "urging outside powers to stop fuelling the conflict": no one named
@@ -311,10 +318,37 @@ class SpeechRules:
     def _combat_report(self, verb) -> bool:
         """An armed act on combatants or military sites, told without a wrongful manner: 'said
         rebels had attacked army troops', 'killed four soldiers' (a war report, not a charge)."""
-        if verb.lemma_.lower() not in COMBAT_VERBS or _done_wrongly(verb):
+        if not _armed_act(verb) or _done_wrongly(verb):
             return False
         hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
         return bool(hit) and all(o.lemma_.lower() in COMBATANT_NOUNS or names_armed_group(o) for o in hit)
+
+    def _charged_by_victim(self, speech_verb, verb, speakers) -> bool:
+        """The speaker, named first, tells of an armed act on its own side: 'Tajikistan's border
+        service said Kyrgyz troops had attacked Tajik positions' charges Kyrgyzstan (not the closing
+        '..., Somali officials said' that sources a narrated attack)."""
+        if speech_verb.i > verb.i:
+            return False
+        hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
+        own = set().union(*(self.represented(s) | {s, self.org_homes.get(s)} for s in speakers)) - {None}
+        own_states = {self._state_named_in(s) for s in speakers} - {None}
+        return any(k in own or self.org_homes.get(k) in own or self.org_states.get(k) in own
+                   or self._state_named_in(k) in own_states
+                   for o in hit for k in self.modifier_entities(o))
+
+    def _state_named_in(self, key: str) -> str | None:
+        """"Chad's defence ministry", 'Chadian army' -> 'Chad': the state a body's name starts
+        with (for bodies whose state the article does not name on its own)."""
+        if self.types.get(key) != "ORG":
+            return None
+        for m in self.by_token.values():
+            if m.entity == key:
+                first = m.text.split()[0].removesuffix("'s").removesuffix("’s")
+                country = self.lex.country(first)
+                state = country.name if country else self.lex.country_of_demonym(first)
+                if state:
+                    return state
+        return None
 
     def _asked_of_unnamed(self, verb) -> bool:
         """The act is only asked for ('urged ... to stop fuelling the war') and the one asked is
@@ -477,8 +511,12 @@ class SpeechRules:
     def _authors_by(self, noun, besides=None) -> list[str]:
         """The 'by' agents of participles on `noun` ("sanctions imposed by the United States",
         "a resolution drafted by Malta"), other than the participle `besides`."""
-        return [k for acl in children(noun, {"acl"}) if acl.tag_ == "VBN" and (besides is None or acl.i != besides.i)
-                for k in self.passive_agents(acl)]
+        by = [k for acl in children(noun, {"acl"}) if acl.tag_ == "VBN" and (besides is None or acl.i != besides.i)
+              for k in self.passive_agents(acl)]
+        # "the U.S.-drafted resolution", "a Qatari-brokered truce": the name before the hyphen
+        return by or [k for p in children(noun, {"amod"}) if p.lower_ in AUTHORING_PARTICIPLES
+                      for c in p.children if c.i < p.i and c.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                      for k in self.entities_of(c)]
 
     def _rejection(self, verb, objs, sources, sent_start, sent_end, negated) -> list[RawRelation]:
         """Reject a claim, demand or measure: its author when the phrase names it ("Kyiv's

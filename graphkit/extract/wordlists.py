@@ -280,9 +280,18 @@ ISSUING_VERBS = {"issue", "adopt", "pass", "approve", "release", "publish", "sig
 PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
 # verbs whose crowd is a street protest's ("supporters rallied", "families marched")
 STREET_PROTEST_VERBS = _PROTESTING | {"riot", "picket"}
+# verbs that bring an organisation into being ("was founded with Iran's backing")
+FOUNDING_VERBS = {"found", "establish", "create", "form", "set"}
+
+# nouns for a batch of something, whose compound says what ("sanctions package", "aid tranche")
+BATCH_NOUNS = {"package", "round", "tranche", "batch", "raft", "wave"}
+
 # what blocking rejects: a proposal or measure, not a road ("blocked the sanctions package")
 BLOCKABLE_NOUNS = {"package", "proposal", "resolution", "deal", "plan", "bid", "sanction", "measure", "statement",
-                   "decision", "motion", "declaration", "agreement", "move", "initiative", "request", "nomination"}
+                   "decision", "motion", "declaration", "agreement", "move", "initiative", "request", "nomination",
+                   "truce", "ceasefire", "roadmap"}
+# "the U.S.-drafted resolution": participles after a hyphen that name the author before it
+AUTHORING_PARTICIPLES = {"drafted", "proposed", "sponsored", "written", "tabled", "authored", "submitted", "imposed"}
 # threatened acts that land "in" a place ("threatened military intervention in Niger")
 INTERVENTION_NOUNS = {"intervention", "action", "force", "strike", "attack", "invasion", "operation", "incursion"}
 # ties a sanction suspends or cuts ("suspended its strategic partnership with Georgia")
