@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_infinitive, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
+from .wordlists import (AVENGING_VERBS, BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -228,6 +228,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
                     found = [k for t in prep_objects(verb, {"from"}) for k in entities_of(t)]
+                if toks and relation == "threatens" and verb.lemma_.lower() in AVENGING_VERBS:
+                    # "vowed to avenge the killing of its commander by Israel": whoever did the act
+                    found = [k for t in toks for k in self._avenged_act_agents(t)]
+                    toks = []
                 if toks and not found and relation == "threatens":
                     # "threatened sanctions against Georgia": the target of the threatened act;
                     # "threatened military action / retaliation against Israel"
@@ -671,6 +675,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         """'Fighting between the army and the RSF spread': a gerund the parser tags a verb, used as a noun."""
         return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
             p.lower_ == "between" for p in children(token, {"prep"}))
+
+    def _avenged_act_agents(self, noun) -> list[str]:
+        """Who did the act to be avenged: 'the killing of its commander by Israel', 'Israel's
+        killing of X', 'the deaths of its soldiers in an Israeli strike', or the act told before."""
+        named = [k for o in prep_objects(noun, {"by"}) for k in self.entities_of(o)] or [
+            k for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for k in self.entities_of(c)] or [
+            k for o in prep_objects(noun, {"in"}) + prep_objects(noun.head, {"in"})
+            if o.lemma_.lower() in ACT_NOUN_VERBS for k in self.modifier_entities(o)]
+        return named or self._act_agents(noun)
 
     def frames_of_noun(self, noun):
         """Noun frames of a two-word name ("export controls", "travel ban") or of the noun."""

@@ -209,7 +209,9 @@ class SpeechRules:
                 if v.pos_ in ("VERB", "AUX") and self.retributive(v) and (is_passive(v) or any(
                         a.lower_ in FUTURE_AUX or a.lower_ in MODAL_IRREALIS for a in children(v, {"aux"}))):
                     # "said North Korea would pay", "any attack would come at a high price for Caracas"
-                    victims = self._retribution_victims(v)
+                    # '"They will regret it," X said of Israel': the one it was said of
+                    victims = self._retribution_victims(v) or [
+                        k for o in prep_objects(speech_verb, {"of", "about"}) for k in self.entities_of(o)]
                     add(victims, "threatens", 0.55, v.text)
                     if not victims and not is_negated(speech_verb):
                         # '"Any violation of our territory will be met with a full response," X said':

@@ -83,8 +83,8 @@ class ThreatRules:
             return True
         if lemma == "meet" and is_passive(verb):
             return any(o.lemma_.lower() in RESPONSE_NOUNS for o in prep_objects(verb, {"with"}))
-        if lemma == "have":
-            return any(o.lemma_.lower() == "consequence" for o in objects)
+        if lemma in ("have", "bear"):
+            return any(o.lemma_.lower() == "consequence" for o in objects)   # "would bear the consequences"
         return lemma == "go" and any(c.lower_ in ("unanswered", "unpunished") for c in verb.children)
 
     def _retribution_victims(self, verb) -> list[str]:
@@ -136,11 +136,13 @@ class ThreatRules:
         ] if not targets else []
         if announced:
             # "would expand its operations in Gaza City", else "If Belarus continues ..., we will
-            # not hesitate to take further steps": the one warned
+            # not hesitate to take further steps": the one warned; '"We will retaliate," X said of
+            # Israel': the one it was said of
             targets = [k for c in announced for o in children(c, OBJECT_DEPS) if o.lemma_.lower() in HOSTILE_ACT_NOUNS
                        for p in prep_objects(o, {"in", "on", "against"}) + prep_objects(c, {"in", "on", "against"})
                        for k in self.entities_of(p, place=True)] \
-                or [k for c in announced for k in self._conditioning_subjects(c)]
+                or [k for c in announced for k in self._conditioning_subjects(c)] \
+                or [k for o in prep_objects(verb, {"of", "about"}) for k in self.entities_of(o)]
             if not targets and verb.lemma_ in THREAT_VERBS | self.lex.speech_verbs and not is_negated(verb):
                 irrealis, negated = self.modality(verb)
                 if not irrealis and not negated:

@@ -280,6 +280,9 @@ ISSUING_VERBS = {"issue", "adopt", "pass", "approve", "release", "publish", "sig
 PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
 # verbs whose crowd is a street protest's ("supporters rallied", "families marched")
 STREET_PROTEST_VERBS = _PROTESTING | {"riot", "picket"}
+# verbs of vowed revenge, whose object is the act to be avenged ("vowed to avenge the killing")
+AVENGING_VERBS = {"avenge", "revenge"}
+
 # verbs that bring an organisation into being ("was founded with Iran's backing")
 FOUNDING_VERBS = {"found", "establish", "create", "form", "set"}
 
