@@ -676,6 +676,23 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
             p.lower_ == "between" for p in children(token, {"prep"}))
 
+    def _sanctioning(self, verb) -> bool:
+        """'sanctioned X', 'imposed sanctions on X': the clause tells of sanctions."""
+        return any(f.relation == "sanctions" for f in self.lex.verb_frames(verb.lemma_.lower())) or any(
+            f.relation == "sanctions" for o in children(verb, OBJECT_DEPS) for f in self.frames_of_noun(o))
+
+    def _punished_by(self, host) -> list[str]:
+        """Whom a sanction, condemnation or charge `host` is aimed at ('imposed sanctions on
+        Russia', 'condemned Iran', 'sanctions against Minsk'), for the cause phrase it governs."""
+        punishing = {"sanctions", "condemns", "accuses", "threatens"}
+        nouns = [host] if host.pos_ == "NOUN" else [o for o in children(host, OBJECT_DEPS) if o.pos_ == "NOUN"]
+        if not ({f.relation for f in self.lex.verb_frames(host.lemma_.lower())} & punishing
+                or any({f.relation for f in self.lex.noun_frames(n.lemma_.lower())} & punishing for n in nouns)):
+            return []
+        aimed = [o for o in children(host, OBJECT_DEPS) if o.pos_ != "NOUN" or o.i in self.by_token] \
+            + [o for t in [host] + nouns for o in prep_objects(t, {"on", "against"})]
+        return [k for o in aimed for k in self.entities_of(o)]
+
     def _avenged_act_agents(self, noun) -> list[str]:
         """Who did the act to be avenged: 'the killing of its commander by Israel', 'Israel's
         killing of X', 'the deaths of its soldiers in an Israeli strike', or the act told before."""
@@ -779,6 +796,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     continue   # "shares a border with Mali", "deepening a standoff with X" (not "shared intelligence")
                 if any(self._names_another_event(t, frame.relation) and not self._is_actor_noun(t) for t in subject_nouns):
                     continue   # "Western sanctions hit the Russian economy": sanctions attack no one
+                if frame.relation == "attacks" and verb.lemma_.lower() in TARGETING_VERBS and verb.dep_ in ("advcl", "conj") \
+                        and self._sanctioning(verb.head):
+                    continue   # "imposed sanctions on Russia, targeting its banks": what the sanctions hit
                 if (frame.relation == "requests" and (frame.weight < 0.5 and verb.lemma_ in self.lex.speech_verbs
                                                       or verb.lemma_ in PRESSING_VERBS)
                         and not children(verb, {"xcomp"}) and not prep_objects(verb, {"for"})
@@ -962,6 +982,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS
             agents = self.modifier_entities(noun) or (self.modifier_entities(phrase) if phrase is not noun else [])
+            if cause_host is not None and any(c.tag_ == "PRP$" for c in noun.children):
+                # "sanctioned Russia over its war in Ukraine": 'its' is the one punished, not the punisher
+                agents = self._punished_by(cause_host) or agents
             targets = [k for prep in frame.target_preps for t in prep_objects(noun, {prep})
                        for k in self.entities_of(t, place=place)
                        if not (place and prep in LOCATIVE_TARGET_PREPS and self.types.get(k) != "GPE")]
