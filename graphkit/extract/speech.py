@@ -463,6 +463,10 @@ class SpeechRules:
             # "severed ties with the UAE, calling it an aggressor state": 'it' is an actor, not the act
             with self.coref.excluding(clause_subjects=sources):   # 'it' is not the one calling
                 targets = [k for o in pronouns for k in self.entities_of(o)]
+        if not targets or (pronouns and not set(targets) - set(sources)):
+            # "called the incursion a deliberate provocation by Russia": the doer the predicate names
+            targets = [k for c in complements if c.pos_ == "NOUN" and (self._disapproving(c) or self._names_misdeed(c))
+                       for o in prep_objects(c, {"by"}) for k in self.entities_of(o)] or targets
         reporter = self.reporter(verb)
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.7, verb.text,
                           irrealis=irrealis, negated=negated, reporter=reporter)

@@ -1,15 +1,39 @@
 """Stances named by a word rather than a clause: "Iran-backed militias", "Russia's ally
-Belarus", "pro-Russian separatists". A mixin of RelationExtractor.
+Belarus", "pro-Russian separatists", "was appalled by the RSF attack". A mixin of RelationExtractor.
 """
 from __future__ import annotations
 
 from .records import RawRelation
-from .syntax import conjuncts, prep_objects
-from .wordlists import AID_AGENT_NOUNS, ALLIANCE_NOUNS, HYPHEN_BACKING
+from .syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, prep_objects
+from .wordlists import AID_AGENT_NOUNS, ALLIANCE_NOUNS, DISMAY_PREPOSITIONS, DISMAY_WORDS, HYPHEN_BACKING, SUFFERING_NOUNS
 
 
 class StanceRules:
-    """Support stated in a compound, an alliance noun or a 'pro-' prefix (see RelationExtractor)."""
+    """Support stated in a compound, an alliance noun or a 'pro-' prefix, disapproval in a word
+    of dismay (see RelationExtractor)."""
+
+    def _from_dismay(self, word, sent_start, sent_end) -> list[RawRelation]:
+        """'The U.S. was deeply disappointed by Sudan's response', 'said he was appalled by the
+        RSF attack', 'was angered by Germany's decision': dismay at an actor or its act condemns
+        it (not 'shocked by Kennedy's death': what someone suffered)."""
+        if word.dep_ == "acomp" or (word.dep_ == "amod" and word.head.lemma_ == "be"):
+            state = word.head   # "was concerned about": the copula holds the subject
+        elif word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+            state = word        # "was appalled by": an adjectival passive
+        else:
+            return []
+        holders = children(state, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        sources = [k for h in holders for k in self.entities_of(h)]
+        stimuli = prep_objects(word, DISMAY_PREPOSITIONS) + (prep_objects(state, DISMAY_PREPOSITIONS) if state is not word else [])
+        targets = []
+        for o in stimuli:
+            if o.i in self.by_token:
+                targets += self.entities_of(o)
+            elif o.lemma_.lower() not in SUFFERING_NOUNS:
+                targets += self.modifier_entities(o) or self._act_agents(o)
+        irrealis, negated = self.modality(state)
+        return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.6, word.text,
+                          irrealis=irrealis, negated=negated, reporter=self.reporter(state))
 
     def _from_hyphen_compound(self, token, sent_start, sent_end) -> list[RawRelation]:
         """'Iran-backed Houthi rebels' -> supports(Iran, Houthis); 'Russia-armed' -> aids."""

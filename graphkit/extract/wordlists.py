@@ -280,6 +280,15 @@ ISSUING_VERBS = {"issue", "adopt", "pass", "approve", "release", "publish", "sig
 PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
 # verbs whose crowd is a street protest's ("supporters rallied", "families marched")
 STREET_PROTEST_VERBS = _PROTESTING | {"riot", "picket"}
+# words of dismay whose cause is disapproved of ("was appalled by the attack"; not mere concern:
+# "alarmed by", "concerned about" tell a worry more than a criticism)
+DISMAY_WORDS = {"appalled", "shocked", "outraged", "dismayed", "horrified", "disgusted", "angered",
+                "incensed", "infuriated", "disappointed", "furious", "angry", "indignant"}
+DISMAY_PREPOSITIONS = {"by", "at", "over", "about", "with"}
+# what someone suffered: dismay at it blames no one ("saddened by his death")
+SUFFERING_NOUNS = {"death", "loss", "plight", "fate", "suffering", "injury", "health", "safety", "situation",
+                   "condition", "welfare", "wellbeing", "whereabouts"}
+
 # verbs of vowed revenge, whose object is the act to be avenged ("vowed to avenge the killing")
 AVENGING_VERBS = {"avenge", "revenge"}
 
