@@ -690,6 +690,20 @@ CASES = [
     ("a state named inside the quote is no clue to the speaker's bare title",
      "\"Israel is exploiting the transition to seize land by force,\" Foreign Minister Omar Haddad said in a statement.",
      [("Omar Haddad", "accuses", "Israel", False, None)], [("Omar Haddad", "member_of", "Israel", False, None)]),
+    # --- charges named by idiom and by the act alleged
+    ("holding someone responsible", "Pakistan held Afghanistan responsible for the attack.",
+     [("Pakistan", "accuses", "Afghanistan", False, None)], []),
+    ("pointing to someone's role", "Poland pointed to Belarus's role in the sabotage.",
+     [("Poland", "accuses", "Belarus", False, None)], []),
+    ("pointing to someone as the culprit", "Ukraine pointed to Russia as the culprit.",
+     [("Ukraine", "accuses", "Russia", False, None)], []),
+    ("pointing to someone as a model accuses no one", "Kenya pointed to Rwanda as a model.",
+     [], [("Kenya", "accuses", "Rwanda", False, None)]),
+    ("said someone tried to overthrow the government", "Moldova's president said Moscow was trying to overthrow her government.",
+     [("Moldova", "accuses", "Russia", False, None)], []),
+    # --- agreements signed together
+    ("initialling a treaty together", "Eritrea and Djibouti initialled a border treaty.",
+     [("Eritrea", "agrees_with", "Djibouti", False, None), ("Djibouti", "agrees_with", "Eritrea", False, None)], []),
     # --- stated alliance and backing
     ("a party described in apposition acts", "The court rejected an appeal by Renamo, the small party that backed Ossufo Momade.",
      [("Renamo", "supports", "Ossufo Momade", False, None)], []),

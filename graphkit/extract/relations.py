@@ -22,7 +22,7 @@ from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
                      is_conditional, is_infinitive, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
-from .wordlists import (AVENGING_VERBS, DISMAY_WORDS, BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
+from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
@@ -622,8 +622,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         # multiword verbs: "pull back" (particle or adverb), "open fire", "hold talks"
         for second in self.lex.multiword_verbs.get(lemma, ()):
             words = [w for w in second.split()[1:] if w not in ("the", "a", "an")]   # "point the finger": its object
-            following = [w for t in verb.children if t.i > verb.i and t.dep_ in ("prt", "advmod", "dobj", "prep")
-                         for w in (t.lower_, t.lemma_.lower())]   # "traded barbs": the object's lemma
+            # "traded barbs": the object's lemma; "held India responsible": the object's predicate
+            following = [w for t in verb.children if t.i > verb.i and t.dep_ in ("prt", "advmod", "dobj", "prep", "oprd", "ccomp")
+                         for x in [t] + [c for c in t.children if t.dep_ == "dobj" and c.i > t.i and c.dep_ == "amod"]
+                         for w in (x.lower_, x.lemma_.lower())]
             if words and words[0] in following:
                 frames = self.lex.verb_frames(second)
                 if frames:
@@ -784,6 +786,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 if frame.relation == "sanctions" and verb.lemma_ in ("designate", "list") and not any(
                         w.lower_.startswith(("terror", "sanction", "extremis")) for w in verb.subtree):
                     continue   # "designated the Houthis a terrorist group" sanctions; "designated an envoy" does not
+                if frame.relation == "accuses" and verb.lemma_ == "point" and prep_objects(verb, {"to"}) and not any(
+                        o.lemma_.lower() in IMPLICATION_NOUNS or self._names_misdeed(o) for o in prep_objects(verb, {"to"})) \
+                        and not any(o.lemma_.lower() in CULPRIT_NOUNS for o in prep_objects(verb, {"as"})):
+                    continue   # "pointed to Russia's role in the sabotage", "to Russia as the culprit" (not "as a model")
                 if frame.relation == "rejects" and verb.lemma_ == "block" and not any(
                         o.lemma_.lower() in BLOCKABLE_NOUNS for o in children(verb, OBJECT_DEPS)):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not

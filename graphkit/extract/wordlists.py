@@ -104,7 +104,7 @@ AGENT_NOUN_VERBS = {
     "host": {"host"}, "sponsor": {"sponsor", "draft", "propose", "table"}, "guarantor": {"guarantee", "broker"},
 }
 # verbs that make an agreement ("signed a treaty", "struck a deal"): they tell who its parties are
-SIGNING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "agree", "clinch", "finalise", "finalize"}
+SIGNING_VERBS = {"sign", "reach", "conclude", "seal", "strike", "ink", "agree", "clinch", "finalise", "finalize", "initial"}
 ACT_NOUN_VERBS = {
     "launch": _FIRING, "test": _FIRING, "firing": _FIRING,
     "attack": _ASSAULT, "strike": _ASSAULT, "raid": _ASSAULT, "bombing": _ASSAULT, "shelling": _ASSAULT,
@@ -288,6 +288,9 @@ DISMAY_PREPOSITIONS = {"by", "at", "over", "about", "with"}
 # what someone suffered: dismay at it blames no one ("saddened by his death")
 SUFFERING_NOUNS = {"death", "loss", "plight", "fate", "suffering", "injury", "health", "safety", "situation",
                    "condition", "welfare", "wellbeing", "whereabouts"}
+
+# what a finger points at someone as ("pointed to Russia as the culprit")
+CULPRIT_NOUNS = {"culprit", "perpetrator", "aggressor", "instigator", "mastermind", "sponsor", "attacker", "source"}
 
 # verbs of vowed revenge, whose object is the act to be avenged ("vowed to avenge the killing")
 AVENGING_VERBS = {"avenge", "revenge"}
