@@ -522,6 +522,8 @@ CASES = [
     ("pouring scorn on a claim", "Tehran poured scorn on Israel's claims.",
      [("Iran", "condemns", "Israel", False, None)], []),
     # --- the victim's charge of an armed act
+    ("'its' is never a group named by a plural noun", "Latvia's border guard said Russian troops had fired on its patrol.",
+     [("Latvia", "accuses", "Russian military", False, None)], [("Russian military", "attacks", "Russian military", False, None)]),
     ("a victim telling of an attack on its own troops accuses", "Niger's defence ministry said Malian fighters had fired on Nigerien army positions.",
      [("Nigerien defense ministry", "accuses", "Mali", False, None)], []),
     ("the closing source line of a narrated attack accuses no one", "Malian fighters fired on Nigerien army positions overnight, Niger's defence ministry said.",

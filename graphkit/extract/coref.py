@@ -377,7 +377,7 @@ class Coreference:
             return None
         kind = self.types.get(mention.entity)
         fits = (kind == "PERSON") if word in _PERSON_PRONOUNS else (
-            kind in ("ORG", "GPE") if word in _THING_PRONOUNS else
+            kind in ("ORG", "GPE") and not _plural_description(mention.text) if word in _THING_PRONOUNS else
             kind in ("NORP", "ORG") if word in _GROUP_PRONOUNS else False)
         return mention.entity if fits else None
 
@@ -415,7 +415,8 @@ class Coreference:
                              or (self.types.get(m.entity) == "ORG" and _plural_name(m.text))), None)
             if word in _THING_PRONOUNS:
                 return next((m.entity for m in candidates
-                             if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"), None)
+                             if self.types.get(m.entity) in ("ORG", "GPE") and m.form != "adjective"
+                             and not _plural_description(m.text)), None)
             return None
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children):
@@ -476,6 +477,13 @@ class Coreference:
         if found is None and word in _STATE_BODIES:
             return self.home_state   # "the government" of the state the article is about
         return found
+
+
+def _plural_description(text: str) -> bool:
+    """'Russian forces', 'Kyrgyz troops': a group named by a plural common noun, never 'its'
+    (unlike the name 'Rapid Support Forces' or 'the RSF')."""
+    last = text.split()[-1]
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def _plural_name(text: str) -> bool:
