@@ -760,6 +760,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = sorted(ents + _propagate(doc, ents), key=lambda e: e.start)
     ents = [_people_of(doc, e) for e in ents]
     bracketed = _bracketed_acronyms(doc, ents)
+    # "Antonio Guterres ... Guterres said": the family names of people the text names in full
+    family_names = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in ents:
         label = ent.label_
         if label not in ACTOR_TYPES:
@@ -797,7 +799,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
             label, ent = "LOC", doc[ent.start:ent.end + 1]   # "the Zamzam camp" (not "Evo Morales ... the Morales camp")
             text = clean_name(ent.text)
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent[0].text[1:].islower() \
-                and not (is_known_name is not None and is_known_name(text)):
+                and not (is_known_name is not None and is_known_name(text)) and ent.text not in family_names:
             continue   # "Strikes in X killed ...": a plural common noun opening a sentence
         if label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
