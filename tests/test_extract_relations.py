@@ -1689,6 +1689,12 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("a leader's spokesman, the leader named in full before",
+     "Kenyan President William Ruto flew to Kampala. Ruto's spokesman Peter Kamau said the talks went well.",
+     ("Peter Kamau", "spokesperson_of", "Kenya")),
+    ("a leader's spokesman speaks for the leader's state (known by family name alone)",
+     "Argentina turned the request down. Milei's spokesman Juan Ortega said it was political.",
+     ("Juan Ortega", "spokesperson_of", "Argentina")),
     ("spokesperson", "White House spokesperson Maria Lopez told reporters the talks went well.",
      ("Maria Lopez", "spokesperson_of", "White House")),
     ("leader by title", "Chadian Prime Minister Ali Mahamat visited the border.",

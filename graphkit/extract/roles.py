@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ..resolve.names import entity_id
 from .mentions import DocMention
@@ -288,7 +289,11 @@ class RoleExtractor(PlaceRules):
         # a title with no organisation falls back on the home country; not for a person the
         # article gives an office elsewhere ("army spokesman General X" is no minister at home)
         explicit = {r.source for r in out if r.confidence > HOME_COUNTRY_CONFIDENCE}
-        return [r for r in out if not (r.confidence == HOME_COUNTRY_CONFIDENCE and r.source in explicit)]
+        out = [r for r in out if not (r.confidence == HOME_COUNTRY_CONFIDENCE and r.source in explicit)]
+        # "Milei's spokesman": a leader's spokesman speaks for the state the leader leads
+        # (NER may type the lone family name an organisation)
+        return [replace(r, target=self._state_led_by_person(r.target) or r.target)
+                if r.relation == "spokesperson_of" and self.types.get(r.target) in ("PERSON", "ORG") else r for r in out]
 
     def _leading_verbs(self) -> list[RawRelation]:
         """'X, who heads the Somali government' / 'X leads Hamas' -> leader_of."""
@@ -380,6 +385,11 @@ class RoleExtractor(PlaceRules):
             or self._relative_possessor(org_tokens)
         if org is None:
             org = self._of_org(m)   # "Prime Minister Rishi Patel of Britain"
+        if org is None and role == "spokesperson_of":
+            # "Milei's spokesman X": the state the named leader leads
+            leader = next((o.entity for o in (self.by_token.get(t.i) for t in reversed(org_tokens))
+                           if o is not None and self.types.get(o.entity) == "PERSON" and o.entity != m.entity), None)
+            org = self._state_led_by_person(leader) if leader else None
         if org is None and possessive:
             # "The agency said ... Its Director General X": the organisation named last
             org, confidence = self._recent_org(m.tok_start) or (
@@ -419,6 +429,14 @@ class RoleExtractor(PlaceRules):
             org = self._ruled_state(org)
         return [RawRelation(m.entity, org, self._fit(role, org, " ".join(title_words)), start, end, False, None, confidence,
                             " ".join(title_words))]
+
+    def _state_led_by_person(self, person: str) -> str | None:
+        """The state the office holders table says `person` led (by full name, or by a family name
+        only one leader of the table bears), if the article names it."""
+        names = [o.text for o in self.mentions if o.entity == person]
+        state = self.lex.office_state_of_names(names, "leader_of", "") or next(
+            (s for s in map(self.lex.leader_state_by_family_name, names) if s), None)
+        return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None) if state else None
 
     def _local_place(self, m: DocMention) -> str | None:
         """The city or region a local office holder governs: the last one named before the

@@ -113,6 +113,11 @@ class Lexicon:
                 return state
         return None
 
+    def leader_state_by_family_name(self, name: str) -> str | None:
+        """'Milei' -> 'Argentina': the state the one leader of the table with that family name led."""
+        full = self._office_holders.full_name_key(name) if " " not in name.strip() else None
+        return self._office_holders.state_of(full, "leader_of", "") if full else None
+
     @lru_cache(maxsize=65536)   # looked up for every name and title word of every article
     def name_type(self, name: str) -> str | None:
         """'state' | 'igo' | 'org' | 'historical' for a known name, else None."""

@@ -27,9 +27,20 @@ class OfficeHolders:
 
     def __init__(self, offices: dict[str, tuple[Office, ...]]):
         self._offices = offices
+        # "Milei" alone: a family name that only one person of the table bears
+        bearers: dict[str, set[str]] = {}
+        for key in offices:
+            words = key.split()
+            if len(words) > 1 and len(words[-1]) >= 4:
+                bearers.setdefault(words[-1], set()).add(key)
+        self._by_family_name = {word: next(iter(keys)) for word, keys in bearers.items() if len(keys) == 1}
 
     def offices(self, name: str) -> tuple[Office, ...]:
         return self._offices.get(name_key(name), ())
+
+    def full_name_key(self, family_name: str) -> str | None:
+        """The one person of the table whose family name this is ('Milei'), if only one."""
+        return self._by_family_name.get(name_key(family_name))
 
     def state_of(self, name: str, role: str, title: str) -> str | None:
         """The one state or organisation where `name` held a `role` office titled like `title`
