@@ -1689,6 +1689,10 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("a title after a subordinating word", "Kenya's economy grew after President William Ruto cut taxes.",
+     ("William Ruto", "leader_of", "Kenya")),
+    ("the title after 'of' in a kinship phrase", "North Korea fired a missile. Kim Yo Jong, the sister of leader Kim Jong Un, warned Seoul.",
+     ("Kim Jong Un", "leader_of", "North Korea")),
     ("a leader's spokesman, the leader named in full before",
      "Kenyan President William Ruto flew to Kampala. Ruto's spokesman Peter Kamau said the talks went well.",
      ("Peter Kamau", "spokesperson_of", "Kenya")),

@@ -354,7 +354,7 @@ class RoleExtractor(PlaceRules):
         prefix = []
         while i >= 0 and i >= m.tok_start - 8:
             t = doc[i]
-            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of",) \
+            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.lower_ not in ("of",) \
                     and not (t.tag_ == "VBN" and t.dep_ in ("amod", "compound")):   # "ousted President X"
                 break
             if t.is_space or t.lower_ in ("said", "told", "and", "with", "by"):
@@ -368,6 +368,12 @@ class RoleExtractor(PlaceRules):
                and prefix[j].pos_ not in ("CCONJ", "SCONJ", "DET", "ADV", "PRON")):
             title_words.insert(0, prefix[j].lower_)
             j -= 1
+        if "of" in title_words:
+            # "the sister of leader Kim Jong Un": the title is the one after 'of', when the words
+            # before it are none ("Secretary of State" is one title)
+            cut = len(title_words) - 1 - title_words[::-1].index("of")
+            if title_words[cut + 1:] and self._title(title_words[cut + 1:]) and not self._title(title_words[:cut]):
+                title_words = title_words[cut + 1:]
         if not title_words:
             # "King Abdullah of Jordan": NER took the title into the name
             title_words = self._title_inside(m)
@@ -412,7 +418,9 @@ class RoleExtractor(PlaceRules):
                 return []
         if org is None and role in ("leader_of", "member_of") and not org_tokens \
                 and (not any(w in NOT_STATE_OFFICES for w in _without_civil_generals(title_words))
-                     or any(o in " ".join(title_words) for o in STATE_LEADER_TITLES)):
+                     or any(o in " ".join(title_words) for o in STATE_LEADER_TITLES)
+                     or self.lex.holds_office([o.text for o in self.mentions if o.entity == m.entity], role, " ".join(title_words))):
+            # (a bare "leader Kim Jong Un" when the table gives him that very office)
             # "President Donald Trump" in a story about Yemen: the office holders table knows
             org, confidence = self._known_office(m, role, " ".join(title_words)), KNOWN_OFFICE_CONFIDENCE
             if org is None and self.lex.office_state_of_names(

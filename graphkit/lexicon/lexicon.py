@@ -113,6 +113,11 @@ class Lexicon:
                 return state
         return None
 
+    def holds_office(self, names, role: str, title: str) -> bool:
+        """The table gives one of `names` an office of exactly this title ('Kim Jong Un',
+        'leader'): a bare title no other text would tie to a state."""
+        return any(o.role == role and o.office == title for n in names for o in self._office_holders.offices(n))
+
     def leader_state_by_family_name(self, name: str) -> str | None:
         """'Milei' -> 'Argentina': the state the one leader of the table with that family name led."""
         full = self._office_holders.full_name_key(name) if " " not in name.strip() else None
