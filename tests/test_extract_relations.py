@@ -1689,6 +1689,17 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("an ambassador to a host, the host run into the name by NER", "U.S. Ambassador to Kenya Meg Whitman said the United States stood with Nairobi.",
+     ("Meg Whitman", "ambassador_of", "United States")),
+    ("an envoy to an organisation named right before the envoy's name", "Chinese envoy to the UN Fu Cong said the resolution was unbalanced.",
+     ("Fu Cong", "ambassador_of", "China")),
+    ("a spokesman for the group", "The M23 rebels attacked again, and the Congolese army fought back. "
+     "Lawrence Kanyuka, a spokesman for the group, denied that its fighters started the clashes.",
+     ("Lawrence Kanyuka", "spokesperson_of", "M23")),
+    ("a government led by someone", "Mali's military government, led by General Assimi Goita since a coup, expelled French troops.",
+     ("Assimi Goita", "leader_of", "Mali")),
+    ("a bare office in apposition, the state from the office holders table", "Russia rejected the plan. The foreign minister, Sergei Lavrov, said it was dead.",
+     ("Sergei Lavrov", "member_of", "Russia")),
     ("a title after a subordinating word", "Kenya's economy grew after President William Ruto cut taxes.",
      ("William Ruto", "leader_of", "Kenya")),
     ("the title after 'of' in a kinship phrase", "North Korea fired a missile. Kim Yo Jong, the sister of leader Kim Jong Un, warned Seoul.",

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..resolve.names import MILITARY_HEADS
-from .wordlists import PLACE_KIND_NOUNS, PLACE_NOUNS
+from .wordlists import ENVOY_NOUNS, PLACE_KIND_NOUNS, PLACE_NOUNS
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
 # News agencies cited as sources and platforms are not actors (annotation guidelines).
@@ -186,6 +186,33 @@ def _offices_of_people(doc, ents, is_known_name, is_title):
                 and is_title(doc[e.end].lower_) and office_after(e.end + 1):
             dropped.add(e)
             out.append(Span(doc, e.start, e.end + 3, label="ORG"))
+    return [e for e in ents if e not in dropped] + out
+
+
+def _envoys_to_hosts(doc, ents, is_known_name):
+    """"Ambassador to Kenya Meg Whitman", "envoy to the UN Fu Cong": NER runs the host and the
+    envoy's name together or types the name a place; the host is the known name right after
+    'to', the rest of the span is the envoy, a person."""
+    from spacy.tokens import Span
+
+    def after_envoy_to(i):
+        i -= 1 if i > 0 and doc[i - 1].lower_ == "the" else 0
+        return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in ENVOY_NOUNS
+
+    hosts = {e.end for e in ents if after_envoy_to(e.start)}
+    out, dropped = [], set()
+    for e in ents:
+        if e.label_ == "PERSON":
+            continue
+        if e.start in hosts and len(e) >= 2 and e[0].text[:1].isupper():
+            out.append(Span(doc, e.start, e.end, label="PERSON"))   # "to Kenya | Meg Whitman"
+            dropped.add(e)
+        elif after_envoy_to(e.start) and is_known_name is not None and len(e) >= 3:
+            cut = next((k for k in range(len(e) - 2, 0, -1) if is_known_name(clean_name(doc[e.start:e.start + k].text))), None)
+            if cut is not None:
+                dropped.add(e)
+                out.append(Span(doc, e.start, e.start + cut, label=e.label_))
+                out.append(Span(doc, e.start + cut, e.end, label="PERSON"))
     return [e for e in ents if e not in dropped] + out
 
 
@@ -743,6 +770,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         ents = _given_names_before(doc, ents, is_title, is_known_name)
     ents = _offices_of_people(doc, ents, is_known_name, is_title)
     ents = _split_hyphenated(doc, ents, is_known_name)
+    ents = _envoys_to_hosts(doc, ents, is_known_name)
     ents = _coordinated_org_names(doc, ents)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = _states_as_values(doc, ents, is_state_name)

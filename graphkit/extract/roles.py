@@ -17,6 +17,7 @@ from .mentions import DocMention
 from .places import PlaceRules
 from .relations import RawRelation
 from .syntax import prep_objects, sentence_span
+from .wordlists import ENVOY_NOUNS
 
 _ORG_TYPES = {"ORG", "GPE", "NORP"}
 # verbs whose predicate noun is an office their subject takes ("became president", "was elected
@@ -57,6 +58,8 @@ LOCAL_OFFICES = {"mayor", "governor"}
 POSSESSOR_NOUNS = {"group": (), "movement": (), "militia": (), "party": (), "organisation": (), "organization": (),
                    "army": ("military", "army"), "military": ("military",), "junta": ("junta",),
                    "ministry": ("ministry",), "agency": (), "alliance": (), "bloc": (), "coalition": ()}
+# words of a state body's entity key: "the group", "the movement" is none of these
+STATE_BODY_KEY_WORDS = ("military", "army", "ministry", "police", "government", "navy", "guard")
 # a bare title whose state the office holders table gives ("President Donald Trump")
 KNOWN_OFFICE_CONFIDENCE = 0.8
 # ranks and honorifics between an office and the name ("commander Major General X")
@@ -148,7 +151,8 @@ class RoleExtractor(PlaceRules):
 
     def _possessor_described(self, title, role: str | None = None) -> str | None:
         """The organisation behind a possessive pronoun or description before a title: "Its
-        spokesperson" (the organisation named last), "the group's spokesman" (the group);
+        spokesperson" (the organisation named last), "the group's spokesman", "a spokesman for
+        the group" (the group);
         a state's office too: "Argentina voiced concern, and its ambassador to Brazil, X"."""
         # an ambassador is a state's; "its leader" is the organisation's if one was named
         tries = [("ORG", "GPE")] if role == "ambassador_of" else [("ORG",), ("GPE",)] if role in STATE_OFFICE_ROLES else [("ORG",)]
@@ -159,10 +163,9 @@ class RoleExtractor(PlaceRules):
         return None
 
     def _possessor_of_kind(self, title, types) -> str | None:
-        for c in title.children:
-            if c.dep_ != "poss":
-                continue
-            if c.lower_ in ("its", "their"):
+        # "the group's spokesman", or "a spokesman for the group"
+        for c in [c for c in title.children if c.dep_ == "poss"] + prep_objects(title, {"for", "of"}):
+            if c.lower_ in ("its", "their") and c.dep_ == "poss":
                 kinds = None
             elif c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) and c.lemma_.lower() in POSSESSOR_NOUNS:
                 if "GPE" in types:
@@ -170,8 +173,10 @@ class RoleExtractor(PlaceRules):
                 kinds = POSSESSOR_NOUNS[c.lemma_.lower()]
             else:
                 continue
+            # ("the group" is no state's army or ministry)
             found = self._recent_org(title.i, lambda o: kinds is None or any(k in o.entity for k in kinds)
-                                     or (kinds == () and o.form == "name"), types=types)
+                                     or (kinds == () and o.form == "name" and not any(
+                                         w in o.entity for w in STATE_BODY_KEY_WORDS)), types=types)
             if found:
                 return found
         return None
@@ -342,6 +347,10 @@ class RoleExtractor(PlaceRules):
                 key = self.by_token[body.i].entity if body.i in self.by_token else (
                     self._org_noun([body.lemma_.lower()], body.i) if any(
                         c.lower_ == "the" for c in body.children) else None)   # "the army": the one named before
+                if key is None and body.lemma_.lower() in self.lex.cues("governing"):
+                    # "Mali's military government, led by General X": the state it governs
+                    key = next((self.by_token[c.i].entity for c in body.children if c.dep_ in ("poss", "amod", "compound")
+                                and c.i in self.by_token and self.types.get(self.by_token[c.i].entity) == "GPE"), None)
                 if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                     start, end = self._sentence_bounds(root)
                     out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, led.text))
@@ -354,7 +363,8 @@ class RoleExtractor(PlaceRules):
         prefix = []
         while i >= 0 and i >= m.tok_start - 8:
             t = doc[i]
-            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.lower_ not in ("of",) \
+            to_host = t.lower_ == "to" and i > 0 and doc[i - 1].lower_ in ENVOY_NOUNS   # "Ambassador to Kenya X"
+            if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.lower_ not in ("of",) and not to_host \
                     and not (t.tag_ == "VBN" and t.dep_ in ("amod", "compound")):   # "ousted President X"
                 break
             if t.is_space or t.lower_ in ("said", "told", "and", "with", "by"):
@@ -364,6 +374,12 @@ class RoleExtractor(PlaceRules):
         title_words, org_tokens = [], []
         # title words are the non-entity words closest to the name
         j = len(prefix) - 1
+        host = self.by_token.get(prefix[j].i) if prefix else None
+        to = next((t for t in prefix if host is not None and t.lower_ == "to" and (
+            t.i == host.tok_start - 1 or (t.i == host.tok_start - 2 and doc[t.i + 1].lower_ == "the"))), None)
+        if host is not None and host.entity != m.entity and to is not None:
+            # "U.S. Ambassador to Kenya Meg Whitman", "envoy to the UN X": the host is no part of the title
+            j = prefix.index(to) - 1
         while (j >= 0 and prefix[j].i not in self.by_token and prefix[j].lower_ not in ("'s", "’s", "the")
                and prefix[j].pos_ not in ("CCONJ", "SCONJ", "DET", "ADV", "PRON")):
             title_words.insert(0, prefix[j].lower_)
@@ -641,6 +657,13 @@ class RoleExtractor(PlaceRules):
                 org = self._possessor_described(title, role)   # "Its spokesperson, X", "the group's spokesman, X"
             if org is None and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
                 org, confidence = self._org_named_earlier(title), 0.6
+            title_text = " ".join(words + [title.lower_])
+            if org is None and role in ("leader_of", "member_of") and not any(
+                    w in NOT_STATE_OFFICES for w in _without_civil_generals(words + [title.lower_])) \
+                    and not prep_objects(title, {"of", "for", "at"}) and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in title.children):
+                # "X, the interior minister": the state the office holders table gives the person
+                org, confidence = self._known_office(m, role, title_text), KNOWN_OFFICE_CONFIDENCE
             if org is None or org == m.entity or self.types.get(org) not in _ORG_TYPES:
                 continue
             start, end = self._sentence_bounds(root)
