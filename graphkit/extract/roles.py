@@ -58,8 +58,6 @@ LOCAL_OFFICES = {"mayor", "governor"}
 POSSESSOR_NOUNS = {"group": (), "movement": (), "militia": (), "party": (), "organisation": (), "organization": (),
                    "army": ("military", "army"), "military": ("military",), "junta": ("junta",),
                    "ministry": ("ministry",), "agency": (), "alliance": (), "bloc": (), "coalition": ()}
-# words of a state body's entity key: "the group", "the movement" is none of these
-STATE_BODY_KEY_WORDS = ("military", "army", "ministry", "police", "government", "navy", "guard")
 # a bare title whose state the office holders table gives ("President Donald Trump")
 KNOWN_OFFICE_CONFIDENCE = 0.8
 # ranks and honorifics between an office and the name ("commander Major General X")
@@ -173,10 +171,10 @@ class RoleExtractor(PlaceRules):
                 kinds = POSSESSOR_NOUNS[c.lemma_.lower()]
             else:
                 continue
-            # ("the group" is no state's army or ministry)
+            # ("the group" is no state's body named by a common noun: "the Congolese army")
             found = self._recent_org(title.i, lambda o: kinds is None or any(k in o.entity for k in kinds)
-                                     or (kinds == () and o.form == "name" and not any(
-                                         w in o.entity for w in STATE_BODY_KEY_WORDS)), types=types)
+                                     or (kinds == () and o.form == "name" and not o.text.split()[-1].islower()),
+                                     types=types)
             if found:
                 return found
         return None
