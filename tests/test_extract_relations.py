@@ -1689,6 +1689,10 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("an office with its portfolio after 'for'", "Austrian Minister for European Affairs Karl Brunner called the decision political.",
+     ("Karl Brunner", "member_of", "Austria")),
+    ("'chief' before another office is no rank", "Japan protested. Chief Cabinet Secretary Kenji Sato said Tokyo had conveyed its concerns.",
+     ("Kenji Sato", "member_of", "Japan")),
     ("an ambassador to a host, the host run into the name by NER", "U.S. Ambassador to Kenya Meg Whitman said the United States stood with Nairobi.",
      ("Meg Whitman", "ambassador_of", "United States")),
     ("an envoy to an organisation named right before the envoy's name", "Chinese envoy to the UN Fu Cong said the resolution was unbalanced.",

@@ -43,8 +43,10 @@ CIVIL_GENERAL_OFFICES = {"attorney", "solicitor", "auditor", "inspector", "prose
 
 
 def _without_civil_generals(words: list[str]) -> list[str]:
-    """The title's words, without the 'general' of 'attorney general' and the like."""
-    return [w for i, w in enumerate(words) if not (w == "general" and i > 0 and words[i - 1] in CIVIL_GENERAL_OFFICES)]
+    """The title's words, without the 'general' of 'attorney general' and the like, nor a 'chief'
+    that modifies another office ('chief cabinet secretary', 'chief negotiator')."""
+    return [w for i, w in enumerate(words) if not (w == "general" and i > 0 and words[i - 1] in CIVIL_GENERAL_OFFICES)
+            and not (w == "chief" and i < len(words) - 1)]
 # a state's ruling bodies: their leader leads the state
 RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
@@ -58,6 +60,8 @@ LOCAL_OFFICES = {"mayor", "governor"}
 POSSESSOR_NOUNS = {"group": (), "movement": (), "militia": (), "party": (), "organisation": (), "organization": (),
                    "army": ("military", "army"), "military": ("military",), "junta": ("junta",),
                    "ministry": ("ministry",), "agency": (), "alliance": (), "bloc": (), "coalition": ()}
+# offices named with their portfolio after 'for' ("Minister for European Affairs X")
+PORTFOLIO_OFFICES = {"minister", "secretary", "commissioner", "envoy", "representative", "coordinator", "czar", "tsar"}
 # a bare title whose state the office holders table gives ("President Donald Trump")
 KNOWN_OFFICE_CONFIDENCE = 0.8
 # ranks and honorifics between an office and the name ("commander Major General X")
@@ -361,7 +365,7 @@ class RoleExtractor(PlaceRules):
         prefix = []
         while i >= 0 and i >= m.tok_start - 8:
             t = doc[i]
-            to_host = t.lower_ == "to" and i > 0 and doc[i - 1].lower_ in ENVOY_NOUNS   # "Ambassador to Kenya X"
+            to_host = self._links_title_to_name(t)   # "Ambassador to Kenya X", "Minister for European Affairs X"
             if t.is_punct and t.text not in ("-", "'s", "’s") or t.dep_ in ("det",) and t.lower_ in ("a", "an") or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") and t.lower_ not in ("of",) and not to_host \
                     and not (t.tag_ == "VBN" and t.dep_ in ("amod", "compound")):   # "ousted President X"
                 break
@@ -372,12 +376,12 @@ class RoleExtractor(PlaceRules):
         title_words, org_tokens = [], []
         # title words are the non-entity words closest to the name
         j = len(prefix) - 1
-        host = self.by_token.get(prefix[j].i) if prefix else None
-        to = next((t for t in prefix if host is not None and t.lower_ == "to" and (
-            t.i == host.tok_start - 1 or (t.i == host.tok_start - 2 and doc[t.i + 1].lower_ == "the"))), None)
-        if host is not None and host.entity != m.entity and to is not None:
-            # "U.S. Ambassador to Kenya Meg Whitman", "envoy to the UN X": the host is no part of the title
-            j = prefix.index(to) - 1
+        link = next((t for t in reversed(prefix) if self._links_title_to_name(t)), None)
+        if link is not None and all(t.text[:1].isupper() or t.lower_ in ("the", "of", "and")
+                                    for t in prefix[prefix.index(link) + 1:]):
+            # "U.S. Ambassador to Kenya Meg Whitman", "envoy to the UN X", "Minister for European
+            # Affairs X": the host or portfolio is no part of the title
+            j = prefix.index(link) - 1
         while (j >= 0 and prefix[j].i not in self.by_token and prefix[j].lower_ not in ("'s", "’s", "the")
                and prefix[j].pos_ not in ("CCONJ", "SCONJ", "DET", "ADV", "PRON")):
             title_words.insert(0, prefix[j].lower_)
@@ -459,6 +463,13 @@ class RoleExtractor(PlaceRules):
         state = self.lex.office_state_of_names(names, "leader_of", "") or next(
             (s for s in map(self.lex.leader_state_by_family_name, names) if s), None)
         return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None) if state else None
+
+    def _links_title_to_name(self, token) -> bool:
+        """'to' after an envoy's title, 'for' after an office ("Minister for European Affairs"):
+        the host or portfolio between the title and the name follows."""
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        return (token.lower_ == "to" and before in ENVOY_NOUNS) or (
+            token.lower_ == "for" and before in PORTFOLIO_OFFICES)
 
     def _local_place(self, m: DocMention) -> str | None:
         """The city or region a local office holder governs: the last one named before the
