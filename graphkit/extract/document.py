@@ -133,7 +133,10 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
     filed_in_key = next((k for k, e in entities.items() if e.label == filed_in and e.type == "GPE"), None)
     states = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "state")
     home_state = home_country(mentions, types, filed_in_key, states)
-    roles = RoleExtractor(doc, mentions, lexicon, types, home_state=home_state).extract()
+    role_extractor = RoleExtractor(doc, mentions, lexicon, types, home_state=home_state)
+    roles = role_extractor.extract()
+    for key, label in role_extractor.extra_entities.items():
+        entities[key] = LocalEntity(key=key, label=label, type="ORG", mentions=1)
     holders = {(r.target, r.relation): r.source for r in roles}   # (org, role) -> person
     holders.update({(r.target, r.trigger): r.source for r in roles})   # (org, title) -> person
     affiliations: dict[str, set[str]] = {}   # person -> every organisation or state it has a role in

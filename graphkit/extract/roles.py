@@ -101,6 +101,7 @@ class RoleExtractor(PlaceRules):
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[i] = m
         self.mentions = mentions
+        self.extra_entities: dict[str, str] = {}   # key -> label of offices the text names only in a title
 
     @staticmethod
     def _sentence_bounds(token):
@@ -208,15 +209,21 @@ class RoleExtractor(PlaceRules):
         the one before name no other state; else the one state they name."""
         home = self.home_state
         sentence = self.doc[m.tok_start].sent
+        seat = self._seat_opening(sentence)
+        if seat is not None:
+            return seat   # "In Beijing, foreign ministry spokesperson X said": China's
         previous = self._sentence_before(sentence)
         for span in (sentence, previous):
             if span is None:
                 break
             quoted = self._quoted_tokens(span)
-            states = {o.entity for o in self.mentions if span.start <= o.tok_start < span.end
-                      and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)
-                      and o.tok_start not in quoted   # what the person says is about others
-                      and not self._acts_on(o, m)}
+            named = {o.entity: self._in_what_is_said(o, m) for o in self.mentions if span.start <= o.tok_start < span.end
+                     and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)
+                     and o.tok_start not in quoted   # what the person says is about others
+                     and not self._acts_on(o, m)}
+            if home is not None and named.get(home):
+                return home   # "Minister X said Norway would act", filed in Oslo: his own state
+            states = {k for k, said in named.items() if not said}
             if len(states) == 1:
                 return next(iter(states))
             if states:
@@ -244,6 +251,22 @@ class RoleExtractor(PlaceRules):
             # Washington designated a terrorist group")
             return root.head.dep_ != "relcl"
         return root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.dep_ in ("nsubj", "nsubjpass")
+
+    def _seat_opening(self, sentence) -> str | None:
+        """'In Beijing, ...': the state whose capital opens the sentence, if the article names it."""
+        if len(sentence) < 4 or sentence[0].lower_ != "in" or sentence[2].text != ",":
+            return None
+        state = self.lex.capital_of(sentence[1].text)
+        key = entity_id("GPE", state) if state else None
+        return key if key in self.types else None
+
+    def _in_what_is_said(self, o: DocMention, m: DocMention) -> bool:
+        """The state is named in what the person goes on to say ("spokesperson X said Manila had
+        ..."): no clue to the person's own state, as in a quotation (a fronted "Sudan cut ties
+        with the UAE, minister X said" is)."""
+        verb = self.doc[m.root].head
+        return self.doc[m.root].dep_ == "nsubj" and any(
+            o.root in (t.i for t in c.subtree) for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i)
 
     def _acts_on(self, o: DocMention, m: DocMention) -> bool:
         """The state is the subject of the verb whose object names the person: "Washington
@@ -423,6 +446,10 @@ class RoleExtractor(PlaceRules):
             # "The foreign ministry said ... Spokesperson Mao Ning said": the office just named (of the
             # title's kind: a "foreign ministry spokeswoman" speaks for no bank or militia)
             org, confidence = self._recent_org(m.tok_start, fits=lambda o: kind is None or kind in o.entity), 0.6
+            if org is None and kind == "ministry" and title_words.index("ministry") > 0:
+                # "Foreign ministry spokesperson X" with no ministry named: that ministry of the
+                # state the text is about here ("In Beijing, foreign ministry spokesperson X")
+                org = self._ministry_of(self._state_nearby(m), title_words[:title_words.index("ministry") + 1])
             if org is None and kind is not None and kind != "government":
                 return []
         if org is None and role == "spokesperson_of" and title_words[0] == "government":
@@ -463,6 +490,21 @@ class RoleExtractor(PlaceRules):
         state = self.lex.office_state_of_names(names, "leader_of", "") or next(
             (s for s in map(self.lex.leader_state_by_family_name, names) if s), None)
         return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None) if state else None
+
+    def _ministry_of(self, state: str | None, words: list[str]) -> str | None:
+        """'foreign ministry' of China -> the entity 'Chinese foreign ministry' (added to the
+        article's entities when the text never names it)."""
+        name = next((o.text for o in self.mentions if o.entity == state and o.form == "name"), None) if state else None
+        country = self.lex.country(name) if name else None
+        adjective = self.lex.demonym_of(country.name) if country else None
+        if adjective is None or self.types.get(state) != "GPE":
+            return None
+        label = f"{adjective} {' '.join(words)}".replace("defence", "defense")
+        key = entity_id("ORG", label)
+        if key not in self.types:
+            self.extra_entities[key] = label
+            self.types[key] = "ORG"
+        return key
 
     def _links_title_to_name(self, token) -> bool:
         """'to' after an envoy's title, 'for' after an office ("Minister for European Affairs"):
