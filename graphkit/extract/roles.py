@@ -217,13 +217,10 @@ class RoleExtractor(PlaceRules):
             if span is None:
                 break
             quoted = self._quoted_tokens(span)
-            named = {o.entity: self._in_what_is_said(o, m) for o in self.mentions if span.start <= o.tok_start < span.end
-                     and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)
-                     and o.tok_start not in quoted   # what the person says is about others
-                     and not self._acts_on(o, m)}
-            if home is not None and named.get(home):
-                return home   # "Minister X said Norway would act", filed in Oslo: his own state
-            states = {k for k, said in named.items() if not said}
+            states = {o.entity for o in self.mentions if span.start <= o.tok_start < span.end
+                      and o.form == "name" and self._names_state(o) and self._acts_in_clause(o)
+                      and o.tok_start not in quoted   # what the person says is about others
+                      and not self._acts_on(o, m)}
             if len(states) == 1:
                 return next(iter(states))
             if states:
@@ -259,14 +256,6 @@ class RoleExtractor(PlaceRules):
         state = self.lex.capital_of(sentence[1].text)
         key = entity_id("GPE", state) if state else None
         return key if key in self.types else None
-
-    def _in_what_is_said(self, o: DocMention, m: DocMention) -> bool:
-        """The state is named in what the person goes on to say ("spokesperson X said Manila had
-        ..."): no clue to the person's own state, as in a quotation (a fronted "Sudan cut ties
-        with the UAE, minister X said" is)."""
-        verb = self.doc[m.root].head
-        return self.doc[m.root].dep_ == "nsubj" and any(
-            o.root in (t.i for t in c.subtree) for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > verb.i)
 
     def _acts_on(self, o: DocMention, m: DocMention) -> bool:
         """The state is the subject of the verb whose object names the person: "Washington
