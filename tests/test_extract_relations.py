@@ -1689,6 +1689,10 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("a described organisation led by someone", "The gang alliance Viv Ansanm controls the port. The alliance is led by former police officer Jean Baptiste.",
+     ("Jean Baptiste", "leader_of", "Viv Ansanm")),
+    ("a party's convener", "NCP convener Rahim Uddin told the crowd that India must choose.",
+     ("Rahim Uddin", "leader_of", "NCP")),
     ("a bare ministry's spokesperson speaks for that ministry of the state the text is about",
      "Kazakhstan condemned the strike. Foreign ministry spokesman Nurlan Seitov said it was unacceptable.",
      ("Nurlan Seitov", "spokesperson_of", "Kazakh foreign ministry")),

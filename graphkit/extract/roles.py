@@ -132,6 +132,15 @@ class RoleExtractor(PlaceRules):
                     return specific
         return role
 
+    def _described_org(self, noun, before: int) -> str | None:
+        """'the bloc', 'the alliance', 'the group': the organisation of that kind named last
+        before token `before` (a body named by a common noun, "the Congolese army", is no group)."""
+        if noun.lemma_.lower() not in POSSESSOR_NOUNS or not any(c.lower_ == "the" for c in noun.children):
+            return None
+        kinds = POSSESSOR_NOUNS[noun.lemma_.lower()]
+        return self._recent_org(before, lambda o: any(k in o.entity for k in kinds) or (
+            not kinds and o.form == "name" and not o.text.split()[-1].islower()))
+
     def _org_noun(self, words: list[str], before: int) -> str | None:
         """'ministry spokesman': the ministry is the latest organisation of that kind named before."""
         for word in words:
@@ -336,12 +345,8 @@ class RoleExtractor(PlaceRules):
                              if c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token]
                     key = org.entity if org else next((k for k in named if self.types.get(k) == "ORG" or (
                         governing and self.types.get(k) == "GPE")), None)
-                    if key is None and not named and obj.lemma_.lower() in POSSESSOR_NOUNS \
-                            and any(c.lower_ == "the" for c in obj.children):
-                        # "who chairs the bloc": the body of that kind named last
-                        kinds = POSSESSOR_NOUNS[obj.lemma_.lower()]
-                        key = self._recent_org(root.i, lambda o: any(k in o.entity for k in kinds) or (
-                            not kinds and o.form == "name"))
+                    if key is None and not named:
+                        key = self._described_org(obj, root.i)   # "who chairs the bloc"
                     if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                         start, end = self._sentence_bounds(root)
                         # "who heads the European Union's foreign policy": a portfolio, not the body
@@ -359,8 +364,8 @@ class RoleExtractor(PlaceRules):
                 led_bodies = [c for c in led.children if c.dep_ == "nsubjpass"]
             for body in led_bodies:
                 key = self.by_token[body.i].entity if body.i in self.by_token else (
-                    self._org_noun([body.lemma_.lower()], body.i) if any(
-                        c.lower_ == "the" for c in body.children) else None)   # "the army": the one named before
+                    self._org_noun([body.lemma_.lower()], body.i) or self._described_org(body, body.i) if any(
+                        c.lower_ == "the" for c in body.children) else None)   # "the army", "the alliance": the one named before
                 if key is None and body.lemma_.lower() in self.lex.cues("governing"):
                     # "Mali's military government, led by General X": the state it governs
                     key = next((self.by_token[c.i].entity for c in body.children if c.dep_ in ("poss", "amod", "compound")
