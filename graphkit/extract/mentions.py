@@ -739,14 +739,17 @@ def _may_be_actor(name: str, is_known_name) -> bool:
 # the head word of a geographic feature's name ("Red Sea", "Gulf of Aden", "Taiwan Strait")
 _FEATURE_HEADS = frozenset({"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Channel", "Canal", "River", "Lake",
                             "Mountains", "Mountain", "Desert", "Peninsula", "Archipelago", "Shoal", "Reef", "Cay"})
+# the head word of a named site in a city ("Victoria Square", "Rustaveli Avenue")
+_SITE_HEADS = frozenset({"Square", "Avenue", "Street", "Boulevard", "Bridge", "Airport"})
 
 
 def _names_water_or_landform(ent) -> bool:
-    """'Gulf of Finland', 'Red Sea', 'Taiwan Strait', 'Lake Chad': a named geographic feature."""
+    """'Gulf of Finland', 'Red Sea', 'Taiwan Strait', 'Lake Chad': a named geographic feature;
+    'Victoria Square': a named site."""
     words = [t.text for t in ent if t.text[:1].isupper()]
     if len(words) < 2:
         return False
-    return words[-1] in _FEATURE_HEADS or (words[0] in _FEATURE_HEADS and any(t.lower_ == "of" for t in ent)) \
+    return words[-1] in _FEATURE_HEADS or words[-1] in _SITE_HEADS or (words[0] in _FEATURE_HEADS and any(t.lower_ == "of" for t in ent)) \
         or (words[0] == "Lake" and len(words) == 2)
 
 
@@ -833,8 +836,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
                 and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
             label = "GPE"   # "the breakaway region of Transnistria": a place, whatever NER said
         if label in ("PERSON", "ORG") and any(c.dep_ == "appos" and c.lemma_.lower() in _SETTLEMENT_NOUNS and any(
-                d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) for c in ent.root.children):
-            label = "GPE"   # "Spin Boldak, a town in Kandahar province"
+                d.dep_ == "det" and (d.lower_ in ("a", "an") or (d.lower_ == "the" and any(
+                    a.dep_ == "amod" for a in c.children) and any(p.lower_ == "in" for p in c.children)))
+                for d in c.children) for c in ent.root.children):
+            label = "GPE"   # "Spin Boldak, a town in Kandahar province", "X, the main town in the Y valley"
         if is_common_noun is not None and len(ent) == 1 and is_common_noun(ent[0].lemma_.lower()) \
                 and (ent[0].is_sent_start or ent[0].pos_ != "PROPN"):
             continue
