@@ -1689,6 +1689,11 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("each person listed after a plural title holds it (first)", "Three Kenyan ministers, John Kamau, Mary Wanjiku and Peter Otieno, visited Kampala.",
+     ("Peter Otieno", "member_of", "Kenya")),
+    ("each person listed after a plural title holds it (before the one it hangs on)",
+     "Norway imposed travel bans on two Israeli ministers, Avi Cohen and Dan Levy.",
+     ("Avi Cohen", "member_of", "Israel")),
     ("a described organisation led by someone", "The gang alliance Viv Ansanm controls the port. The alliance is led by former police officer Jean Baptiste.",
      ("Jean Baptiste", "leader_of", "Viv Ansanm")),
     ("a party's convener", "NCP convener Rahim Uddin told the crowd that India must choose.",

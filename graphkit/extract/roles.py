@@ -712,6 +712,16 @@ class RoleExtractor(PlaceRules):
             if org is None or org == m.entity or self.types.get(org) not in _ORG_TYPES:
                 continue
             start, end = self._sentence_bounds(root)
-            out.append(RawRelation(m.entity, org, self._fit(role, org, " ".join(words + [title.lower_])), start, end, False,
-                                   None, confidence, title.text))
+            # "two Israeli ministers, A and B": every person listed after a plural title holds it
+            listed = set()
+            if title.tag_ == "NNS" and all(t.i in self.by_token or t.lower_ in (",", "and") for t in doc[title.i + 1:m.tok_start]):
+                end = m.tok_end
+                while end < len(doc) and (end in self.by_token and self.types.get(self.by_token[end].entity) == "PERSON"
+                                          or doc[end].lower_ in (",", "and")):
+                    end += 1
+                listed = {self.by_token[i].entity for i in range(title.i + 1, end) if i in self.by_token
+                          and self.types.get(self.by_token[i].entity) == "PERSON"}
+            for person in [m.entity] + sorted(listed - {m.entity}):
+                out.append(RawRelation(person, org, self._fit(role, org, " ".join(words + [title.lower_])), start, end, False,
+                                       None, confidence, title.text))
         return out
