@@ -1964,3 +1964,11 @@ def test_the_groups_leader_is_no_states(triples):
     found = {t[:3] for t in triples("Washington sanctioned the group's leader, Jimmy Pierre, in 2020.")}
     assert ("United States", "sanctions", "Jimmy Pierre") in found
     assert not any(t[0] == "Jimmy Pierre" and t[2] == "United States" for t in found), sorted(found)
+
+
+@pytest.mark.parametrize("name,text,expected", ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
+def test_every_role_keeps_its_sentence_as_evidence(analyse_text, name, text, expected):
+    """Each role edge's evidence is the passage of the text its offsets point at, a sentence."""
+    _, relations = analyse_text(text)
+    for r in relations:
+        assert r.evidence and r.evidence == text[r.start:r.end] and len(r.evidence.split()) >= 4, (r.relation, r.evidence)

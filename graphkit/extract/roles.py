@@ -715,11 +715,11 @@ class RoleExtractor(PlaceRules):
             # "two Israeli ministers, A and B": every person listed after a plural title holds it
             listed = set()
             if title.tag_ == "NNS" and all(t.i in self.by_token or t.lower_ in (",", "and") for t in doc[title.i + 1:m.tok_start]):
-                end = m.tok_end
-                while end < len(doc) and (end in self.by_token and self.types.get(self.by_token[end].entity) == "PERSON"
-                                          or doc[end].lower_ in (",", "and")):
-                    end += 1
-                listed = {self.by_token[i].entity for i in range(title.i + 1, end) if i in self.by_token
+                last = m.tok_end
+                while last < len(doc) and (last in self.by_token and self.types.get(self.by_token[last].entity) == "PERSON"
+                                           or doc[last].lower_ in (",", "and")):
+                    last += 1
+                listed = {self.by_token[i].entity for i in range(title.i + 1, last) if i in self.by_token
                           and self.types.get(self.by_token[i].entity) == "PERSON"}
             for person in [m.entity] + sorted(listed - {m.entity}):
                 out.append(RawRelation(person, org, self._fit(role, org, " ".join(words + [title.lower_])), start, end, False,
