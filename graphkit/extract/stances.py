@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .records import RawRelation
 from .syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, prep_objects
-from .wordlists import AID_AGENT_NOUNS, ALLIANCE_NOUNS, DISMAY_PREPOSITIONS, DISMAY_WORDS, HYPHEN_BACKING, SUFFERING_NOUNS
+from .wordlists import AID_AGENT_NOUNS, ALLIANCE_NOUNS, DISMAY_PREPOSITIONS, HYPHEN_BACKING, SUFFERING_NOUNS
 
 
 class StanceRules:
