@@ -47,6 +47,15 @@ def _without_civil_generals(words: list[str]) -> list[str]:
     that modifies another office ('chief cabinet secretary', 'chief negotiator')."""
     return [w for i, w in enumerate(words) if not (w == "general" and i > 0 and words[i - 1] in CIVIL_GENERAL_OFFICES)
             and not (w == "chief" and i < len(words) - 1)]
+
+
+def _of_kind(o: DocMention, kinds: tuple[str, ...]) -> bool:
+    """The organisation fits a described kind (POSSESSOR_NOUNS): its key names the kind
+    ("the ministry"), or any kind will do and it is named by a name ("the group": not a
+    state's body named by a common noun, "the Congolese army")."""
+    return any(k in o.entity for k in kinds) or (not kinds and o.form == "name" and not o.text.split()[-1].islower())
+
+
 # a state's ruling bodies: their leader leads the state
 RULING_BODIES = {"junta", "government", "regime", "administration", "cabinet"}
 LEADING_VERBS = {"head", "lead", "chair", "run", "command", "rule", "govern", "helm"}
@@ -138,8 +147,7 @@ class RoleExtractor(PlaceRules):
         if noun.lemma_.lower() not in POSSESSOR_NOUNS or not any(c.lower_ == "the" for c in noun.children):
             return None
         kinds = POSSESSOR_NOUNS[noun.lemma_.lower()]
-        return self._recent_org(before, lambda o: any(k in o.entity for k in kinds) or (
-            not kinds and o.form == "name" and not o.text.split()[-1].islower()))
+        return self._recent_org(before, lambda o: _of_kind(o, kinds))
 
     def _org_noun(self, words: list[str], before: int) -> str | None:
         """'ministry spokesman': the ministry is the latest organisation of that kind named before."""
@@ -185,10 +193,7 @@ class RoleExtractor(PlaceRules):
                 kinds = POSSESSOR_NOUNS[c.lemma_.lower()]
             else:
                 continue
-            # ("the group" is no state's body named by a common noun: "the Congolese army")
-            found = self._recent_org(title.i, lambda o: kinds is None or any(k in o.entity for k in kinds)
-                                     or (kinds == () and o.form == "name" and not o.text.split()[-1].islower()),
-                                     types=types)
+            found = self._recent_org(title.i, lambda o: kinds is None or _of_kind(o, kinds), types=types)
             if found:
                 return found
         return None
