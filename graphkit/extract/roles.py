@@ -505,6 +505,11 @@ class RoleExtractor(PlaceRules):
             self.types[key] = "ORG"
         return key
 
+    def _proper_title(self, token) -> bool:
+        """"charge d'affaires": a title the tagger read as a proper noun (no name of the text)."""
+        words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token.lower_]
+        return token.pos_ == "PROPN" and token.i not in self.by_token and self.lex.is_title(" ".join(words))
+
     def _links_title_to_name(self, token) -> bool:
         """'to' after an envoy's title, 'for' after an office ("Minister for European Affairs"):
         the host or portfolio between the title and the name follows."""
@@ -659,7 +664,7 @@ class RoleExtractor(PlaceRules):
             # name on the host ('Washington'); climb prep/pobj links to the title noun
             cand = root.head
             for _ in range(3):
-                if cand.pos_ == "NOUN" or self._hyphenated_title(cand):
+                if cand.pos_ == "NOUN" or self._hyphenated_title(cand) or self._proper_title(cand):
                     pairs.append(cand)
                     break
                 if cand.dep_ not in ("pobj", "prep"):
