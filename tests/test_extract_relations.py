@@ -1689,6 +1689,9 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("'the government, led by X': the government of the state the article is about",
+     "DHAKA (Reuters) - Bangladesh banned the party on Monday. The interim government, led by economist Rahim Chowdhury, said the ban was lawful.",
+     ("Rahim Chowdhury", "leader_of", "Bangladesh")),
     ("a charge d'affaires (a title the tagger reads as a name)", "Estonia summoned Belarus's envoy. "
      "The Belarusian charge d'affaires in Tallinn, Ivan Petrov, said Estonia had no evidence.",
      ("Ivan Petrov", "ambassador_of", "Belarus")),

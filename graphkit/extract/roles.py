@@ -372,9 +372,11 @@ class RoleExtractor(PlaceRules):
                     self._org_noun([body.lemma_.lower()], body.i) or self._described_org(body, body.i) if any(
                         c.lower_ == "the" for c in body.children) else None)   # "the army", "the alliance": the one named before
                 if key is None and body.lemma_.lower() in self.lex.cues("governing"):
-                    # "Mali's military government, led by General X": the state it governs
+                    # "Mali's military government, led by General X": the state it governs; "the
+                    # interim government, led by X": the government of the state the article is about
                     key = next((self.by_token[c.i].entity for c in body.children if c.dep_ in ("poss", "amod", "compound")
-                                and c.i in self.by_token and self.types.get(self.by_token[c.i].entity) == "GPE"), None)
+                                and c.i in self.by_token and self.types.get(self.by_token[c.i].entity) == "GPE"), None) or (
+                        self.home_state if any(c.lower_ == "the" for c in body.children) else None)
                 if key and key != m.entity and self.types.get(key) in _ORG_TYPES:
                     start, end = self._sentence_bounds(root)
                     out.append(RawRelation(m.entity, key, "leader_of", start, end, False, None, 0.75, led.text))
