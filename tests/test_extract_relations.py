@@ -1689,6 +1689,9 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("a commissioner sits on the commission named before", "The European Commission froze the funds. "
+     "Trade Commissioner Anna Berg said the Commission cannot pay out money.",
+     ("Anna Berg", "member_of", "European Commission")),
     ("'the government, led by X': the government of the state the article is about",
      "DHAKA (Reuters) - Bangladesh banned the party on Monday. The interim government, led by economist Rahim Chowdhury, said the ban was lawful.",
      ("Rahim Chowdhury", "leader_of", "Bangladesh")),

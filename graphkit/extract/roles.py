@@ -77,6 +77,8 @@ KNOWN_OFFICE_CONFIDENCE = 0.8
 RANKS_AND_HONORIFICS = {"general", "gen", "major", "lieutenant", "lt", "colonel", "col", "brigadier", "admiral",
                         "adm", "captain", "capt", "commodore", "marshal", "field", "rear", "ayatollah", "sheikh",
                         "sheik", "imam", "mullah", "cardinal", "archbishop", "bishop", "rabbi", "dr", "mr", "mrs", "ms"}
+# titles named after their body: a commissioner sits on a commission
+OFFICE_BODIES = {"commissioner": "commission"}
 # nouns in a title that point back to an organisation named earlier ("ministry spokesman")
 ORG_NOUNS = {"ministry", "embassy", "army", "military", "navy", "government", "office", "agency", "police",
              "party", "commission", "council", "department", "administration", "coalition", "alliance", "mission"}
@@ -152,6 +154,7 @@ class RoleExtractor(PlaceRules):
     def _org_noun(self, words: list[str], before: int) -> str | None:
         """'ministry spokesman': the ministry is the latest organisation of that kind named before."""
         for word in words:
+            word = OFFICE_BODIES.get(word, word)   # "Budget Commissioner X": the Commission named before
             if word not in ORG_NOUNS:
                 continue
             kinds = ARMED_FORCE_WORDS if word in ARMED_FORCE_WORDS else {word}
