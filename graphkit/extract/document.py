@@ -50,19 +50,24 @@ def statement_id(doc_id: str, source: str, relation: str, target: str, start: in
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-def _home_states_of_orgs(entities: dict[str, LocalEntity], lexicon) -> dict[str, str]:
-    """'Russian defense ministry', 'Russian military', 'Kremlin' -> the key of Russia, if the
-    article names it: the state a body belongs to."""
-    by_label = {e.label: k for k, e in entities.items() if e.type == "GPE"}
+def _states_named_by_orgs(entities: dict[str, LocalEntity], lexicon) -> dict[str, str]:
+    """'Russian defense ministry', 'Russian military', 'Kremlin' -> 'Russia': the state a body's
+    name says it belongs to, whether or not the article names that state."""
     out = {}
     for key, e in entities.items():
-        if e.type == "ORG" and e.label in SEATS_OF_GOVERNMENT and SEATS_OF_GOVERNMENT[e.label] in by_label:
-            out[key] = by_label[SEATS_OF_GOVERNMENT[e.label]]   # "the Kremlin" speaks for Russia
+        if e.type == "ORG" and e.label in SEATS_OF_GOVERNMENT:
+            out[key] = SEATS_OF_GOVERNMENT[e.label]   # "the Kremlin" speaks for Russia
         elif e.type == "ORG" and " " in e.label:
             state = lexicon.country_of_demonym(e.label.split()[0])
-            if state in by_label:
-                out[key] = by_label[state]
+            if state:
+                out[key] = state
     return out
+
+
+def _home_states_of_orgs(entities: dict[str, LocalEntity], states_named: dict[str, str]) -> dict[str, str]:
+    """The key of the state each body belongs to (`_states_named_by_orgs`), if the article names it."""
+    by_label = {e.label: k for k, e in entities.items() if e.type == "GPE"}
+    return {key: by_label[state] for key, state in states_named.items() if state in by_label}
 
 
 def _states_of_offices(homes: dict[str, str], entities: dict[str, LocalEntity]) -> dict[str, str]:
@@ -147,10 +152,12 @@ def analyse(doc, article: Article, lexicon, gazetteer) -> DocResult:
             if r.confidence > HOME_COUNTRY_CONFIDENCE:   # not a bare title's guessed home state
                 served.setdefault(r.source, set()).add(r.target)
     igos = frozenset(k for k, e in entities.items() if lexicon.name_type(e.label) == "igo")
-    org_homes = _home_states_of_orgs(entities, lexicon)
+    states_named = _states_named_by_orgs(entities, lexicon)
+    org_homes = _home_states_of_orgs(entities, states_named)
     relation_extractor = RelationExtractor(doc, mentions, lexicon, types, role_holders=holders,
                                            home_state=home_state, igos=igos,
                                            org_states=_states_of_offices(org_homes, entities), org_homes=org_homes,
+                                           org_state_names=states_named,
                                            affiliations=affiliations, states=states, served=served,
                                            state_forces=_names_of_state_forces(entities, lexicon))
     raw = relation_extractor.extract() + roles

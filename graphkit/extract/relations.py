@@ -58,7 +58,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                  igos: frozenset[str] = frozenset(), org_states: dict[str, str] | None = None,
                  affiliations: dict[str, set[str]] | None = None, states: frozenset[str] = frozenset(),
                  served: dict[str, set[str]] | None = None, org_homes: dict[str, str] | None = None,
-                 state_forces: dict[str, str] | None = None):
+                 state_forces: dict[str, str] | None = None, org_state_names: dict[str, str] | None = None):
         self.doc = doc
         self.lex = lexicon
         self.types = entity_types
@@ -68,6 +68,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                 self.by_token[i] = m
         self.org_states = org_states or {}   # "Russian defense ministry" -> Russian military (or Russia)
         self.org_homes = org_homes or {}     # "Russian defense ministry", "Russian military" -> Russia
+        self.org_state_names = org_state_names or {}   # the same as state names, named in the article or not
         self.state_forces = state_forces or {}   # Russia -> "Russian military": the name of its armed forces
         # the "according" of every "according to X" (few per article; looked up per relation)
         self.according_to = [t for t in doc[:-1] if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"]
@@ -680,19 +681,27 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
             p.lower_ == "between" for p in children(token, {"prep"}))
 
+    @staticmethod
+    def _event_nouns(head) -> list:
+        """The nouns that name what `head` tells of: itself if a noun, else its noun objects
+        ('imposed sanctions': the sanctions)."""
+        return [head] if head.pos_ == "NOUN" else [o for o in children(head, OBJECT_DEPS) if o.pos_ == "NOUN"]
+
+    def _relations_told(self, head) -> set[str]:
+        """The relations a verb or noun and its object name ('sanctioned X', 'imposed sanctions on X')."""
+        return {f.relation for f in self.lex.verb_frames(head.lemma_.lower())} | {
+            f.relation for n in self._event_nouns(head) for f in self.frames_of_noun(n)}
+
     def _sanctioning(self, verb) -> bool:
         """'sanctioned X', 'imposed sanctions on X': the clause tells of sanctions."""
-        return any(f.relation == "sanctions" for f in self.lex.verb_frames(verb.lemma_.lower())) or any(
-            f.relation == "sanctions" for o in children(verb, OBJECT_DEPS) for f in self.frames_of_noun(o))
+        return "sanctions" in self._relations_told(verb)
 
     def _punished_by(self, host) -> list[str]:
         """Whom a sanction, condemnation or charge `host` is aimed at ('imposed sanctions on
         Russia', 'condemned Iran', 'sanctions against Minsk'), for the cause phrase it governs."""
-        punishing = {"sanctions", "condemns", "accuses", "threatens"}
-        nouns = [host] if host.pos_ == "NOUN" else [o for o in children(host, OBJECT_DEPS) if o.pos_ == "NOUN"]
-        if not ({f.relation for f in self.lex.verb_frames(host.lemma_.lower())} & punishing
-                or any({f.relation for f in self.lex.noun_frames(n.lemma_.lower())} & punishing for n in nouns)):
+        if not self._relations_told(host) & {"sanctions", "condemns", "accuses", "threatens"}:
             return []
+        nouns = self._event_nouns(host)
         aimed = [o for o in children(host, OBJECT_DEPS) if o.pos_ != "NOUN" or o.i in self.by_token] \
             + [o for t in [host] + nouns for o in prep_objects(t, {"on", "against"})]
         return [k for o in aimed for k in self.entities_of(o)]

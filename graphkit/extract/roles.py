@@ -216,10 +216,12 @@ class RoleExtractor(PlaceRules):
     def _known_office(self, m: DocMention, role: str, title: str) -> str | None:
         """The state the office holders table gives the person's `title`, if the article
         names that state (by any name or adjective)."""
-        state = self.lex.office_state_of_names((o.text for o in self.mentions if o.entity == m.entity), role, title)
-        if state is None:
-            return None
-        return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None)
+        return self._named_key(self.lex.office_state_of_names((o.text for o in self.mentions if o.entity == m.entity),
+                                                              role, title))
+
+    def _named_key(self, state: str | None) -> str | None:
+        """The article's entity key of a state or organisation named by the office holders table, if named."""
+        return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None) if state else None
 
     def _state_nearby(self, m: DocMention) -> str | None:
         """The state an untitled office holder belongs to: the home state when the sentence and
@@ -493,7 +495,7 @@ class RoleExtractor(PlaceRules):
         names = [o.text for o in self.mentions if o.entity == person]
         state = self.lex.office_state_of_names(names, "leader_of", "") or next(
             (s for s in map(self.lex.leader_state_by_family_name, names) if s), None)
-        return next((k for k in (entity_id("GPE", state), entity_id("ORG", state)) if k in self.types), None) if state else None
+        return self._named_key(state)
 
     def _ministry_of(self, state: str | None, words: list[str]) -> str | None:
         """'foreign ministry' of China -> the entity 'Chinese foreign ministry' (added to the

@@ -333,24 +333,11 @@ class SpeechRules:
             return False
         hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
         own = set().union(*(self.represented(s) | {s, self.org_homes.get(s)} for s in speakers)) - {None}
-        own_states = {self._state_named_in(s) for s in speakers} - {None}
+        # (by the state's name when the article never names the state: "Chad's defence ministry")
+        own_states = {self.org_state_names.get(s) for s in speakers} - {None}
         return any(k in own or self.org_homes.get(k) in own or self.org_states.get(k) in own
-                   or self._state_named_in(k) in own_states
+                   or self.org_state_names.get(k) in own_states
                    for o in hit for k in self.modifier_entities(o))
-
-    def _state_named_in(self, key: str) -> str | None:
-        """"Chad's defence ministry", 'Chadian army' -> 'Chad': the state a body's name starts
-        with (for bodies whose state the article does not name on its own)."""
-        if self.types.get(key) != "ORG":
-            return None
-        for m in self.by_token.values():
-            if m.entity == key:
-                first = m.text.split()[0].removesuffix("'s").removesuffix("’s")
-                country = self.lex.country(first)
-                state = country.name if country else self.lex.country_of_demonym(first)
-                if state:
-                    return state
-        return None
 
     def _asked_of_unnamed(self, verb) -> bool:
         """The act is only asked for ('urged ... to stop fuelling the war') and the one asked is
