@@ -1672,6 +1672,36 @@ CASES = [
      "Russia's foreign ministry warned of retaliation if the EU seized Russian assets.",
      [("Russian foreign ministry", "threatens", "European Union", False, None)],
      [("European Union", "threatens", "Russia", False, None), ("European Union", "attacks", "Russia", False, None)]),
+    ("a decision taken to back someone is support; a future or conditional one is not",
+     "Paris decided to back Morocco's autonomy plan. Oslo's decision to back Kenya's bid angered Moscow. "
+     "Lima may decide to back Chile's plan.",
+     [("France", "supports", "Morocco", False, None), ("Norway", "supports", "Kenya", False, None)],
+     [("Peru", "supports", "Chile", False, None)]),
+    ("a name modified by 'allied with' or a subject whose conjunct is 'allied with' supports the ally",
+     "The Serb List, closely allied with the Serbian Progressive Party, called for a boycott. "
+     "The TTP is a separate group from the Afghan Taliban but is allied with the Afghan Taliban.",
+     [("Serb List", "supports", "Serbian Progressive Party", False, None),
+      ("Tehrik-i-Taliban Pakistan", "supports", "Afghan Taliban", False, None)], []),
+    ("'linked to' an armed group says nothing of who accuses whom",
+     "Russian mercenaries fight against Islamist insurgents linked to al Qaeda.",
+     [], [("Islamist", "accuses", "al Qaeda", False, None)]),
+    ("a court's prison sentence is a penalty; 'Court of X' is a body, not a place",
+     "The Supreme Court sentenced Nika Melia to two years in prison. Milorad Dodik was sentenced by the Court of "
+     "Bosnia and Herzegovina to a year in prison.",
+     [("Supreme Court", "sanctions", "Nika Melia", False, None),
+      ("Court of Bosnia and Herzegovina", "sanctions", "Milorad Dodik", False, None)], []),
+    ("naming an actor an outlaw ('declared X extremist', 'listed X as a banned group') sanctions it",
+     "Belarus declared Belsat extremist. Iraq listed the PKK as a banned organisation. Kenya declared Ruto the winner.",
+     [("Belarus", "sanctions", "Belsat", False, None), ("Iraq", "sanctions", "Kurdistan Workers' Party", False, None)],
+     [("Kenya", "sanctions", "Ruto", False, None)]),
+    ("'its' in a deed named after a sanction or condemnation ('since / after / for its invasion') is the one punished",
+     "Canada has imposed sanctions on Russia since its invasion of Ukraine. The EU condemned Iran after its attack "
+     "on Israel. The bloc has adopted 19 packages of sanctions against Belarus since its crackdown on protesters.",
+     [("Russia", "attacks", "Ukraine", False, None), ("Iran", "attacks", "Israel", False, None)],
+     [("Canada", "attacks", "Ukraine", False, None), ("European Union", "attacks", "Israel", False, None)]),
+    ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
+     "Japan has sent aid to Ukraine since Russia's invasion of the country.",
+     [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),
 ]
 
 

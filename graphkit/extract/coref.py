@@ -458,7 +458,9 @@ class Coreference:
             return next((m.entity for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES)
                          if self.types.get(m.entity) == "ORG" and m.entity in self.igos), None)
         if want == "GPE":
-            return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"), None)
+            owners = self._phrase_owners(token)
+            return next((m.entity for m in self._candidates(token) if self.types.get(m.entity) == "GPE" and m.form != "adjective"
+                         and m.entity not in owners), None)
         if want == "ARMED":
             # "the rebels", "the militants": the latest armed group named by name (not a state's
             # forces, office or an organisation of states)
@@ -477,6 +479,15 @@ class Coreference:
         if found is None and word in _STATE_BODIES:
             return self.home_state   # "the government" of the state the article is about
         return found
+
+
+    def _phrase_owners(self, token) -> set[str]:
+        """'Russia's invasion of the country': the possessor of the noun a description
+        completes, which the description never refers to (unlike "its neighbour")."""
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.pos_ != "NOUN":
+            return set()
+        return {self._by_token[c.i].entity for c in token.head.head.children
+                if c.dep_ == "poss" and c.i in self._by_token and self._by_token[c.i].entity}
 
 
 def _plural_description(text: str) -> bool:

@@ -807,8 +807,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
         if label in ("PERSON", "ORG", "LOC", "GPE") and len(ent) == 1 and is_demonym is not None and is_demonym(ent.text) \
                 and ent[0].dep_ in ("amod", "compound", "nmod"):
             label = "NORP"   # "Azerbaijani positions", "Angolan President": a nationality adjective NER took for a name
-        if label in ("PERSON", "GPE", "NORP") and len(ent) > 1 and ent[-1].text in ORG_NAME_HEADS:
-            label = "ORG"   # "Tigray Front", "Popular Will Party": an organisation NER took for a person
+        if label in ("PERSON", "GPE", "NORP") and len(ent) > 1 and (
+                ent[-1].text in ORG_NAME_HEADS or (ent.root.text in ORG_NAME_HEADS and ent.root.i < ent.end - 1
+                                                    and ent.root.nbor().lower_ == "of")):
+            label = "ORG"   # "Tigray Front", "Popular Will Party", "Court of Bosnia and Herzegovina": an organisation
         if label in ("GPE", "PERSON", "ORG") and _names_water_or_landform(ent):
             label = "LOC"   # "the Gulf of Finland", "the Red Sea", "the Cuyuni River": a feature, not a polity
         if len(ent) == 1 and ent[0].lower_ in TITLE_MODIFIERS:

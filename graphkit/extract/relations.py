@@ -27,7 +27,7 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
-                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -465,6 +465,23 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         return any(a.lower_ in FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(holder, {"aux"})) and not (
             is_conditional(verb) or is_conditional(holder))
 
+    def _decided(self, verb) -> bool:
+        """'decided to back X', "Paris's decision to back X": a decision taken (not a future or
+        conditional one), the only thing that made the clause unreal."""
+        if self._under_noun_of(verb, {"decision"}):
+            holder = verb.head
+            while holder.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "appos") and holder.head.i != holder.i:
+                holder = holder.head
+            clause = holder if holder.pos_ in ("VERB", "AUX") else None
+        elif verb.dep_ == "xcomp" and verb.head.lemma_ == "decide" and verb.head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+            clause = verb.head
+        else:
+            return False
+        if clause is None or is_conditional(verb):
+            return False
+        return not any(a.lower_ in MODAL_IRREALIS or a.lower_ in FUTURE_AUX or a.lemma_ in FUTURE_AUX
+                       for a in children(clause, {"aux", "auxpass"})) and not is_conditional(clause)
+
     def _summed_up_clause(self, verb) -> int | None:
         """'Pakistan accused Kabul of X, a charge Kabul denies': the small parser makes the
         accusation a complement of 'denies'. The index of that earlier clause, when `verb`'s
@@ -685,7 +702,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
     def _event_nouns(head) -> list:
         """The nouns that name what `head` tells of: itself if a noun, else its noun objects
         ('imposed sanctions': the sanctions)."""
-        return [head] if head.pos_ == "NOUN" else [o for o in children(head, OBJECT_DEPS) if o.pos_ == "NOUN"]
+        nouns = [head] if head.pos_ == "NOUN" else [o for o in children(head, OBJECT_DEPS) if o.pos_ == "NOUN"]
+        # "adopted 19 packages of sanctions": the batch and what it is a batch of
+        return nouns + [o for n in nouns if n.lemma_.lower() in BATCH_NOUNS for o in prep_objects(n, {"of"})]
 
     def _relations_told(self, head) -> set[str]:
         """The relations a verb or noun and its object name ('sanctioned X', 'imposed sanctions on X')."""
@@ -778,9 +797,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             sources = self.passive_agents(verb) if passive else self.subjects(verb)
             if passive and not sources and verb.lemma_.lower() in STATIVE_PASSIVES:
                 # "the Houthis, who are aligned with Iran": a state, not an act done to them
-                holders = children(verb, PASSIVE_SUBJECT_DEPS)
-                holders = standing_for(holders, verb)
-                sources = [k for h in holders for k in self.entities_of(h)]
+                holders = children(verb, PASSIVE_SUBJECT_DEPS) or (
+                    [verb.head] if verb.dep_ == "acl" and verb.lemma_.lower() in ALLYING_VERBS else [])
+                holders = standing_for(holders, verb)   # "the Serb List, allied with X": the noun it modifies
+                sources = [k for h in holders for k in self.entities_of(h)] if holders else (
+                    self.subjects(verb) if verb.dep_ == "conj" else [])   # "is a separate group but is allied with it"
                 passive = False
             irrealis, negated = self.modality(verb)
             reporter = self.reporter(verb)
@@ -792,9 +813,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
             for frame in frames:
                 if naming and frame.relation == "meets":
                     continue   # "called Gonzalez a coward" is no phone call
-                if frame.relation == "sanctions" and verb.lemma_ in ("designate", "list") and not any(
-                        w.lower_.startswith(("terror", "sanction", "extremis")) for w in verb.subtree):
-                    continue   # "designated the Houthis a terrorist group" sanctions; "designated an envoy" does not
+                if frame.relation == "sanctions" and verb.lemma_ in DESIGNATING_VERBS and not any(
+                        w.lower_.startswith(OUTLAWING_STEMS) or (w.lower_ == "agent" and w.nbor(-1).lower_ == "foreign")
+                        for w in verb.subtree):
+                    continue   # "designated the Houthis a terrorist group", "declared X extremist" sanctions; "designated an envoy" does not
                 if frame.relation == "accuses" and verb.lemma_ == "point" and prep_objects(verb, {"to"}) and not any(
                         o.lemma_.lower() in IMPLICATION_NOUNS or self._names_misdeed(o) for o in prep_objects(verb, {"to"})) \
                         and not any(o.lemma_.lower() in CULPRIT_NOUNS for o in prep_objects(verb, {"as"})):
@@ -843,8 +865,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     relation = "threatens"   # "vowed to punish Israel", "threatened to strike / to veto": a threat
                     if self._not_ruled_out(verb):
                         irrealis, neg, reporter = False, False, None
-                if relation == "supports" and irrealis is True and self._pledged(verb):
-                    irrealis = False   # '"Germany will stand by Ukraine," the minister said': the pledge is the support
+                if relation == "supports" and irrealis is True and (self._pledged(verb) or self._decided(verb)):
+                    irrealis = False   # '"Germany will stand by Ukraine," the minister said': the pledge is the support;
+                    # "Paris decided to back Rabat's plan": taking the side is the support
                 if relation in ("agrees_with", "supports") and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
                 if relation == "aids" and self._passes_message(verb):
@@ -999,9 +1022,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         for frame in frames:
             place = frame.relation in PLACE_RELATIONS
             agents = self.modifier_entities(noun) or (self.modifier_entities(phrase) if phrase is not noun else [])
-            if cause_host is not None and any(c.tag_ == "PRP$" for c in noun.children):
-                # "sanctioned Russia over its war in Ukraine": 'its' is the one punished, not the punisher
-                agents = self._punished_by(cause_host) or agents
+            deed_host = cause_host if cause_host is not None else (
+                head.head if phrase.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in DEED_TIME_PREPOSITIONS else None)
+            if deed_host is not None and any(c.tag_ == "PRP$" for c in noun.children):
+                # "sanctioned Russia over / since / for its war in Ukraine": 'its' is the one
+                # punished, not the punisher
+                agents = self._punished_by(deed_host) or agents
             targets = [k for prep in frame.target_preps for t in prep_objects(noun, {prep})
                        for k in self.entities_of(t, place=place)
                        if not (place and prep in LOCATIVE_TARGET_PREPS and self.types.get(k) != "GPE")]

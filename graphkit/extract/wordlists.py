@@ -57,6 +57,9 @@ SUBJECT_CONTROL_PREPS = {"in", "by", "while", "after", "before", "without", "thr
 OBJECT_CONTROL_PREPS = {"of", "for", "from", "against"}
 # participles that state a standing relation: "X is aligned/allied with Y" (X supports Y)
 STATIVE_PASSIVES = {"align", "ally", "affiliate", "link", "tie"}
+# of those, the ones that take a side: "the Serb List, allied with X" supports X ("insurgents
+# linked to al Qaeda" accuses no one)
+ALLYING_VERBS = {"align", "ally"}
 # verbs whose object a sanction or strike lands on: "hit Iran with sanctions", "targeted by sanctions"
 TARGETING_VERBS = {"hit", "slap", "target", "punish", "cover", "affect", "strike"}
 # "in solidarity with X", "in protest against X": a stance taken by the clause's subject
@@ -64,6 +67,10 @@ STANCE_RELATIONS = {"supports", "protests_against", "condemns"}
 # verbs of these relations judge an event named as their object ("welcomed the talks")
 JUDGING_RELATIONS = STANCE_RELATIONS | {"rejects", "accuses"}
 # putting an actor on a terrorist or sanctions list is a sanction
+# verbs that sanction only when they name the actor an outlaw: "designated X a terrorist group",
+# "declared Belsat extremist", "listed the PKK as a banned organisation"; not "designated an envoy"
+DESIGNATING_VERBS = {"designate", "list", "declare"}
+OUTLAWING_STEMS = ("terror", "sanction", "extremis", "banned", "outlaw", "undesirab", "illegal")
 LISTING_VERBS = {"add", "put", "place", "return", "include", "list", "relist", "restore"}
 LIST_NOUNS = {"list", "blacklist", "register", "registry"}
 # an attack "in" or "at" a place targets a town or region, never a sea or strait
@@ -379,3 +386,5 @@ ACT_PRONOUNS = {"it", "this", "them", "these"}
 # prepositions of cause: the act they name is not done by the governing verb's subject ("imposed
 # sanctions on X over attacks on camps")
 CAUSE_PREPOSITIONS = {"over", "despite", "amid", "because"}
+# a deed named after a sanction or condemnation: "sanctions on Russia since / after / for its invasion"
+DEED_TIME_PREPOSITIONS = {"since", "after", "following", "for"}
