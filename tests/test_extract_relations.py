@@ -1699,6 +1699,21 @@ CASES = [
      "on Israel. The bloc has adopted 19 packages of sanctions against Belarus since its crackdown on protesters.",
      [("Russia", "attacks", "Ukraine", False, None), ("Iran", "attacks", "Israel", False, None)],
      [("Canada", "attacks", "Ukraine", False, None), ("European Union", "attacks", "Israel", False, None)]),
+    ("those a sanctions announcement lists in the next sentences are sanctioned by its sanctioner",
+     "The European Union imposed sanctions on Russia on Tuesday. Those targeted include Deputy Prime Minister "
+     "Alexander Novak. Among the firms targeted is Rosneft. The sanctions also target Sovcomflot. A deputy minister, "
+     "Pavel Sorokin, was also targeted.",
+     [("European Union", "sanctions", "Alexander Novak", False, None), ("European Union", "sanctions", "Rosneft", False, None),
+      ("European Union", "sanctions", "Sovcomflot", False, None), ("European Union", "sanctions", "Pavel Sorokin", False, None)], []),
+    ("after a sanctions sentence, a place targeted or a target struck by someone named is no sanction",
+     "Japan imposed sanctions on Russia. Odesa was targeted overnight. Russian missiles hit Kyiv.",
+     [("Japan", "sanctions", "Russia", False, None)],
+     [("Japan", "sanctions", "Odesa", False, None), ("Japan", "sanctions", "Kyiv", False, None)]),
+    ("a terrorist label after a long apposition still makes the designation a sanction",
+     "The U.S. Treasury Department on Monday imposed sanctions on five officials close to Venezuelan President "
+     "Nicolas Maduro and designated the Cartel de los Soles, a network Washington says is run by army generals, as a "
+     "terrorist organisation.",
+     [("U.S. Treasury Department", "sanctions", "Cartel de los Soles", False, None)], []),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

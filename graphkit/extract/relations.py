@@ -18,6 +18,7 @@ from .mentions import MOTION_VERBS, DocMention
 from .records import RawRelation
 from .speech import PendingRejection, SpeechRules
 from .threats import PendingThreat, ThreatRules
+from .sanction_lists import SanctionListRules
 from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
@@ -50,7 +51,7 @@ _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | REC
                         | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS)
 
 
-class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
+class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, SanctionListRules):
     """Extract relations from one parsed article whose mentions are resolved to entity keys."""
 
     def __init__(self, doc, mentions: list[DocMention], lexicon, entity_types: dict[str, str],
@@ -662,6 +663,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
         found: list[RawRelation] = []
         self.rebuttals = self._closing_rebuttals()
         self._closing_rebuttal_rejections()
+        recent_starts: list[int] = []
         for sent in self.doc.sents:
             start, end = sentence_span(sent)
             for token in sent:
@@ -679,6 +681,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     found += self._from_dismay(token, start, end)
                 if token.lower_ == "pro" and token.i + 2 < len(self.doc) and self.doc[token.i + 1].text in ("-", "–"):
                     found += self._from_pro_prefix(token, start, end)
+            found += self._sanctions_carried_on(sent, start, end, found, recent_starts)
+            recent_starts.append(start)
         found = found + self._resolve_rejections(found) + self._resolve_threats(found)
         # a visit to a country or city is no meeting with it ("visited Lebanon", "a visit to the
         # Ukrainian capital"); visiting a person or an organisation is
@@ -815,7 +819,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules):
                     continue   # "called Gonzalez a coward" is no phone call
                 if frame.relation == "sanctions" and verb.lemma_ in DESIGNATING_VERBS and not any(
                         w.lower_.startswith(OUTLAWING_STEMS) or (w.lower_ == "agent" and w.nbor(-1).lower_ == "foreign")
-                        for w in verb.subtree):
+                        for w in list(verb.subtree) + list(verb.sent[verb.i - verb.sent.start + 1:])[:30]):
+                    # (the label may hang elsewhere: "designated X, a network Y says is run by
+                    # officers, as a terrorist organisation")
                     continue   # "designated the Houthis a terrorist group", "declared X extremist" sanctions; "designated an envoy" does not
                 if frame.relation == "accuses" and verb.lemma_ == "point" and prep_objects(verb, {"to"}) and not any(
                         o.lemma_.lower() in IMPLICATION_NOUNS or self._names_misdeed(o) for o in prep_objects(verb, {"to"})) \
