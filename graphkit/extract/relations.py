@@ -28,7 +28,7 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
-                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, REJECTED_PRONOUNS, OFFERING_VERBS, OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -876,6 +876,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     # "Paris decided to back Rabat's plan": taking the side is the support
                 if relation in ("agrees_with", "supports") and neg and verb.lemma_.lower() in ACCEPTING_VERBS:
                     relation, neg = "rejects", False   # "refused to accept China's claims", "cannot recognise X's victory"
+                if relation == "aids" and verb.lemma_.lower() in OFFERING_VERBS and any(
+                        o.lemma_.lower() in OFFERED_TERMS for o in children(verb, OBJECT_DEPS)):
+                    relation = "requests"   # "Hamas offered Israel a truce": terms proposed, no aid given
                 if relation == "aids" and self._passes_message(verb):
                     relation = "meets"   # "delivered the proposal to Hamas": contact, not aid
                     if any(w.lemma_.lower() in PROTEST_NOTE_NOUNS for o in children(verb, OBJECT_DEPS)
@@ -909,7 +912,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
             if not out and not passive and not irrealis and any(f.relation == "rejects" for f in frames):
                 # "denied the accusations", "a charge the UAE denies": whose accusations?
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])
-                if objs and all(self.is_proposition(o) or o.lemma_.lower() in PROPOSITION_VERBS for o in objs) and (
+                if objs and all(self.is_proposition(o) or o.lemma_.lower() in PROPOSITION_VERBS
+                                or o.lower_ in REJECTED_PRONOUNS for o in objs) and (
                         verb.lemma_ in self.lex.denial_verbs or not any(o.lemma_.lower() in IMPLICATION_NOUNS for o in objs)):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
             if not out and not passive and negated and sources and verb.lemma_.lower() in ACCEPTING_VERBS:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (AUTHORING_PARTICIPLES, COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (AUTHORING_PARTICIPLES, REJECTED_PRONOUNS, COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, PROVOKING_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
@@ -515,7 +515,8 @@ class SpeechRules:
         """Reject a claim, demand or measure: its author when the phrase names it ("Kyiv's
         claims", "a plan put forward by Peru"), else whoever last accused, asked or sanctioned
         the rejecter in the text before (resolved in `_resolve_rejections`)."""
-        targets = [k for o in objs for k in self._proposition_authors(o)]
+        pronouns = all(o.lower_ in REJECTED_PRONOUNS for o in objs)
+        targets = [] if pronouns else [k for o in objs for k in self._proposition_authors(o)]
         if targets:
             reporter = self.reporter(verb)
             out = self._emit(sources, targets, "rejects", sent_start, sent_end, 0.8, verb.text,
@@ -523,6 +524,9 @@ class SpeechRules:
             if not negated and all(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs):
                 out += self._proposal_put_to(sources, targets, objs[0], sent_start, sent_end)
             return out
+        if sources and all(o.tag_ == "NNS" and o.lemma_.lower() in PROPOSAL_NOUNS and not any(
+                c.dep_ in ("det", "poss") for c in o.children) for o in objs):
+            return []   # "rejected calls for talks": calls in general, from no one in particular
         if sources:
             answered = set().union(*(self._answered_relations(o) for o in objs))
             # "Egypt proposed a ceasefire ... Hamas rejected the proposal": who made it before
@@ -568,6 +572,8 @@ class SpeechRules:
     def _answered_relations(self, noun) -> set[str]:
         """The acts a rejection of `noun` answers: an accusation, a demand, a sanction."""
         lemma = noun.lemma_.lower()
+        if noun.lower_ in REJECTED_PRONOUNS:
+            return {"requests", "accuses"}   # "rejected it": the offer or the charge told just before
         if lemma in MEASURE_NOUNS:
             return {"sanctions"}
         if lemma in self.messages:

@@ -386,5 +386,13 @@ ACT_PRONOUNS = {"it", "this", "them", "these"}
 # prepositions of cause: the act they name is not done by the governing verb's subject ("imposed
 # sanctions on X over attacks on camps")
 CAUSE_PREPOSITIONS = {"over", "despite", "amid", "because"}
+# "Hamas offered a truce, but Israel rejected it": a pronoun a rejection takes stands for what was
+# proposed or charged just before, not for an actor
+REJECTED_PRONOUNS = {"it", "this", "that"}
+# what is offered as terms, not as aid: "offered Israel a truce" proposes (REQUEST, GUIDELINES 3.1)
+OFFERING_VERBS = {"offer", "extend"}
+OFFERED_TERMS = {"truce", "ceasefire", "talks", "deal", "negotiation", "dialogue", "amnesty", "mediation", "compromise",
+                 "concession", "pause", "settlement", "agreement", "referendum", "election",
+                 "olive", "hand", "invitation", "guarantee", "guarantees", "autonomy", "terms"}
 # a deed named after a sanction or condemnation: "sanctions on Russia since / after / for its invasion"
 DEED_TIME_PREPOSITIONS = {"since", "after", "following", "for"}
