@@ -194,6 +194,12 @@ CASES = [
      "NATO said it had sent two frigates to the Gulf of Finland. Chinese ships sailed through the Taiwan Strait "
      "near Lake Chad.",
      [("Gulf of Finland", "LOC", set()), ("Taiwan Strait", "LOC", set()), ("Lake Chad", "LOC", set())], []),
+    ("a party's name NER missed, capitalised words after 'the' ending in a party word, is one organisation",
+     "Andrej Kovac, leader of the Freedom and Justice Party, spoke. The Serbian Progressive Party won.",
+     [("Freedom and Justice Party", "ORG", set()), ("Serbian Progressive Party", "ORG", set())], ["Party"]),
+    ("'Court of X' is a body, not a place",
+     "Milorad Dodik was sentenced by the Court of Bosnia and Herzegovina to a year in prison.",
+     [("Court of Bosnia and Herzegovina", "ORG", set())], []),
 ]
 
 

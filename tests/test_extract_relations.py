@@ -1978,6 +1978,15 @@ ROLE_CASES = [
      "Daniel Mwangi was sworn in as Kenya's president on Tuesday.", ("Daniel Mwangi", "leader_of", "Kenya")),
     ("an office held in the past ('was president of X until 2022') is no office now",
      "Daniel Mwangi was president of Kenya until 2022.", None),
+    ("a party's name NER missed ('the Freedom and Justice Party') after 'leader of'",
+     "Andrej Kovac, leader of the Freedom and Justice Party, said the vote was rigged.",
+     ("Andrej Kovac", "leader_of", "Freedom and Justice Party")),
+    ("'the movement, which X leads'",
+     "The Sudan People's Liberation Movement-in-Opposition, which Riek Machar leads, said its bases were attacked.",
+     ("Riek Machar", "leader_of", "Sudan People's Liberation Movement-in-Opposition")),
+    ("'the group Viasna, whose chairman X'",
+     "The human rights group Viasna, whose chairman Ales Bialiatski is in prison, issued a statement.",
+     ("Ales Bialiatski", "leader_of", "Viasna")),
 ]
 
 

@@ -415,6 +415,40 @@ def _capitalised_group_names(doc, ents):
     return ents + out
 
 
+# last words of a party's or movement's name, and the small words inside such names
+_PARTY_NAME_HEADS = {"Party", "Movement", "Front", "Alliance", "Coalition", "Platform", "League", "Union", "Bloc"}
+_NAME_CONNECTORS = {"and", "of", "for"}
+
+
+def _capitalised_party_names(doc, ents):
+    """'the Freedom and Justice Party', 'the National Unity Platform': a party's or movement's
+    name NER missed, capitalised words after 'the' (joined by 'and', 'of', 'for') ending in a
+    party word; a nationality NER tagged inside it ("Serbian") is part of the name."""
+    from spacy.tokens import Span
+
+    inner = [e for e in ents if e.label_ in ("NORP", "GPE")]
+    taken = {i for e in ents if e.label_ not in ("NORP", "GPE") for i in range(e.start, e.end)}
+    out = []
+    for t in doc:
+        if t.text not in _PARTY_NAME_HEADS or t.i in taken or t.i < 2:
+            continue
+        start = t.i
+        while start > 1 and doc[start - 1].i not in taken:
+            prev = doc[start - 1]
+            if prev.is_alpha and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ", "NOUN"):
+                start -= 1
+            elif prev.lower_ in _NAME_CONNECTORS and doc[start - 2].text[:1].isupper() and doc[start - 2].i not in taken:
+                start -= 1
+            else:
+                break
+        if start < t.i and doc[start - 1].lower_ == "the" and doc[start].lower_ not in _NAME_CONNECTORS:
+            out.append(Span(doc, start, t.i + 1, label="ORG"))
+    if not out:
+        return ents
+    claimed = {i for sp in out for i in range(sp.start, sp.end)}
+    return [e for e in ents if e not in inner or claimed.isdisjoint(range(e.start, e.end))] + out
+
+
 # what "X, a town in Y" calls a place
 _SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "district", "municipality", "commune", "suburb",
                      "port", "province", "region", "county", "hamlet"}
@@ -780,6 +814,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = ents + _acronyms(doc, ents, is_known_name)
     ents = _joined_body_names(doc, ents)
     ents = _capitalised_group_names(doc, ents)
+    ents = _capitalised_party_names(doc, ents)
     ents = _places_named_after_of(doc, ents)
     ents = _led_groups(doc, ents, is_known_name)
     if is_exact_title is not None:

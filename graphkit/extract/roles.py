@@ -344,9 +344,10 @@ class RoleExtractor(PlaceRules):
             if root.dep_ == "nsubj" and root.head.lemma_ in LEADING_VERBS:
                 verbs.append(root.head)
             for v in verbs:
-                for obj in v.children:
-                    if obj.dep_ != "dobj":
-                        continue
+                objects = [c for c in v.children if c.dep_ == "dobj"]
+                if v.dep_ == "relcl" and root.head.i == v.i and all(o.lower_ in ("which", "that") for o in objects):
+                    objects = [v.head]   # "the SPLM-IO, which Machar leads", "the group al-Sharaa led"
+                for obj in objects:
                     org = self.by_token.get(obj.i)
                     # "heads the Somali government": the state of a governing body; not "led the
                     # Kyrgyz negotiators" (people) or "leads the Jewish Power party" (a nationality word)
@@ -431,7 +432,8 @@ class RoleExtractor(PlaceRules):
             return self._shared_title(m)
         org_tokens = prefix[:j + 1]
         possessive = j >= 0 and prefix[j].lower_ in ("its", "their")
-        if not any(t.i in self.by_token or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in org_tokens):
+        if not any(t.i in self.by_token or t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.lower_ == "whose"
+                   for t in org_tokens):
             org_tokens = []   # "when Prime Minister X", "after President X": no organisation named
         confidence = 0.85
         org = self._org_in(org_tokens, m.entity, role) or self._org_noun(title_words, m.tok_start) \
