@@ -1728,6 +1728,11 @@ CASES = [
      "Norway urged Sudan's army and the RSF to protect civilians. The army has rejected calls for new talks.",
      [("Norway", "requests", "Sudanese military", False, None)],
      [("Sudanese military", "rejects", "Norway", False, None)]),
+    ("turning to someone for help: material help is aid, political support is support",
+     "Mali turned to Russia for security assistance. Serbia turned to China for political support. "
+     "Peru turned to Chile after the vote.",
+     [("Russia", "aids", "Mali", False, None), ("China", "supports", "Serbia", False, None)],
+     [("Chile", "aids", "Peru", False, None), ("Chile", "supports", "Peru", False, None)]),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

@@ -28,7 +28,7 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
-                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, REJECTED_PRONOUNS, OFFERING_VERBS, OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS, OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -48,7 +48,7 @@ SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects"
 # verbs with a rule of their own in `_from_verb` besides the lexicon's frames (one set for the
 # cheap trigger test, which runs on every token)
 _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | RECALLING_VERBS | CROWD_CONTROL_VERBS
-                        | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS)
+                        | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS | TURNING_VERBS)
 
 
 class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, SanctionListRules):
@@ -936,6 +936,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
             out += self._forced_out(verb, sent_start, sent_end)   # besides "drove X out" attacking X
         if not out and verb.lemma_.lower() in RECALLING_VERBS:
             out += self._recalled_envoy(verb, sent_start, sent_end)
+        if not out and verb.lemma_.lower() in TURNING_VERBS:
+            out += self._turned_to_for_help(verb, sent_start, sent_end)
         if verb.lemma_.lower() in FIGHTING_WORDS:
             out += self._fighting_alongside(verb, sent_start, sent_end)
         if not out and verb.lemma_.lower() in CROWD_CONTROL_VERBS:
@@ -1292,6 +1294,19 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         if not agents or not recipients:
             return []
         return self._emit_for(verb, recipients, "sanctions", 0.6, sent_start, sent_end, sources=agents)
+
+    def _turned_to_for_help(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'Mali turned to Russia for security assistance': the one turned to aids the subject
+        (help sought and given; 'for support' alone, with no material, is support)."""
+        helps = [o for o in prep_objects(verb, {"for"}) if o.lemma_.lower() in HELP_NOUNS]
+        helpers = [k for o in prep_objects(verb, {"to"}) for k in self.entities_of(o)]
+        if not helps or not helpers:
+            return []
+        material = any(h.lemma_.lower() != "support" or any(
+            c.lemma_.lower() in MATERIAL_MODIFIERS for c in h.children if c.dep_ in ("amod", "compound")) for h in helps)
+        subjects = self.subjects(verb)
+        return self._emit_for(verb, subjects, "aids" if material else "supports", 0.6, sent_start, sent_end,
+                              sources=[k for k in helpers if k not in subjects])
 
     def _forced_out(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'French forces were pushed out of Mali', 'the juntas forced French troops out of

@@ -386,6 +386,12 @@ ACT_PRONOUNS = {"it", "this", "them", "these"}
 # prepositions of cause: the act they name is not done by the governing verb's subject ("imposed
 # sanctions on X over attacks on camps")
 CAUSE_PREPOSITIONS = {"over", "despite", "amid", "because"}
+# "Mali turned to Russia for security assistance": help sought of someone and given
+TURNING_VERBS = {"turn"}
+HELP_NOUNS = {"help", "assistance", "aid", "support", "backing", "protection", "training", "weapons", "arms",
+              "equipment", "funding", "financing", "loan", "loans", "troops", "instructors", "mercenaries", "security"}
+# what makes "support" material (AID rather than SUPPORT)
+MATERIAL_MODIFIERS = {"military", "security", "financial", "economic", "humanitarian", "logistical", "material"}
 # "Hamas offered a truce, but Israel rejected it": a pronoun a rejection takes stands for what was
 # proposed or charged just before, not for an actor
 REJECTED_PRONOUNS = {"it", "this", "that"}
