@@ -1733,6 +1733,11 @@ CASES = [
      "Peru turned to Chile after the vote.",
      [("Russia", "aids", "Mali", False, None), ("China", "supports", "Serbia", False, None)],
      [("Chile", "aids", "Peru", False, None), ("Chile", "supports", "Peru", False, None)]),
+    ("a time clause hung on a speech verb ('hours after X struck') is the narrator's, no charge by the speaker",
+     "The Houthis said they had fired missiles at two ships, hours after U.S. forces struck Houthi radar sites. "
+     "Kyiv said Russian forces had shelled Ukrainian positions near Kharkiv.",
+     [("U.S. military", "attacks", "Houthis", False, None), ("Ukraine", "accuses", "Russian military", False, None)],
+     [("Houthis", "accuses", "U.S. military", False, None)]),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
                      children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
-from .wordlists import (AUTHORING_PARTICIPLES, REJECTED_PRONOUNS, COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
+from .wordlists import (AUTHORING_PARTICIPLES, REJECTED_PRONOUNS, NARRATED_CLAUSE_MARKS, COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, PROVOKING_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
                         ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
@@ -198,6 +198,8 @@ class SpeechRules:
                         out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
 
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NARRATED_CLAUSE_MARKS for c in clause.children):
+                continue   # "X said ..., hours after U.S. forces struck Houthi sites": the narrator's, not X's
             for v in clause.subtree:
                 if v.pos_ in ("VERB", "AUX") and any(a.lower_ in DEONTIC_MODALS for a in children(v, {"aux"})) \
                         and not self.retributive(v) and not any(w.lower_ in SELF_REGARD_WORDS for w in v.subtree):

@@ -386,6 +386,8 @@ ACT_PRONOUNS = {"it", "this", "them", "these"}
 # prepositions of cause: the act they name is not done by the governing verb's subject ("imposed
 # sanctions on X over attacks on camps")
 CAUSE_PREPOSITIONS = {"over", "despite", "amid", "because"}
+# a clause hung on a speech verb by one of these tells when, not what was said
+NARRATED_CLAUSE_MARKS = {"after", "before", "since", "when", "while", "until", "as", "once"}
 # "Mali turned to Russia for security assistance": help sought of someone and given
 TURNING_VERBS = {"turn"}
 HELP_NOUNS = {"help", "assistance", "aid", "support", "backing", "protection", "training", "weapons", "arms",
