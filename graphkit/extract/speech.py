@@ -22,6 +22,12 @@ _REJECTION_WINDOW_SENTENCES = 6
 _LEAD_SENTENCES = 2
 
 
+def _narrated_time_clause(token) -> bool:
+    """'..., hours after X struck Y': a time clause set off by a comma."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NARRATED_CLAUSE_MARKS for c in token.children) \
+        and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+
+
 class PendingRejection(NamedTuple):
     """A rejection whose target is resolved once every sentence is read: the latest actor that
     accused, asked or sanctioned the rejecters (`answered` relations), else `fallback` (whoever
@@ -198,9 +204,12 @@ class SpeechRules:
                         out.append(RawRelation(s, t, relation, sent_start, sent_end, False, None, weight, trigger))
 
         for clause in children(speech_verb, {"ccomp", "parataxis", "xcomp", "advcl"}):
-            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NARRATED_CLAUSE_MARKS for c in clause.children):
-                continue   # "X said ..., hours after U.S. forces struck Houthi sites": the narrator's, not X's
+            # "X said ..., hours after U.S. forces struck Houthi sites": a time clause set off by a
+            # comma is the narrator's, not what X said (wherever the parser hangs it)
+            narrated = {t.i for a in clause.subtree if _narrated_time_clause(a) for t in a.subtree}
             for v in clause.subtree:
+                if v.i in narrated:
+                    continue
                 if v.pos_ in ("VERB", "AUX") and any(a.lower_ in DEONTIC_MODALS for a in children(v, {"aux"})) \
                         and not self.retributive(v) and not any(w.lower_ in SELF_REGARD_WORDS for w in v.subtree):
                     # '"The rebels must leave the homes they occupied," he said': a demand of them (not
