@@ -1738,6 +1738,15 @@ CASES = [
      "Kyiv said Russian forces had shelled Ukrainian positions near Kharkiv.",
      [("U.S. military", "attacks", "Houthis", False, None), ("Ukraine", "accuses", "Russian military", False, None)],
      [("Houthis", "accuses", "U.S. military", False, None)]),
+    ("announced responses: the right reserved to take measures, acting on with force against an attempt, readiness "
+     "to respond to an attack; a vow to hunt down a group",
+     "Egypt said Ethiopia had breached the accord and warned that Egypt reserves its right to take all measures "
+     "necessary. Katz said the military would continue to act with full force against any attempt by Hezbollah to "
+     "rearm. Pakistan said it was ready to respond to any Indian attack. Iran's foreign ministry said it was ready "
+     "to respond to the protesters' demands. Ibrahim Traore vowed to hunt down fighters of JNIM.",
+     [("Egypt", "threatens", "Ethiopia", False, None), ("Katz", "threatens", "Hezbollah", False, None),
+      ("Pakistan", "threatens", "India", False, None), ("Ibrahim Traore", "threatens", "JNIM", False, None)],
+     [("Iranian foreign ministry", "threatens", "protesters", False, None)]),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

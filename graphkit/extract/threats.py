@@ -9,7 +9,7 @@ from typing import NamedTuple
 from .records import RawRelation
 from .syntax import FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, has_mark, \
     is_negated, is_passive, prep_objects
-from .wordlists import HOSTILE_ACT_NOUNS, PRICE_NOUNS, RESPONDING_VERBS, RESPONSE_NOUNS, THREAT_VERBS
+from .wordlists import HOSTILE_ACT_NOUNS, PRICE_NOUNS, READY_WORDS, RESPONDING_VERBS, RESPONSE_NOUNS, THREAT_VERBS
 
 # '"We will respond," the minister said': the act answered was told in this sentence or the three before
 _THREAT_WINDOW_SENTENCES = 3
@@ -116,6 +116,12 @@ class ThreatRules:
         clauses = [x for c in children(verb, {"ccomp"}) for x in [c] + children(c, {"conj"})]
         targets = targets or [k for c in clauses if self._announced_response(c)
                               for k in self._response_targets(c)]
+        # "said its forces remained fully prepared to respond to any attack by India": readiness
+        ready = [x for c in clauses for a in children(c, {"acomp"}) if a.lemma_.lower() in READY_WORDS
+                 and not is_negated(c) for x in children(a, {"xcomp"})]
+        targets = targets or [k for x in ready if self._announced_response(x, vowed=True) and any(
+            o.lemma_.lower() in HOSTILE_ACT_NOUNS or self._names_misdeed(o) or self._disapproving(o)
+            for o in prep_objects(x, {"to", "against"})) for k in self._response_targets(x)]   # not "to the demands"
         if not targets and verb.lemma_ in THREAT_VERBS and not is_negated(verb) and any(
                 o.lemma_.lower() in RESPONSE_NOUNS - {"force"} for o in children(verb, OBJECT_DEPS)) \
                 and not children(verb, {"ccomp"}):
@@ -210,9 +216,14 @@ class ThreatRules:
         to come (vowed: the infinitive of a vow, "vowed to use overwhelming force")."""
         lemma = clause.lemma_.lower()
         if lemma == "reserve" and not is_negated(clause) and any(
-                o.lemma_.lower() == "right" and any(a.lemma_.lower() in RESPONDING_VERBS for a in children(o, {"acl", "relcl"}))
+                o.lemma_.lower() == "right" and any(a.lemma_.lower() in RESPONDING_VERBS or self._announced_response(a, vowed=True)
+                                                    for a in children(o, {"acl", "relcl"}))
                 for o in children(clause, OBJECT_DEPS)):
-            return True   # "reserved the right to respond at a time of its choosing"
+            return True   # "reserved the right to respond at a time of its choosing / to take all necessary measures"
+        if lemma == "continue" and not is_negated(clause) and any(
+                a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(clause, {"aux"})):
+            # "would continue to act with full force against ...": the act to come
+            return any(self._announced_response(x, vowed=True) for x in children(clause, {"xcomp"}))
         if not vowed and not any(a.lower_ in MODAL_IRREALIS | FUTURE_AUX or a.lemma_ in FUTURE_AUX
                                  for a in children(clause, {"aux"})):
             return False
@@ -239,8 +250,12 @@ class ThreatRules:
 
     def _response_targets(self, clause) -> list[str]:
         """Whom a response is against: 'against China', 'to any Israeli attack' (its agent)."""
+        if clause.lemma_.lower() == "continue":
+            clause = next(iter(children(clause, {"xcomp"})), clause)   # "would continue to act against X"
         phrases = [clause] + children(clause, OBJECT_DEPS) + prep_objects(clause, {"with"})   # "respond with measures against X"
-        against = [k for h in phrases for p in prep_objects(h, {"against"}) for k in self.entities_of(p)]
+        # "against China", "against any attempt by Hezbollah to rearm" (the attempt's agent)
+        against = [k for h in phrases for p in prep_objects(h, {"against"})
+                   for k in self.entities_of(p) or [a for o in prep_objects(p, {"by"}) for a in self.entities_of(o)]]
         answered = prep_objects(clause, {"to"}) + (children(clause, OBJECT_DEPS) if clause.lemma_.lower() == "answer" else [])
         return against or [k for p in answered + [p for h in phrases[1:] for p in prep_objects(h, {"to"})]
                            if self._names_act(p) or self._disapproving(p)

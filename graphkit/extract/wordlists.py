@@ -190,6 +190,8 @@ RESPONSE_NOUNS = {"response", "retaliation", "reprisal", "countermeasure", "meas
                   "punishment", "consequence", "reaction", "force"}
 # "would respond", "will retaliate": an announced response (a threat when aimed at someone)
 RESPONDING_VERBS = {"respond", "retaliate", "react"}
+# "remained ready to respond to any attack by X": a response held in readiness (a threat)
+READY_WORDS = {"ready", "prepared"}
 # "would come at a high price", "will pay a heavy price"
 PRICE_NOUNS = {"price", "cost"}
 # what a party owns: "froze the assets of X" acts on X
