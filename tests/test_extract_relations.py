@@ -1747,6 +1747,12 @@ CASES = [
      [("Egypt", "threatens", "Ethiopia", False, None), ("Katz", "threatens", "Hezbollah", False, None),
       ("Pakistan", "threatens", "India", False, None), ("Ibrahim Traore", "threatens", "JNIM", False, None)],
      [("Iranian foreign ministry", "threatens", "protesters", False, None)]),
+    ("a stated critic condemns: 'critical of X's record', 'a critic of the EU', 'Kremlin critic X'; not 'critical' alone",
+     "Canada has been highly critical of China's human rights record. Orban, a vocal critic of the European Union, "
+     "spoke on Monday. Kremlin critic Alexei Navalny died in prison. The situation in Gaza is critical, the WHO said.",
+     [("Canada", "condemns", "China", False, None), ("Orban", "condemns", "European Union", False, None),
+      ("Alexei Navalny", "condemns", "Kremlin", False, None)],
+     [("World Health Organization", "condemns", "Gaza", False, None)]),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

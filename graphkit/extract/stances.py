@@ -35,6 +35,37 @@ class StanceRules:
         return self._emit(sources, targets, "condemns", sent_start, sent_end, 0.6, word.text,
                           irrealis=irrealis, negated=negated, reporter=self.reporter(state))
 
+    def _from_critic_word(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'Canada has been critical of China's record', 'a resolution critical of Tehran',
+        'Orban, a critic of the EU', 'Kremlin critic Alexei Navalny': a stated critic condemns
+        whom (or whose act) the criticism is of."""
+        holders, targets = [], []
+        if token.pos_ == "ADJ":
+            if token.dep_ == "acomp":
+                holders = [k for h in children(token.head, SUBJECT_DEPS) for k in self.entities_of(h)]
+            elif token.dep_ == "amod":
+                noun = token.head
+                holders = self.entities_of(noun) or self.modifier_entities(noun) or (
+                    self.subjects(noun.head) if noun.dep_ == "dobj" else [])   # "passed a resolution critical of X"
+        elif token.dep_ == "appos" or (token.dep_ == "attr" and token.head.lemma_ == "be"):
+            # "Orban, a critic of X" / "Orban is a critic of X"
+            holders = self.entities_of(token.head) if token.dep_ == "appos" else [
+                k for h in children(token.head, SUBJECT_DEPS) for k in self.entities_of(h)]
+            targets = [k for c in token.children if c.dep_ == "poss" and c.i in self.by_token
+                       for k in [self.by_token[c.i].entity]]   # "the Kremlin's most prominent critic"
+        elif token.dep_ == "compound" and token.head.i in self.by_token:
+            # "Kremlin critic Alexei Navalny": the person named after the title-like compound
+            holders = [self.by_token[token.head.i].entity]
+            targets = [self.by_token[c.i].entity for c in token.children if c.dep_ == "compound" and c.i in self.by_token]
+        for o in prep_objects(token, {"of"}):
+            targets += self.entities_of(o) or self.modifier_entities(o) or self._act_agents(o)
+        targets = [k for k in targets if self.types.get(k) in ("GPE", "ORG", "PERSON", "NORP")]   # "the West"
+        if not holders or not targets:
+            return []
+        irrealis, negated = self.modality(token.head if token.head.pos_ in ("VERB", "AUX") else token)
+        return self._emit(holders, targets, "condemns", sent_start, sent_end, 0.55, token.text,
+                          irrealis=irrealis, negated=negated, reporter=None)
+
     def _from_hyphen_compound(self, token, sent_start, sent_end) -> list[RawRelation]:
         """'Iran-backed Houthi rebels' -> supports(Iran, Houthis); 'Russia-armed' -> aids."""
         doc = self.doc
