@@ -1753,6 +1753,10 @@ CASES = [
      [("Canada", "condemns", "China", False, None), ("Orban", "condemns", "European Union", False, None),
       ("Alexei Navalny", "condemns", "Kremlin", False, None)],
      [("World Health Organization", "condemns", "Gaza", False, None)]),
+    ("backing an effort made for someone ('a campaign for X', 'the candidacy of X') backs that person",
+     "Russia had backed an online campaign for Calin Georgescu. France backed the candidacy of Amina Mohammed. "
+     "Brazil backed the campaign for the release of political prisoners.",
+     [("Russia", "supports", "Calin Georgescu", False, None), ("France", "supports", "Amina Mohammed", False, None)], []),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

@@ -28,7 +28,7 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
-                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, CRITIC_WORDS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS, OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, CAUSE_NOUNS, CRITIC_WORDS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS, OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -207,6 +207,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     # "denied it": a claim, not an actor; "blocked Rustaveli Avenue": a place, not a proposal
                     toks = [t for t in toks if t.pos_ != "PRON" and not (
                         t.i in self.by_token and self.types.get(self.by_token[t.i].entity) == "LOC")]
+                if relation == "supports":
+                    # "backed an online campaign for X", "the candidacy of X": whom the effort is for
+                    toks = toks + [o for t in toks if t.lemma_.lower() in CAUSE_NOUNS and not self.entities_of(t)
+                                   for o in prep_objects(t, {"for", "of"})]
                 if any(self._reciprocal(t) for t in toks):
                     out.append(MUTUAL)   # "accused each other of": each subject the others
                     break
