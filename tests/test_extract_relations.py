@@ -1757,6 +1757,13 @@ CASES = [
      "Russia had backed an online campaign for Calin Georgescu. France backed the candidacy of Amina Mohammed. "
      "Brazil backed the campaign for the release of political prisoners.",
      [("Russia", "supports", "Calin Georgescu", False, None), ("France", "supports", "Amina Mohammed", False, None)], []),
+    ("bare 'the parties' / 'the sides' are the two actors named fighting or talking before (not two towns, not "
+     "political parties named near)",
+     "Fighting between Sudan's army and the RSF continued. \"The parties must let aid through,\" Fletcher said. "
+     "Trade through Chaman and Torkham resumed. The UN urged the sides to keep the crossings open. "
+     "The Labour Party and the Conservative Party traded barbs. The parties must respect the vote, the king said.",
+     [("Fletcher", "requests", "RSF", False, None), ("Fletcher", "requests", "Sudanese military", False, None)],
+     [("United Nations", "requests", "Chaman", False, None), ("king", "requests", "Labour Party", False, None)]),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

@@ -276,6 +276,16 @@ class Coreference:
                 (c.lower_ in ("two", "both", "all") and c.dep_ in ("nummod", "det", "predet"))
                 or (c.lower_ in _OPPOSING_WORDS and c.dep_ == "amod") for c in token.children):
             return self._opposing_pair(token) or self._main_parties(token)
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in _SIDE_NOUNS - {"delegation"} \
+                and [c.lower_ for c in token.children if c.dep_ in ("det", "amod", "compound", "nummod", "poss")] == ["the"]:
+            # "the parties must let aid through", "the sides": the two named fighting or talking
+            # just before ("the parties" only when no political party is named near)
+            if token.lemma_.lower() != "party" or not any(
+                    self.types.get(m.entity) == "ORG" and any(w.lower() in _PARTY_NAME_WORDS for w in m.text.split())
+                    for m in self._candidates(token)):
+                sides = [k for k in self._opposing_pair(token)
+                         if self.types.get(k) in ("ORG", "PERSON") or k in self.states]   # not two towns
+                return sides if len(sides) >= 2 else []
         counted = token.pos_ == "NOUN" and ((token.tag_ == "NNS" and any(
             c.lower_ in ("two", "both", "three") and c.dep_ in ("nummod", "det", "predet") for c in token.children))
             or any(c.lower_ == "each" and c.dep_ == "det" for c in token.children))   # "each government ... the other"
