@@ -12,6 +12,9 @@ from .wordlists import PLACE_KIND_NOUNS
 # place nouns that describe the name before them: "the Chapare region of Cochabamba"
 _REGION_NOUNS = {"region", "province", "area", "state", "county", "oblast", "governorate", "territory"}
 
+# sites a possessor locates: "Kazakhstan's Tengiz field", "its Hambantota port"
+_POSSESSED_SITE_NOUNS = PLACE_KIND_NOUNS | {"field", "airport", "harbour", "harbor", "airbase", "mine", "oilfield"}
+
 # where in a place: "in central Gaza", "in northwest Greenland"
 COMPASS_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -55,6 +58,9 @@ class PlaceRules:
             # "the Ukrainian city of Avdiivka": city -> prep of -> Avdiivka; container = amod of city
             if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PLACE_KIND_NOUNS:
                 noun = head.head
+                # "Brazil sent troops to its northern state of Roraima": the state whose it is
+                container = next((self._owner_of_pronoun(c) for c in noun.children
+                                  if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
                 for c in noun.children:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
                         named = self.by_token[c.i]
@@ -89,10 +95,12 @@ class PlaceRules:
                         container = self._place_after(c, ("in", "of"))
             # "Tbilisi's Rustaveli Avenue", "Myanmar's Sagaing region": possessive place
             first = root.head if root.dep_ == "conj" else root   # "Afghanistan's Kunar and Nangarhar provinces"
-            holder = first.head if first.dep_ in ("compound", "nmod") and first.head.lemma_ in PLACE_KIND_NOUNS else root
+            holder = first.head if first.dep_ in ("compound", "nmod") and first.head.lemma_ in _POSSESSED_SITE_NOUNS else root
             for c in holder.children:
                 if c.dep_ == "poss" and c.i in self.by_token:
                     container = self._as_place(self.by_token[c.i])
+                elif c.dep_ == "poss" and c.lower_ in ("its", "their") and holder is not root:
+                    container = self._owner_of_pronoun(c) or container   # "dock at its Hambantota port"
             # "Oshima-Oshima Island in Hokkaido": a place below state level, in a place
             if container is None and not self.lex.country(self.doc[m.tok_start:m.tok_end].text) \
                     and not self.lex.capital_of(m.text):
@@ -114,6 +122,20 @@ class PlaceRules:
                 start, end = self._sentence_bounds(root)
                 out.append(RawRelation(city, container, "located_in", start, end, False, None, 0.7, "capital"))
         return out
+
+    def _owner_of_pronoun(self, pronoun) -> str | None:
+        """'Sri Lanka allowed the ship to dock at its port': the state that is the subject of
+        the clause (or of the clause it depends on) the possessive pronoun sits in."""
+        t = pronoun.head
+        for _ in range(6):
+            subjects = [c for c in t.children if c.dep_ == "nsubj" and c.i in self.by_token]
+            if t.pos_ in ("VERB", "AUX") and subjects:
+                m = self.by_token[subjects[0].i]
+                return self._as_place(m) if m.form == "name" and self.types.get(m.entity) == "GPE" else None
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
 
     def _place_right_after(self, m: DocMention) -> str | None:
         """'Deir al-Balah in central Gaza', 'Scarborough Shoal in the South China Sea': a named
