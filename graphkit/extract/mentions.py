@@ -449,6 +449,30 @@ def _capitalised_party_names(doc, ents):
     return [e for e in ents if e not in inner or claimed.isdisjoint(range(e.start, e.end))] + out
 
 
+# capitalised compass names of regions NER misses: "the Northwest region", "the Far North region"
+_COMPASS_NAMES = {"North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast", "Central",
+                  "Far", "Upper", "Lower"}
+_REGION_WORDS = {"region", "province", "state", "governorate", "department"}
+
+
+def _compass_regions(doc, ents):
+    """'the Northwest region', 'the Far North region': a region named by capitalised compass
+    words NER left out, a place."""
+    from spacy.tokens import Span
+
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for t in doc:
+        if t.lemma_.lower() not in _REGION_WORDS or t.i == 0 or t.i in taken:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].text in _COMPASS_NAMES and doc[start - 1].i not in taken:
+            start -= 1
+        if start < t.i and start > 0 and doc[start - 1].lower_ == "the":
+            out.append(Span(doc, start, t.i + 1, label="GPE"))
+    return ents + out
+
+
 # what "X, a town in Y" calls a place
 _SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "district", "municipality", "commune", "suburb",
                      "port", "province", "region", "county", "hamlet"}
@@ -815,6 +839,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _joined_body_names(doc, ents)
     ents = _capitalised_group_names(doc, ents)
     ents = _capitalised_party_names(doc, ents)
+    ents = _compass_regions(doc, ents)
     ents = _places_named_after_of(doc, ents)
     ents = _led_groups(doc, ents, is_known_name)
     if is_exact_title is not None:

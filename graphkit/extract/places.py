@@ -15,6 +15,9 @@ _REGION_NOUNS = {"region", "province", "area", "state", "county", "oblast", "gov
 # sites a possessor locates: "Kazakhstan's Tengiz field", "its Hambantota port"
 _POSSESSED_SITE_NOUNS = PLACE_KIND_NOUNS | {"field", "airport", "harbour", "harbor", "airbase", "mine", "oilfield"}
 
+# land a place lies "on": "the port of Sanya on the southern island of Hainan"
+_LAND_NOUNS = {"island", "peninsula", "archipelago"}
+
 # where in a place: "in central Gaza", "in northwest Greenland"
 COMPASS_WORDS = {"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -143,13 +146,18 @@ class PlaceRules:
         doc, i = self.doc, m.tok_end
         if i < len(doc) and doc[i].text == ",":
             i += 1
-        if i >= len(doc) or doc[i].lower_ != "in":
+        if i >= len(doc) or doc[i].lower_ not in ("in", "on"):
             return None
+        on = doc[i].lower_ == "on"
         i += 1
+        skipped = set()
         while i < len(doc) and i not in self.by_token and (
-                doc[i].lower_ in ("the", "of") or doc[i].lower_ in COMPASS_WORDS
-                or doc[i].lower_ in ("capital", "city", "town", "port", "village")):
-            i += 1   # "in the capital N'Djamena", "in the northern city of Kharkiv"
+                doc[i].lower_ in ("the", "of") or (doc[i].lower_ in COMPASS_WORDS and doc[i].text.islower())
+                or doc[i].lower_ in ("capital", "city", "town", "port", "village") or doc[i].lower_ in _LAND_NOUNS):
+            skipped.add(doc[i].lower_)
+            i += 1   # "in the capital N'Djamena", "in the northern city of Kharkiv", "on the island of Hainan"
+        if on and not skipped & _LAND_NOUNS:
+            return None   # "on" locates only on an island or peninsula ("the port of Sanya on the island of Hainan")
         inner = self.by_token.get(i)
         if inner is None or inner.tok_start != i or inner.form != "name" or self.types.get(inner.entity) not in ("GPE", "LOC"):
             return None
