@@ -122,6 +122,8 @@ class RoleExtractor(PlaceRules):
         """The role named by title words: the longest title ending the sequence ('deputy foreign
         minister'), unless a more specific office precedes a rank ('spokesman General')."""
         role = None
+        # "vice-president": the hyphenated title is the spaced one ("vice president"), not "president"
+        words = [w for i, w in enumerate(words) if not (w == "-" and 0 < i < len(words) - 1)]
         if self.lex.holds_no_role(" ".join(words)):
             return None   # "former defence minister", "opposition leader"
         def office_word_title(n):   # "secretary general": an office whose last word is also a rank
@@ -688,7 +690,12 @@ class RoleExtractor(PlaceRules):
         for title in pairs:
             words = [c.lower_ for c in title.children if c.dep_ in ("compound", "amod", "npadvmod") and c.i not in self.by_token
                      and c.i < title.i]
-            role = self._title(words + [title.lower_])
+            if not words and title.i >= 2 and self.doc[title.i - 1].text in ("-", "–") and self.doc[title.i - 2].is_alpha:
+                words = [self.doc[title.i - 2].lower_]   # "vice-president" split into three appositions
+            after = self.doc[title.i + 2] if title.i + 2 < len(self.doc) and self.doc[title.i + 1].text in ("-", "–") else None
+            # "the U.N. secretary-general": the second half hung on the first as a modifier
+            role = (self._title(words + [title.lower_, after.lower_]) if after is not None and after.head.i == title.i
+                    else None) or self._title(words + [title.lower_])
             if role is None:
                 continue
             org = None
