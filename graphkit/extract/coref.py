@@ -490,7 +490,6 @@ class Coreference:
             return self.home_state   # "the government" of the state the article is about
         return found
 
-
     def _phrase_owners(self, token) -> set[str]:
         """'Russia's invasion of the country': the possessor of the noun a description
         completes, which the description never refers to (unlike "its neighbour")."""

@@ -13,8 +13,8 @@ LISTED_PARTICIPLES = {"target", "sanction", "blacklist", "designate", "list"}
 LIST_CONTENT_VERBS = {"include", "be"}
 # verbs a sanctions measure does to whom it lands on ("the sanctions target X")
 MEASURE_VERBS = {"target", "hit", "cover", "affect", "include", "name", "list"}
-# nouns that name the measures themselves
-MEASURE_NOUNS = {"sanction", "measure", "package", "designation", "listing", "penalty", "restriction"}
+# nouns that name the sanctions themselves
+SANCTION_MEASURE_NOUNS = {"sanction", "measure", "package", "designation", "listing", "penalty", "restriction"}
 # how many sentences back the announcement may be
 _ANNOUNCEMENT_WINDOW = 2
 
@@ -24,7 +24,8 @@ class SanctionListRules:
 
     def _sanctions_carried_on(self, sent, sent_start, sent_end, found, recent_starts) -> list[RawRelation]:
         """The sanctioner of the latest sanctions told in the two sentences before sanctions
-        those this sentence lists as targeted, when this sentence names no sanctioner itself."""
+        those this sentence lists as targeted with no sanctioner named for them ("Among the firms
+        targeted is X, which the U.S. had already sanctioned": also the earlier sanctioner's)."""
         window = set(recent_starts[-_ANNOUNCEMENT_WINDOW:])
         earlier = [r for r in found if r.relation == "sanctions" and r.sent_start in window and not r.negated]
         if not earlier:
@@ -64,7 +65,7 @@ class SanctionListRules:
         if lemma in MEASURE_VERBS and (token.pos_ == "VERB" or token.dep_ == "ROOT"):
             # "The sanctions target X": the measures' own sanctioner is not named
             subjects = children(token, {"nsubj"})
-            if subjects and all(s.lemma_.lower() in MEASURE_NOUNS and not any(
+            if subjects and all(s.lemma_.lower() in SANCTION_MEASURE_NOUNS and not any(
                     c.dep_ == "poss" and c.i in self.by_token for c in s.children) for s in subjects):
                 return children(token, OBJECT_DEPS)
         return []
