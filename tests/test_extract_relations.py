@@ -1764,6 +1764,14 @@ CASES = [
      "The Labour Party and the Conservative Party traded barbs. The parties must respect the vote, the king said.",
      [("Fletcher", "requests", "RSF", False, None), ("Fletcher", "requests", "Sudanese military", False, None)],
      [("United Nations", "requests", "Chaman", False, None), ("king", "requests", "Labour Party", False, None)]),
+    ("protests at a state's high commission or 'shouting slogans against X'; judging an act 'ordered by X' judges X "
+     "(not the founders of a group)",
+     "Hundreds of demonstrators protested outside the Pakistan High Commission in New Delhi. Crowds rallied in "
+     "Dhaka, shouting slogans against India. Serbia condemned the closures ordered by Kosovo police. Rwanda said its "
+     "forces were defending the border against the FDLR, a militia founded by Hutu extremists.",
+     [("protesters", "protests_against", "Pakistan", False, None), ("protesters", "protests_against", "India", False, None),
+      ("Serbia", "condemns", "Kosovo police", False, None)],
+     [("Rwandan military", "supports", "Hutu", False, None), ("Rwanda", "supports", "Hutu", False, None)]),
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),

@@ -272,6 +272,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     # "spoke with Gil and urged restraint", "met Tinubu to ask for air support": the one
                     # spoken with was asked
                     found = self._contact_partners(verb)
+                if toks and not found and relation in JUDGING_RELATIONS:
+                    # "condemned the closures ordered by Kosovo police": who did the act judged
+                    found = [k for t in toks if t.pos_ == "NOUN" and not self._is_actor_noun(t)
+                             for k in self._authors_by(t, besides=verb)]   # (not "a militia founded by X")
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
                     found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]
@@ -311,7 +315,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                 if any(self._reciprocal(t) for t in objs):
                     out.append(MUTUAL)   # "clashed with each other"
                     break
-                out += [k for t in objs for k in entities_of(t)]
+                named = [k for t in objs for k in entities_of(t)]
+                if not named and relation in JUDGING_RELATIONS | {"protests_against"}:
+                    # "protested against the closures ordered by Kosovo police": who did the act
+                    named = [k for t in objs if t.pos_ == "NOUN" and not self._is_actor_noun(t)
+                             for k in self._authors_by(t, besides=verb)]
+                out += named
             elif slot == "xcomp_obj":
                 # "threatened to strike Taiwan": the object of the complement verb, named
                 # itself ("threatened to expand their attacks" has no target)
@@ -1278,9 +1287,13 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         out = []
         for place in places:
             m = self.by_token.get(place.i)
-            if m is None or self.types.get(m.entity) != "ORG" or place.lower_ not in MISSION_WORDS:
+            high_commission = place.lower_ == "commission" and place.i > 0 and self.doc[place.i - 1].lower_ == "high"
+            if m is None or self.types.get(m.entity) != "ORG" or not (place.lower_ in MISSION_WORDS or high_commission):
                 continue
-            state = self.lex.country_of_demonym(self.doc[m.tok_start].text) if m.tok_start < place.i else None
+            first = self.doc[m.tok_start].text if m.tok_start < place.i else None
+            # "the Russian embassy", "the Pakistan High Commission": the state its first word names
+            country = self.lex.country(first) if first else None
+            state = (self.lex.country_of_demonym(first) or (country.name if country else None)) if first else None
             if state:
                 key = entity_id("GPE", state)
                 if key not in self.types:
