@@ -2,11 +2,13 @@
 
 "U.S.-backed" is one token to spaCy's tokenizer (the abbreviation's final dot keeps the hyphen
 inside), so the backer is lost; "Iran-backed" is split. Abbreviated names before a hyphenated
-participle are split the same way: "U.S." "-" "backed".
+participle are split the same way: "U.S." "-" "backed"; a pair of names joined after an
+abbreviation's dot ("U.S.-Iran talks", "U.S.-China trade war") is split at the hyphen too.
 """
 from __future__ import annotations
 
 from spacy.symbols import ORTH
+from spacy.util import compile_infix_regex
 
 ABBREVIATED_NAMES = ("U.S.", "U.N.", "U.K.", "E.U.")
 # participles of backing, leading and control that follow an actor's name with a hyphen
@@ -19,3 +21,13 @@ def split_abbreviated_compounds(nlp) -> None:
     for name in ABBREVIATED_NAMES:
         for participle in HYPHENATED_PARTICIPLES:
             nlp.tokenizer.add_special_case(f"{name}-{participle}", [{ORTH: name}, {ORTH: "-"}, {ORTH: participle}])
+
+
+# a hyphen after an abbreviation's final dot and before a capitalised word: "U.S.-Iran"
+_ABBREVIATION_PAIR_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z])"
+
+
+def split_abbreviated_pairs(nlp) -> None:
+    """'U.S.-Iran talks' -> 'U.S.', '-', 'Iran', 'talks' (as 'Russia-Ukraine talks' already is)."""
+    infixes = list(nlp.Defaults.infixes) + [_ABBREVIATION_PAIR_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
