@@ -1198,6 +1198,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
             if len(agents) >= 2 and not targets and (joint or symmetric or fought_out):
                 # "joint South Korea-U.S. drills": each with the other; "X and Y have been at war"
                 targets = [MUTUAL]
+                if frame.relation == "meets" and phrase.dep_ == "dobj" and head.lemma_ in MEDIATING_VERBS:
+                    # "Oman mediated five rounds of U.S.-Iran talks": the mediator consults each side
+                    mediators = [k for k in (self.passive_agents(head) if is_passive(head) else self.subjects(head))
+                                 if k not in agents]
+                    out += self._emit_for(head, agents, "meets", frame.weight * 0.8, sent_start, sent_end,
+                                          sources=mediators, trigger=noun.text) if mediators else []
             naming = self._naming_free_relative(noun)
             if not agents and light is None and frame.relation in STANCE_RELATIONS and (
                     (phrase.dep_ == "pobj" and head.lower_ == "in") or naming is not None):
