@@ -274,8 +274,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     found = self._contact_partners(verb)
                 if toks and not found and relation in JUDGING_RELATIONS:
                     # "condemned the closures ordered by Kosovo police": who did the act judged
-                    found = [k for t in toks if t.pos_ == "NOUN" and not self._is_actor_noun(t)
-                             for k in self._authors_by(t, besides=verb)]   # (not "a militia founded by X")
+                    found = self._judged_act_doers(toks, verb)
                 if toks and not found and not passive:
                     # "condemned the drills by X": 'by X' attached to the verb still names the actor
                     found = [k for t in prep_objects(verb, {"by"}) for k in entities_of(t)]
@@ -318,8 +317,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                 named = [k for t in objs for k in entities_of(t)]
                 if not named and relation in JUDGING_RELATIONS | {"protests_against"}:
                     # "protested against the closures ordered by Kosovo police": who did the act
-                    named = [k for t in objs if t.pos_ == "NOUN" and not self._is_actor_noun(t)
-                             for k in self._authors_by(t, besides=verb)]
+                    named = self._judged_act_doers(objs, verb)
                 out += named
             elif slot == "xcomp_obj":
                 # "threatened to strike Taiwan": the object of the complement verb, named
@@ -480,6 +478,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "continue" else verb
         return any(a.lower_ in FUTURE_AUX or a.lemma_ in FUTURE_AUX for a in children(holder, {"aux"})) and not (
             is_conditional(verb) or is_conditional(holder))
+
+    def _judged_act_doers(self, nouns, verb) -> list[str]:
+        """'condemned / protested against the closures ordered by Kosovo police': the 'by' agents
+        of participles on the judged acts (not the founders of a group: "a militia founded by X")."""
+        return [k for t in nouns if t.pos_ == "NOUN" and not self._is_actor_noun(t)
+                for k in self._authors_by(t, besides=verb)]
 
     def _decided(self, verb) -> bool:
         """'decided to back X', "Paris's decision to back X": a decision taken (not a future or
