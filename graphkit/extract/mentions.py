@@ -473,6 +473,10 @@ def _compass_regions(doc, ents):
     return ents + out
 
 
+# landform nouns a name comes before: "the Neelum valley", "the Panjshir valley"
+_LANDFORM_NOUNS = {"valley", "plateau", "desert", "basin", "delta"}
+
+
 # what "X, a town in Y" calls a place
 _SETTLEMENT_NOUNS = {"town", "village", "city", "settlement", "district", "municipality", "commune", "suburb",
                      "port", "province", "region", "county", "hamlet"}
@@ -890,6 +894,10 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
                 and label in ("PERSON", "ORG", "GPE", "LOC") and not any(
                     o.label_ == "PERSON" and o is not ent and o.text.endswith(" " + ent.text) for o in ents):
             label, ent = "LOC", doc[ent.start:ent.end + 1]   # "the Zamzam camp" (not "Evo Morales ... the Morales camp")
+            text = clean_name(ent.text)
+        if after is not None and after.lemma_.lower() in _LANDFORM_NOUNS and ent.root.head.i == after.i \
+                and label in ("PERSON", "ORG", "GPE", "LOC", "NORP") and not (is_demonym is not None and is_demonym(ent.text)):
+            label, ent = "LOC", doc[ent.start:ent.end + 1]   # "the Neelum valley": a landform, not a group
             text = clean_name(ent.text)
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ == "NNS" and ent[0].text[1:].islower() \
                 and not (is_known_name is not None and is_known_name(text)) and ent.text not in family_names:
