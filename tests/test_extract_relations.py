@@ -2048,6 +2048,8 @@ ROLE_CASES = [
      ("Milan Radoicic", "member_of", "African National Congress")),
     ("a hyphenated head title in apposition whose second half the parser hung on the first ('the U.N. secretary-general')",
      "Antonio Guterres, the U.N. secretary-general, spoke.", ("Antonio Guterres", "leader_of", "United Nations")),
+    ("'Amir' after another title is part of the name (an honorific, as 'Emir'), not the office held",
+     "He held talks with Taliban Foreign Minister Amir Khan Muttaqi.", ("Amir Khan Muttaqi", "member_of", "Taliban")),
     ("'the movement, which X leads'",
      "The Sudan People's Liberation Movement-in-Opposition, which Riek Machar leads, said its bases were attacked.",
      ("Riek Machar", "leader_of", "Sudan People's Liberation Movement-in-Opposition")),

@@ -20,7 +20,7 @@ NOT_ACTORS = {
 # "Pro-Russian separatists", "anti-Western": a stance word before a name
 STANCE_PREFIXES = {"pro", "anti"}
 # titles that are part of a name as the news writes it ("King Abdullah", "Sheikh Tamim")
-HONORIFICS = {"king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan", "pope", "ayatollah",
+HONORIFICS = {"king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "amir", "sultan", "pope", "ayatollah",
               "crown", "lord", "lady", "sir", "dame", "imam", "rabbi", "cardinal", "archbishop", "bishop"}
 # vessels, weapons and other things are not actors (annotation guidelines 2)
 THING_WORDS = {"vessel", "vessels", "ship", "ships", "boat", "boats", "aircraft", "jet", "jets", "missile",
