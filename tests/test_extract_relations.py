@@ -2050,6 +2050,8 @@ ROLE_CASES = [
      "Antonio Guterres, the U.N. secretary-general, spoke.", ("Antonio Guterres", "leader_of", "United Nations")),
     ("'Amir' after another title is part of the name (an honorific, as 'Emir'), not the office held",
      "He held talks with Taliban Foreign Minister Amir Khan Muttaqi.", ("Amir Khan Muttaqi", "member_of", "Taliban")),
+    ("a run of honorifics NER cut off a name ('Emir Sheikh' + 'Tamim bin Hamad Al Thani') is the title, no person",
+     "Qatar's Emir Sheikh Tamim bin Hamad Al Thani met Trump.", ("Tamim bin Hamad Al Thani", "leader_of", "Qatar")),
     ("'the movement, which X leads'",
      "The Sudan People's Liberation Movement-in-Opposition, which Riek Machar leads, said its bases were attacked.",
      ("Riek Machar", "leader_of", "Sudan People's Liberation Movement-in-Opposition")),

@@ -84,6 +84,15 @@ def clean_name(text: str) -> str:
     return _TRAILING.sub("", text).strip(" ,;:-\"'“”")
 
 
+def _honorific_only_people(ents, is_exact_title) -> list:
+    """'Emir Sheikh' + 'Tamim bin Hamad Al Thani': NER cut a run of honorifics off the name as a
+    person of its own; the run is no person (the title logic reads it before the name)."""
+    people_at = {e.start for e in ents if e.label_ == "PERSON"}
+    return [e for e in ents if not (
+        e.label_ == "PERSON" and e.end in people_at
+        and all(t.lower_ in HONORIFICS or (is_exact_title is not None and is_exact_title(t.lower_)) for t in e))]
+
+
 def _join_name_particles(doc, ents, is_title=None):
     """'Ursula von' + 'Leyen': a person's name NER cut at a lower-case particle, joined again."""
     from spacy.tokens import Span
@@ -830,7 +839,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     """
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
-    ents = _join_name_particles(doc, [e for e in doc.ents if e not in split] + parties, is_title)
+    ents = _honorific_only_people([e for e in doc.ents if e not in split] + parties, is_exact_title)
+    ents = _join_name_particles(doc, ents, is_title)
     if is_title is not None:
         ents = _given_names_before(doc, ents, is_title, is_known_name)
     ents = _offices_of_people(doc, ents, is_known_name, is_title)
