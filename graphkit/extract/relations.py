@@ -28,7 +28,7 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
                         CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
-                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, CAUSE_NOUNS,
+                        EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, EFFORT_NOUNS,
                         CRITIC_WORDS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS,
                         OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
@@ -211,7 +211,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                         t.i in self.by_token and self.types.get(self.by_token[t.i].entity) == "LOC")]
                 if relation == "supports":
                     # "backed an online campaign for X", "the candidacy of X": whom the effort is for
-                    toks = toks + [o for t in toks if t.lemma_.lower() in CAUSE_NOUNS and not self.entities_of(t)
+                    toks = toks + [o for t in toks if t.lemma_.lower() in EFFORT_NOUNS and not self.entities_of(t)
                                    for o in prep_objects(t, {"for", "of"})]
                 if any(self._reciprocal(t) for t in toks):
                     out.append(MUTUAL)   # "accused each other of": each subject the others
@@ -1300,10 +1300,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
             high_commission = place.lower_ == "commission" and place.i > 0 and self.doc[place.i - 1].lower_ == "high"
             if m is None or self.types.get(m.entity) != "ORG" or not (place.lower_ in MISSION_WORDS or high_commission):
                 continue
-            first = self.doc[m.tok_start].text if m.tok_start < place.i else None
-            # "the Russian embassy", "the Pakistan High Commission": the state its first word names
-            country = self.lex.country(first) if first else None
-            state = (self.lex.country_of_demonym(first) or (country.name if country else None)) if first else None
+            if m.tok_start >= place.i:
+                continue   # "the embassy": no state named with it
+            # "the Russian embassy": the state the body's name says it belongs to (document.py); "the
+            # Pakistan High Commission": a country's own name as its first word
+            country = self.lex.country(self.doc[m.tok_start].text)
+            state = self.org_state_names.get(m.entity) or (country.name if country else None)
             if state:
                 key = entity_id("GPE", state)
                 if key not in self.types:

@@ -391,7 +391,7 @@ CAUSE_PREPOSITIONS = {"over", "despite", "amid", "because"}
 # a clause hung on a speech verb by one of these tells when, not what was said
 NARRATED_CLAUSE_MARKS = {"after", "before", "since", "when", "while", "until", "as", "once"}
 # efforts made for someone: backing "a campaign for X" or "the candidacy of X" backs X
-CAUSE_NOUNS = {"campaign", "candidacy", "candidate", "bid", "election", "re-election", "reelection", "nomination", "cause"}
+EFFORT_NOUNS = {"campaign", "candidacy", "candidate", "bid", "election", "re-election", "reelection", "nomination", "cause"}
 # a stated critic condemns: "critical of China's record", "a critic of the EU", "Kremlin critic X"
 CRITIC_WORDS = {"critical", "critic"}
 # "Mali turned to Russia for security assistance": help sought of someone and given

@@ -7,8 +7,9 @@ abbreviation's dot ("U.S.-Iran talks", "U.S.-China trade war") is split at the h
 """
 from __future__ import annotations
 
+import re
+
 from spacy.symbols import ORTH
-from spacy.util import compile_infix_regex
 
 ABBREVIATED_NAMES = ("U.S.", "U.N.", "U.K.", "E.U.")
 # participles of backing, leading and control that follow an actor's name with a hyphen
@@ -29,5 +30,6 @@ _ABBREVIATION_PAIR_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z])"
 
 def split_abbreviated_pairs(nlp) -> None:
     """'U.S.-Iran talks' -> 'U.S.', '-', 'Iran', 'talks' (as 'Russia-Ukraine talks' already is)."""
-    infixes = list(nlp.Defaults.infixes) + [_ABBREVIATION_PAIR_INFIX]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # extend the model's own infix pattern (not the language defaults, which a model may have changed)
+    current = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(f"{current}|{_ABBREVIATION_PAIR_INFIX}").finditer
