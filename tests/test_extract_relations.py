@@ -1782,6 +1782,36 @@ CASES = [
     ("a description completing a possessed noun is not its possessor ('Russia's invasion of the country')",
      "Japan has sent aid to Ukraine since Russia's invasion of the country.",
      [("Japan", "aids", "Ukraine", False, None), ("Russia", "attacks", "Ukraine", False, None)], []),
+    ("stopping goods named by the state they come from, or visas for its people, sanctions that state",
+     "Turkey halted imports of Greek olive oil. India banned Russian oil imports. Germany suspended visa-free travel "
+     "for Belarusian diplomats. Pakistan closed the Torkham and Chaman crossings. Farmers blocked grain imports from Moldova.",
+     [("Turkey", "sanctions", "Greece", False, None), ("India", "sanctions", "Russia", False, None),
+      ("Germany", "sanctions", "Belarus", False, None)],
+     [("Pakistan", "sanctions", "Chaman", False, None), ("Pakistan", "sanctions", "Torkham", False, None),
+      ("farmers", "sanctions", "Moldova", False, None)]),
+    ("an ordered closure of crossings with a state sanctions it",
+     "Vietnam ordered the closure of all land crossings with Laos.",
+     [("Vietnam", "sanctions", "Laos", False, None)], []),
+    ("withholding funds or pausing aid programmes is reduced aid (PLOVER SANCTION), not a negated aid edge",
+     "Norway withheld funds from Zambia over corruption concerns. Kenya paused some assistance programmes for "
+     "Somalia's government.",
+     [("Norway", "sanctions", "Zambia", False, None), ("Kenya", "sanctions", "Somalia", False, None)],
+     [("Norway", "aids", "Zambia", True, None)]),
+    ("embargo verbs sanction a state, not a town supplied",
+     "Poland blocked grain imports from Ukraine. Norway restricted supplies to Barentsburg, a Russian settlement.",
+     [("Poland", "sanctions", "Ukraine", False, None)], [("Norway", "sanctions", "Barentsburg", False, None)]),
+    ("'allied' forces coordinated with an actor back it (also read as a conjoined verb by the parser)",
+     "Rebels attacked Congolese troops and allied Burundian soldiers. Kenya and allied Ugandan forces entered the town.",
+     [("Burundian military", "supports", "Congolese military", False, None),
+      ("Ugandan military", "supports", "Kenya", False, None)], []),
+    ("'its Russian allies': the adjective names the allies, the possessor the one they back",
+     "The group accused the Malian army and its Russian allies of war crimes. Belarus, a key Russian ally, hosted the talks.",
+     [("Russia", "supports", "Malian military", False, None), ("Belarus", "supports", "Russia", False, None)],
+     [("Malian military", "supports", "Russia", False, None)]),
+    ("joining the protesters backs them",
+     "Thousands of protesters marched in Lima. Opposition leader Ana Ruiz joined the protesters outside parliament. "
+     "Former minister Jose Paz marched alongside the demonstrators.",
+     [("Ana Ruiz", "supports", "protesters", False, None), ("Jose Paz", "supports", "protesters", False, None)], []),
 ]
 
 

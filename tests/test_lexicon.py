@@ -130,7 +130,7 @@ def test_speech_act_and_negative_flags(lex):
     assert frame("condemn", "condemns").speech_act
     assert not frame("shell", "attacks").speech_act
     assert frame("threaten", "threatens").speech_act
-    assert frame("withhold", "aids").negative
+    assert not frame("withhold", "sanctions").negative
     assert not frame("send", "aids").negative
     assert frame("attack", "attacks").weight > frame("hit", "attacks").weight
 
@@ -404,6 +404,13 @@ def _append(path: Path, row: str) -> int:
         text += "\n"
     path.write_text(text + row + "\n", encoding="utf-8")
     return text.count("\n") + 1
+
+
+def test_neg_flag_makes_a_frame_assert_its_relation_negated(data_copy):
+    """No shipped row uses 'neg' today ("withheld aid" is a sanction); the flag still loads."""
+    _append(data_copy / "verbs.tsv", "forgo\taids\tprep:to\t0.5\tneg\t070\t")
+    frames = load_lexicon(data_copy).verb_frames("forgo")
+    assert [f.negative for f in frames if f.relation == "aids"] == [True]
 
 
 @pytest.mark.parametrize("file, row, message", [

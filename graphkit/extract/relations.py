@@ -27,10 +27,10 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
                         STANCE_RELATIONS, JUDGING_RELATIONS, LOCATING_PREPS, PERMISSION_VERBS, ENVOY_NOUNS,
-                        CONDUCT_NOUNS, CLOSING_VERBS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
+                        CONDUCT_NOUNS, CLOSING_VERBS, EMBARGO_VERBS, ORDERING_VERBS, STOPPING_NOUNS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
                         EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, EFFORT_NOUNS,
                         CRITIC_WORDS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS,
-                        OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE,
+                        OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE, JOINING_VERBS,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -50,7 +50,8 @@ SPEECH_ACTS_DEFAULT = {"accuses", "condemns", "threatens", "requests", "rejects"
 # verbs with a rule of their own in `_from_verb` besides the lexicon's frames (one set for the
 # cheap trigger test, which runs on every token)
 _RULE_VERBS = frozenset(EVALUATIVE_VERBS | LISTING_VERBS | EXPECTING_VERBS | RECALLING_VERBS | CROWD_CONTROL_VERBS
-                        | CLOSING_VERBS | WITHHOLDING_VERBS | EXPELLING_VERBS | TURNING_VERBS)
+                        | CLOSING_VERBS | WITHHOLDING_VERBS | EMBARGO_VERBS | ORDERING_VERBS | EXPELLING_VERBS
+                        | TURNING_VERBS | JOINING_VERBS)
 
 
 class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, SanctionListRules):
@@ -696,6 +697,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     found += self._from_hyphen_compound(token, start, end)
                 if (lemma in ALLIANCE_NOUNS or lemma in AID_AGENT_NOUNS) and pos in ("NOUN", "ADJ"):
                     found += self._from_alliance_noun(token, start, end)
+                if token.lower_ == "allied":
+                    found += self._from_allied_modifier(token, start, end)
                 if token.lower_ in DISMAY_WORDS:
                     found += self._from_dismay(token, start, end)
                 if token.lower_ in CRITIC_WORDS:
@@ -951,8 +954,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                                                                 sent_end, 0.5, verb.text, False, {"accuses"}))
         if not out and verb.lemma_.lower() in LISTING_VERBS:
             out += self._listing(verb, sent_start, sent_end)
-        if not out and verb.lemma_.lower() in WITHHOLDING_VERBS | CLOSING_VERBS:
+        if not out and verb.lemma_.lower() in WITHHOLDING_VERBS | CLOSING_VERBS | EMBARGO_VERBS | ORDERING_VERBS:
             out += self._trade_halted(verb, sent_start, sent_end)
+        if not out and verb.lemma_.lower() in JOINING_VERBS:
+            out += self._joined_crowd(verb, sent_start, sent_end)
         if verb.lemma_.lower() in EXPELLING_VERBS:
             out += self._forced_out(verb, sent_start, sent_end)   # besides "drove X out" attacking X
         if not out and verb.lemma_.lower() in RECALLING_VERBS:
@@ -1353,16 +1358,40 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
             return []
         return self._emit_for(verb, places, "retreats_from", 0.6, sent_start, sent_end, sources=sources)
 
+    def _joined_crowd(self, verb, sent_start, sent_end) -> list[RawRelation]:
+        """'The president joined the protesters', 'marched alongside the demonstrators': whoever
+        joins a crowd of protesters backs them (GUIDELINES 3.1 solidarity)."""
+        crowds = [o for o in children(verb, OBJECT_DEPS) + prep_objects(verb, {"with", "alongside"})
+                  if o.lemma_.lower() in PROTEST_CROWDS]
+        targets = [k for o in crowds for k in self.entities_of(o)]
+        sources = [k for k in self.subjects(verb) if self.types.get(k) in ("GPE", "ORG", "PERSON")]
+        return self._emit_for(verb, targets, "supports", 0.6, sent_start, sent_end, sources=sources) if targets else []
+
     def _trade_halted(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'cut off electricity exports to Niger', 'halted flights to Qatar', 'shut its border
         with Niger': stopping trade or traffic with a state is a sanction on it (CAMEO 163)."""
-        flows = [o for o in children(verb, OBJECT_DEPS) if o.lemma_.lower() in TRADE_FLOW_NOUNS]
+        objects = children(verb, OBJECT_DEPS)
+        # "ordered the closure of all land crossings with Laos": the stop is a noun
+        flows = [o for o in objects + [p for o in objects if o.lemma_.lower() in STOPPING_NOUNS
+                                       for p in prep_objects(o, {"of"})] if o.lemma_.lower() in TRADE_FLOW_NOUNS]
         if not flows:
             return []
+        subjects = self.subjects(verb)
         targets = [k for t in prep_objects(verb, {"to", "with", "from"}) + [
             p for o in flows for p in prep_objects(o, {"to", "with", "from"})] for k in self.entities_of(t)
-            if self.types.get(k) in ("GPE", "ORG")]
-        return self._emit_for(verb, targets, "sanctions", 0.6, sent_start, sent_end) if targets else []
+            if self.types.get(k) in ("GPE", "ORG") and k not in subjects   # not "travel to the bloc" by the bloc
+            and (verb.lemma_.lower() not in EMBARGO_VERBS or k in self.coref.states)]   # not "restricted supplies to a town"
+        if not targets:
+            # "halted imports of Greek olive oil", "banned Russian oil imports": the state the goods come from
+            # "suspended visa-free travel for Georgian diplomats": the state whose people are turned away
+            goods = [n for o in flows for n in [o] + prep_objects(o, {"of"})] + [
+                p for h in [verb] + flows for p in prep_objects(h, {"for"}) if p.lemma_.lower() in STATE_PEOPLE]
+            # (an adjective or possessor: "the Torkham and Chaman crossings" name the crossings, not a partner)
+            targets = [k for n in goods if any(c.dep_ in ("amod", "poss") for c in n.children)
+                       for k in self.modifier_entities(n, coref=False) if self.types.get(k) == "GPE" and k not in subjects]
+        # a state or body stops trade; farmers blocking imports protest
+        sources = [k for k in subjects if self.types.get(k) in ("GPE", "ORG", "PERSON")]
+        return self._emit_for(verb, targets, "sanctions", 0.6, sent_start, sent_end, sources=sources) if targets else []
 
     def _sends_envoy(self, verb) -> bool:
         """What the verb sends is an envoy, a delegation, a named person or people handed over

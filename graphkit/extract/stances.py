@@ -83,12 +83,48 @@ class StanceRules:
         return [RawRelation(backer, b, relation, sent_start, sent_end, False, None, 0.75, token.text)
                 for b in backed if b != backer]
 
+    def _from_allied_modifier(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'government troops and allied Burundian soldiers', 'the army and allied Wazalendo
+        militias': the allied ones back those they are coordinated with."""
+        noun = token.head
+        if token.dep_ == "amod" and noun.dep_ == "conj":
+            partner = noun.head
+        elif (token.dep_ == "conj" and token.i > 0 and self.doc[token.i - 1].lower_ == "and"
+              and not children(token, SUBJECT_DEPS) and children(token, {"dobj"})):
+            # the parser's reading: "attacked [Congolese troops] and allied [Burundian soldiers]"
+            noun = children(token, {"dobj"})[0]
+            partner = next((o for o in children(token.head, {"dobj"}) if o.i < token.i), None)
+            if partner is None:
+                return []
+        else:
+            return []
+        allies = self.entities_of(noun)
+        partners = [k for k in self.entities_of(partner) if k not in allies]
+        return [RawRelation(a, p, "supports", sent_start, sent_end, False, None, 0.6, token.text)
+                for a in allies for p in partners]
+
+    def _possessed_allies(self, token, sent_start, sent_end) -> list[RawRelation]:
+        """'the Malian army and its Russian allies', 'Mali's Russian allies': the adjective names
+        the allies, the possessor those they back (not 'a key Russian ally', where Russia is the patron)."""
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        named = [self.by_token[c.i].entity for c in token.children if c.dep_ == "amod" and c.i in self.by_token]
+        if not owners or not named or ALLIANCE_NOUNS.get(token.lemma_.lower(), True):
+            return []
+        if any(o.tag_ == "PRP$" for o in owners) and token.dep_ != "conj":
+            return []   # "Canada stands with its Ukrainian allies": the verb says who backs whom
+        patrons = [k for o in owners for k in ([self.coref.resolve(o)] if o.tag_ == "PRP$" else self.entities_of(o)) if k]
+        return [RawRelation(n, p, "supports", sent_start, sent_end, False, None, 0.6, token.text)
+                for n in named for p in patrons if n != p]
+
     def _from_alliance_noun(self, token, sent_start, sent_end) -> list[RawRelation]:
         """"Russia's ally Belarus", "Belarus, a close ally of Russia" -> supports(Belarus, Russia);
         "Iran, the Houthis' main backer" -> supports(Iran, Houthis); "Iran's proxy Hezbollah"
         -> supports(Iran, Hezbollah) (GUIDELINES 3.1: stated alliance or backing)."""
         doc = self.doc
         i = token.i
+        possessed = self._possessed_allies(token, sent_start, sent_end)
+        if possessed:
+            return possessed
         described = token
         while described.dep_ == "conj" and described.head.pos_ == "NOUN":
             described = described.head   # "Cambodia's biggest investor and closest ally"

@@ -15,8 +15,14 @@ SITE_NOUNS = {"hideout", "stronghold", "base", "camp", "outpost", "post", "garri
 # what someone did, as a whole: rejecting it is disapproval ("rejected X's conduct"), not a rejected claim
 CONDUCT_NOUNS = {"conduct", "behaviour", "behavior", "action", "actions", "deed", "deeds"}
 # trade and traffic a state can stop ("cut off electricity exports to Niger", "shut its border with X")
-TRADE_FLOW_NOUNS = {"export", "import", "trade", "shipment", "supply", "delivery", "flight", "border", "crossing", "sale"}
+TRADE_FLOW_NOUNS = {"export", "import", "trade", "shipment", "supply", "delivery", "flight", "border", "crossing", "sale",
+                    "travel", "visa"}
 CLOSING_VERBS = {"close", "shut"}
+# joining a crowd of protesters backs them ("the president joined the demonstrators")
+JOINING_VERBS = {"join", "march"}
+EMBARGO_VERBS = {"ban", "block", "restrict", "curb", "limit", "bar"}   # "banned imports of Greek olive oil"
+ORDERING_VERBS = {"order", "announce", "decree"}   # "ordered the closure of all crossings with X"
+STOPPING_NOUNS = {"closure", "suspension", "halt", "ban", "cutoff", "shutdown", "stoppage"}
 # verbs of a standing state: "have long kept ties with X" tells no event of cooperation
 KEEPING_VERBS = {"keep", "maintain", "have", "retain", "enjoy"}
 KEPT_TIES_NOUNS = {"tie", "relation", "relationship"}   # not "had talks", which were held
@@ -307,8 +313,9 @@ AVENGING_VERBS = {"avenge", "revenge"}
 # verbs that bring an organisation into being ("was founded with Iran's backing")
 FOUNDING_VERBS = {"found", "establish", "create", "form", "set"}
 
-# nouns for a batch of something, whose compound says what ("sanctions package", "aid tranche")
-BATCH_NOUNS = {"package", "round", "tranche", "batch", "raft", "wave"}
+# nouns for a batch or scheme of something, whose compound says what ("sanctions package", "aid tranche",
+# "assistance programmes")
+BATCH_NOUNS = {"package", "round", "tranche", "batch", "raft", "wave", "programme", "program", "scheme"}
 
 # what blocking rejects: a proposal or measure, not a road ("blocked the sanctions package")
 BLOCKABLE_NOUNS = {"package", "proposal", "resolution", "deal", "plan", "bid", "sanction", "measure", "statement",
