@@ -1812,6 +1812,21 @@ CASES = [
      "Thousands of protesters marched in Lima. Opposition leader Ana Ruiz joined the protesters outside parliament. "
      "Former minister Jose Paz marched alongside the demonstrators.",
      [("Ana Ruiz", "supports", "protesters", False, None), ("Jose Paz", "supports", "protesters", False, None)], []),
+    ("', which X denies / condemned' after a comma judges the clause before, not the noun 'which' hangs on",
+     "Kenya says Uganda is arming the rebels, which Kampala rejects. Chile has accused Peru of harbouring the fugitive, "
+     "which Lima denies. Bolivia sent troops to the border, which Paraguay condemned. Russia struck Kyiv overnight, "
+     "which the EU denounced as a war crime. Peru held drills with Chile west of the island of Chiloe, which Bolivia "
+     "denounced as a provocation.",
+     [("Uganda", "rejects", "Kenya", False, None), ("Peru", "rejects", "Chile", False, None),
+      ("Paraguay", "condemns", "Bolivia", False, None), ("European Union", "condemns", "Russia", False, None),
+      ("Bolivia", "condemns", "Peru", False, None)],
+     [("Uganda", "rejects", "rebels", False, None), ("Bolivia", "condemns", "Chiloe", False, None)]),
+    ("', which X supported' hung on a named actor is that actor",
+     "Tonga bought boats for the Fiji Police Force, which Australia has supported since 2017. Canada sanctioned "
+     "the Institute of Telecommunications, which it accused of shutting down radio stations.",
+     [("Australia", "supports", "Fiji Police Force", False, None),
+      ("Canada", "accuses", "Institute of Telecommunications", False, None)],
+     [("Australia", "supports", "Tonga", False, None)]),
 ]
 
 

@@ -454,6 +454,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         for gov in governing_chain(verb):
             if is_past_adjunct(link):
                 break   # "vowed to retaliate after U.S. strikes killed 31 people": told as fact
+            if any(self._clause_relative(o, actors=True) for o in children(link, OBJECT_DEPS)):
+                break   # "Chile offered talks, which Peru rejected": the narrator's own statement
             if link.i == self._summed_up_clause(gov) or gov.i in self.rebuttals:
                 break   # "X accused Y of ..., a charge Z denies": the accusation is the main clause
             complement = self._complement_of(link, gov)
@@ -851,6 +853,15 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                         o.lemma_.lower() in IMPLICATION_NOUNS or self._names_misdeed(o) for o in prep_objects(verb, {"to"})) \
                         and not any(o.lemma_.lower() in CULPRIT_NOUNS for o in prep_objects(verb, {"as"})):
                     continue   # "pointed to Russia's role in the sabotage", "to Russia as the culprit" (not "as a model")
+                if frame.relation == "rejects" and any(self._clause_relative(o, actors=True) for o in children(verb, OBJECT_DEPS)):
+                    continue   # "..., which Kampala rejects": the charge before (see the rejection below)
+                if frame.relation in STANCE_RELATIONS | {"accuses"} and any(
+                        self._clause_relative(o) for o in children(verb, OBJECT_DEPS)):
+                    # "Bolivia sent troops to the border, which Paraguay condemned": whoever did it
+                    if not out:
+                        out += self._emit_for(verb, [k for k in self._clause_doers(verb.head) if k not in sources],
+                                              frame.relation, frame.weight * 0.8, sent_start, sent_end, sources=sources)
+                    continue
                 if frame.relation == "rejects" and verb.lemma_ == "block" and not any(
                         o.lemma_.lower() in BLOCKABLE_NOUNS for o in children(verb, OBJECT_DEPS)):
                     continue   # "blocked the sanctions package" rejects; "blocked the avenue" does not
@@ -937,7 +948,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                 # "denied the accusations", "a charge the UAE denies": whose accusations?
                 objs = children(verb, OBJECT_DEPS) or ([verb.head] if verb.dep_ == "relcl" else [])
                 if objs and all(self.is_proposition(o) or o.lemma_.lower() in PROPOSITION_VERBS
-                                or o.lower_ in REJECTED_PRONOUNS for o in objs) and (
+                                or o.lower_ in REJECTED_PRONOUNS or self._clause_relative(o, actors=True) for o in objs) and (
                         verb.lemma_ in self.lex.denial_verbs or not any(o.lemma_.lower() in IMPLICATION_NOUNS for o in objs)):
                     out += self._rejection(verb, objs, sources, sent_start, sent_end, negated)
             if not out and not passive and negated and sources and verb.lemma_.lower() in ACCEPTING_VERBS:
@@ -1357,6 +1368,34 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         if not sources or not places:
             return []
         return self._emit_for(verb, places, "retreats_from", 0.6, sent_start, sent_end, sources=sources)
+
+    def _clause_relative(self, token, actors: bool = False) -> bool:
+        """', which Lima denies' after a charge: 'which' set off by a comma sums up the clause
+        before it (the small parser hangs it on that clause's last noun). Hung on an actor
+        ("the police force, which Australia has supported") it is that actor, unless `actors`
+        (a denial: "arming the rebels, which Kampala rejects" denies the charge, not the rebels)."""
+        if token.lower_ != "which" or token.i == 0 or self.doc[token.i - 1].text != ",":
+            return False
+        clause = token.head
+        if clause.dep_ == "advcl":
+            return clause.head.pos_ in ("VERB", "AUX")
+        antecedent = clause.head
+        mention = self.by_token.get(antecedent.i)
+        place = mention is not None and (self.types.get(mention.entity) == "LOC" or (
+            self.types.get(mention.entity) == "GPE" and mention.entity not in self.coref.states))
+        # (a place is no actor: "drills west of the island of Palawan, which Beijing denounced")
+        return clause.dep_ == "relcl" and (actors or place or not self._is_actor_noun(antecedent))
+
+    def _clause_doers(self, noun) -> list[str]:
+        """Who did what the clause holding `noun` tells ("Kenya sent troops to the border"), or
+        the act `noun` names ("the strikes")."""
+        own = self.modifier_entities(noun) or self._act_agents(noun) if noun.pos_ == "NOUN" else []
+        if own:
+            return own
+        clause = self._clause_head(noun)
+        if clause is None or clause.lemma_ in self.lex.speech_verbs:
+            return []
+        return self.passive_agents(clause) if is_passive(clause) else self.subjects(clause)
 
     def _joined_crowd(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'The president joined the protesters', 'marched alongside the demonstrators': whoever

@@ -457,7 +457,11 @@ class SpeechRules:
             # 'called it "a destructive step"': 'it' is an act, never a place or actor it might resolve to
             pronouns = []
             objs = [o for o in objs if o.lower_ not in ACT_PRONOUNS]
-        targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
+        if any(self._clause_relative(o) for o in children(verb, OBJECT_DEPS)):
+            # "held drills near Palawan, which Beijing denounced as provocative": the drills' doers
+            targets = [k for k in self._clause_doers(verb.head) if k not in sources]
+        else:
+            targets = [k for o in objs for k in self.entities_of(o) or self._act_agents(o)]
         if pronouns and not set(targets) - set(sources):
             # "severed ties with the UAE, calling it an aggressor state": 'it' is an actor, not the act
             with self.coref.excluding(clause_subjects=sources):   # 'it' is not the one calling
@@ -527,7 +531,7 @@ class SpeechRules:
         """Reject a claim, demand or measure: its author when the phrase names it ("Kyiv's
         claims", "a plan put forward by Peru"), else whoever last accused, asked or sanctioned
         the rejecter in the text before (resolved in `_resolve_rejections`)."""
-        pronouns = all(o.lower_ in REJECTED_PRONOUNS for o in objs)
+        pronouns = all(o.lower_ in REJECTED_PRONOUNS or self._clause_relative(o, actors=True) for o in objs)
         targets = [] if pronouns else [k for o in objs for k in self._proposition_authors(o)]
         if targets:
             reporter = self.reporter(verb)
