@@ -1827,6 +1827,17 @@ CASES = [
      [("Australia", "supports", "Fiji Police Force", False, None),
       ("Canada", "accuses", "Institute of Telecommunications", False, None)],
      [("Australia", "supports", "Tonga", False, None)]),
+    ("a crowd demanding a leader's resignation protests against the leader (and asks it of him)",
+     "Hundreds of protesters gathered outside parliament in Quito, demanding the resignation of President Ana Ruiz.",
+     [("protesters", "protests_against", "Ana Ruiz", False, None), ("protesters", "requests", "Ana Ruiz", False, None)], []),
+    ("unnamed plural protests against X are a crowd's protest",
+     "President Ana Ruiz fled to Madrid after weeks of protests against her government. The rallies against President Jose Paz drew "
+     "thousands.",
+     [("protesters", "protests_against", "Ana Ruiz", False, None), ("protesters", "protests_against", "Jose Paz", False, None)],
+     []),
+    ("'Dozens of activists protested', tagged a participle of 'Dozens', is still their protest",
+     "In Hanoi, dozens of activists protested outside the Chinese embassy on Tuesday.",
+     [("protesters", "protests_against", "China", False, None)], []),
 ]
 
 

@@ -30,7 +30,8 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         CONDUCT_NOUNS, CLOSING_VERBS, EMBARGO_VERBS, ORDERING_VERBS, STOPPING_NOUNS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
                         EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, EFFORT_NOUNS,
                         CRITIC_WORDS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS,
-                        OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE, JOINING_VERBS,
+                        OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE, JOINING_VERBS, OUSTER_NOUNS,
+                        STREET_PROTEST_VERBS, CROWD_NUMBERS, QUANTITY_NOUNS,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
                         IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, FIGHTING_WORDS, ACT_NOUN_VERBS, _PROTESTING,
@@ -833,6 +834,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                 sources = [k for h in holders for k in self.entities_of(h)] if holders else (
                     self.subjects(verb) if verb.dep_ == "conj" else [])   # "is a separate group but is allied with it"
                 passive = False
+            if passive and not sources and verb.dep_ == "acl" and verb.lemma_.lower() in STREET_PROTEST_VERBS \
+                    and verb.head.lower_ in CROWD_NUMBERS | QUANTITY_NOUNS:
+                # "Dozens of activists protested outside ...", tagged a participle of "Dozens": they protested
+                sources, passive = self.subjects(verb), False
             irrealis, negated = self.modality(verb)
             reporter = self.reporter(verb)
             if self._prefers_street_protest(sources):
@@ -894,8 +899,11 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                                            direct=frame.relation in DIRECT_TARGET_RELATIONS, relation=frame.relation)
                 if not targets and frame.relation == "protests_against" and self._prefers_street_protest(sources):
                     # "rallied outside parliament, demanding Pashinyan's resignation": whom they demand of
+                    # ("demanding the resignation of Prime Minister X": whose ouster)
                     targets = [k for a in children(verb, {"advcl", "conj"}) if a.tag_ == "VBG" and a.lemma_ in PROTEST_AIMS
-                               for o in children(a, OBJECT_DEPS) for k in self.entities_of(o)
+                               for o in children(a, OBJECT_DEPS)
+                               for n in [o] + (prep_objects(o, {"of"}) if o.lemma_.lower() in OUSTER_NOUNS else [])
+                               for k in self.entities_of(n)
                                if self.types.get(k) in ("PERSON", "ORG", "GPE")] or self._protested_mission(verb)
                 if not sources or not targets:
                     continue
@@ -1266,6 +1274,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     # the sentence names, not whoever the clause is about
                     agents = [k for t in noun.sent if t.lemma_.lower() in PROTEST_CROWDS and t.pos_ == "NOUN"
                               for k in self.entities_of(t, coref=False)][:1]
+                if not agents and targets and noun.tag_ == "NNS" and ACT_NOUN_VERBS.get(noun.lemma_.lower()) is _PROTESTING:
+                    # "Hasina fled after weeks of protests against her government": an unnamed crowd
+                    agents = [self._collective_key("protesters")]
             if not agents or not targets:
                 continue
             if frame.relation == "condemns" and self._prefers_street_protest(agents) and any(

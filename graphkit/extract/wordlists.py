@@ -293,6 +293,8 @@ ISSUING_VERBS = {"issue", "adopt", "pass", "approve", "release", "publish", "sig
                  "write", "draft", "submit", "present", "make", "read", "post", "put"}
 # what a crowd does to the one it protests against ("demanding Pashinyan's resignation")
 PROTEST_AIMS = {"demand", "accuse", "denounce", "condemn", "chant", "call", "urge", "decry", "blame"}
+# what a crowd demands of a leader it protests against ("demanding the resignation of X")
+OUSTER_NOUNS = {"resignation", "ouster", "removal", "departure", "downfall", "impeachment", "overthrow"}
 # verbs whose crowd is a street protest's ("supporters rallied", "families marched")
 STREET_PROTEST_VERBS = _PROTESTING | {"riot", "picket"}
 # words of dismay whose cause is disapproved of ("was appalled by the attack"; not mere concern:
