@@ -1838,6 +1838,16 @@ CASES = [
     ("'Dozens of activists protested', tagged a participle of 'Dozens', is still their protest",
      "In Hanoi, dozens of activists protested outside the Chinese embassy on Tuesday.",
      [("protesters", "protests_against", "China", False, None)], []),
+    ("an armed act on civilians, or called unprovoked, told by a speaker is a charge (on soldiers it is a war report)",
+     "Human Rights Watch said Sudan's army had bombed villages in Darfur. Nepal's army said Indian troops had carried out "
+     "unprovoked firing on villages. Chad's army said Sudanese troops had opened fire on a market. Russia's defence ministry "
+     "said its forces had struck Ukrainian positions.",
+     [("Human Rights Watch", "accuses", "Sudanese military", False, None), ("Nepali military", "accuses", "Indian military", False, None),
+      ("Chadian military", "accuses", "Sudanese military", False, None)],
+     [("Russian defense ministry", "accuses", "Ukraine", False, None), ("Russian defense ministry", "accuses", "Russian military", False, None)]),
+    ("a target after the instrument ('opened fire with mortars on a border post')",
+     "Kyrgyzstan's security service said Tajik forces had opened fire with mortars on a Kyrgyz border post.",
+     [("Tajik military", "attacks", "Kyrgyzstan", False, None), ("Kyrgyzstan", "accuses", "Tajik military", False, None)], []),
 ]
 
 

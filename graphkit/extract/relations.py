@@ -308,6 +308,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     # "had spoken by telephone with Stubb": the parser hangs the phrase on the medium
                     objs = [o for m in prep_objects(verb, {"by", "over", "via"}) if m.lemma_.lower() in MEDIUM_NOUNS
                             for o in prep_objects(m, {prep})]
+                if not objs and prep in ("on", "at"):
+                    # "opened fire with mortars on a border post": on the instrument
+                    objs = [o for m in prep_objects(verb, {"with"}) if m.i not in self.by_token for o in prep_objects(m, {prep})]
                 if not objs:
                     # "took to the streets against Ruto": the parser hangs the phrase on the idiom's noun
                     idiom_nouns = {w.split()[-1] for w in self.lex.multiword_verbs.get(verb.lemma_.lower(), ())}

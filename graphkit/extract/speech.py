@@ -14,7 +14,7 @@ from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DE
 from .wordlists import (AUTHORING_PARTICIPLES, REJECTED_PRONOUNS, NARRATED_CLAUSE_MARKS,
                         COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, PROVOKING_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
-                        ACT_NOUN_VERBS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
+                        ACT_NOUN_VERBS, WRONG_MANNER_ADJECTIVES, CIVILIAN_TARGETS, IMPLICATION_NOUNS, PROPOSAL_NOUNS, PROPOSITION_VERBS, VIOLENT_ACT_NOUNS)
 
 
 # "X rejected the accusations": the accusation may have been told a paragraph or two before
@@ -53,6 +53,28 @@ def _armed_act(verb) -> bool:
     """'attacked', 'shelled', 'opened fire': a verb of armed action."""
     return verb.lemma_.lower() in COMBAT_VERBS or (
         verb.lemma_.lower() == "open" and any(o.lower_ == "fire" for o in children(verb, OBJECT_DEPS)))
+
+
+def _hit(verb) -> list:
+    """What an armed act hits: its object, or what follows 'on' / 'at' (also after an instrument:
+    'opened fire with mortars on a border post')."""
+    return (children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
+            + [o for m in prep_objects(verb, {"with"}) for o in prep_objects(m, {"on", "at"})])
+
+
+def _on_civilians(verb) -> bool:
+    """An armed act on civilians or their places, or an act noun called unprovoked: 'had bombed
+    villages', 'fired on a market', 'carried out unprovoked firing on villages' (a charge by
+    itself; an act on soldiers or posts is a war report)."""
+    acts = [o for o in children(verb, OBJECT_DEPS)   # "carried out firing on" ('firing' may be tagged a verb)
+            if o.lemma_.lower() in ACT_NOUN_VERBS or o.lower_ in ACT_NOUN_VERBS]
+    if any(c.dep_ == "amod" and c.lower_ in WRONG_MANNER_ADJECTIVES for a in acts for c in a.children):
+        return True
+    if not (_armed_act(verb) or acts):
+        return False
+    hit = [o for o in _hit(verb) if o.lower_ != "fire"] + [o for a in acts for o in prep_objects(a, {"on", "at", "against"})]
+    return bool(hit) and all(o.lemma_.lower() in CIVILIAN_TARGETS for o in hit if o not in acts) and any(
+        o.lemma_.lower() in CIVILIAN_TARGETS for o in hit)
 
 
 def _done_wrongly(verb) -> bool:
@@ -248,7 +270,8 @@ class SpeechRules:
                     continue
                 if v.pos_ == "VERB" and (v.lemma_ in self.wrongdoing or v.lemma_ in PERPETRATION_VERBS and any(
                         self._names_misdeed(o) or o.lemma_.lower() in VIOLENT_ACT_NOUNS for o in children(v, OBJECT_DEPS))
-                        or _done_wrongly(v) or (_armed_act(v) and self._charged_by_victim(speech_verb, v, speakers))
+                        or _done_wrongly(v) or _on_civilians(v)
+                        or (_armed_act(v) and self._charged_by_victim(speech_verb, v, speakers))
                         ) and not is_conditional(v):   # "if X moved south without consent"
                     # "said the army was executing prisoners", "... has committed atrocities"
                     if not is_passive(v) and any(
@@ -334,7 +357,7 @@ class SpeechRules:
         rebels had attacked army troops', 'killed four soldiers' (a war report, not a charge)."""
         if not _armed_act(verb) or _done_wrongly(verb):
             return False
-        hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
+        hit = _hit(verb)
         return bool(hit) and all(o.lemma_.lower() in COMBATANT_NOUNS or names_armed_group(o) for o in hit)
 
     def _charged_by_victim(self, speech_verb, verb, speakers) -> bool:
@@ -343,7 +366,7 @@ class SpeechRules:
         '..., Somali officials said' that sources a narrated attack)."""
         if speech_verb.i > verb.i:
             return False
-        hit = children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
+        hit = _hit(verb)
         own = set().union(*(self.represented(s) | {s, self.org_homes.get(s)} for s in speakers)) - {None}
         # (by the state's name when the article never names the state: "Chad's defence ministry")
         own_states = {self.org_state_names.get(s) for s in speakers} - {None}

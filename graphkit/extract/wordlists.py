@@ -362,6 +362,10 @@ HANDED_OVER_PEOPLE = {"prisoner", "detainee", "suspect", "figure", "convict", "i
 PROTEST_NOTE_NOUNS = {"protest", "demarche", "complaint"}
 # a manner that makes an act told of someone a wrongdoing ("entered the airspace without permission")
 WRONG_MANNER_ADVERBS = {"illegally", "unlawfully", "illicitly"}
+WRONG_MANNER_ADJECTIVES = {"unprovoked", "indiscriminate", "illegal", "unlawful"}   # "unprovoked firing on villages"
+# the people and places an armed act on which is a charge by itself ("said the army had bombed villages")
+CIVILIAN_TARGETS = {"civilian", "village", "home", "house", "hospital", "school", "resident", "child", "neighbourhood",
+                    "neighborhood", "market", "mosque", "church", "family", "woman", "camp", "shelter", "villager"}
 CONSENT_NOUNS = {"permission", "authorisation", "authorization", "consent", "approval", "clearance", "provocation"}
 # nouns for one person a name may follow in apposition ("the party's founder, billionaire X,")
 PERSON_NOUNS = {"founder", "co-founder", "son", "daughter", "wife", "husband", "brother", "sister", "father",
