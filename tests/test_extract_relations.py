@@ -1848,6 +1848,12 @@ CASES = [
     ("a target after the instrument ('opened fire with mortars on a border post')",
      "Kyrgyzstan's security service said Tajik forces had opened fire with mortars on a Kyrgyz border post.",
      [("Tajik military", "attacks", "Kyrgyzstan", False, None), ("Kyrgyzstan", "accuses", "Tajik military", False, None)], []),
+    ("an act done 'in protest at / over X' condemns X; withdrawing an ambassador is a recall, not a retreat",
+     "Algeria withdrew its ambassador from Paris in protest at the French position. Chile's delegation walked out of the "
+     "session in protest at Bolivia's speech. Russia withdrew its troops from Kherson.",
+     [("Algeria", "condemns", "France", False, None), ("Chile", "condemns", "Bolivia", False, None),
+      ("Russia", "retreats_from", "Kherson", False, None)],
+     [("Algeria", "retreats_from", "Paris", False, None)]),
 ]
 
 

@@ -861,6 +861,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                         o.lemma_.lower() in IMPLICATION_NOUNS or self._names_misdeed(o) for o in prep_objects(verb, {"to"})) \
                         and not any(o.lemma_.lower() in CULPRIT_NOUNS for o in prep_objects(verb, {"as"})):
                     continue   # "pointed to Russia's role in the sabotage", "to Russia as the culprit" (not "as a model")
+                if frame.relation == "retreats_from" and any(o.lemma_.lower() in ENVOY_NOUNS for o in children(verb, OBJECT_DEPS)):
+                    continue   # "withdrew its ambassador from Paris": an envoy recalled (see RECALLING_VERBS)
                 if frame.relation == "rejects" and any(self._clause_relative(o, actors=True) for o in children(verb, OBJECT_DEPS)):
                     continue   # "..., which Kampala rejects": the charge before (see the rejection below)
                 if frame.relation in STANCE_RELATIONS | {"accuses"} and any(
@@ -1013,6 +1015,9 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         """Nominal triggers: "Russia's invasion of Ukraine", "imposed sanctions on Iran",
         "a package of sanctions against Russia", "drew condemnation from Japan"."""
         frames = self.frames_of_noun(noun)
+        if noun.lemma_.lower() == "protest" and noun.dep_ == "pobj" and noun.head.lower_ == "in" \
+                and noun.head.head.pos_ in ("VERB", "AUX"):
+            return self._in_protest(noun, sent_start, sent_end)
         if noun.lemma_.lower() == "call" and (prep_objects(noun, {"for"}) or any(
                 is_infinitive(a) for a in children(noun, {"acl"}))):
             frames = [f for f in frames if f.relation != "meets"]   # "a call for aid to Gaza" is no phone call
@@ -1382,6 +1387,17 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         if not sources or not places:
             return []
         return self._emit_for(verb, places, "retreats_from", 0.6, sent_start, sent_end, sources=sources)
+
+    def _in_protest(self, noun, sent_start, sent_end) -> list[RawRelation]:
+        """'recalled its envoy in protest at the French position', 'walked out in protest over
+        Israel's strikes': what the act protests names whom the subject condemns."""
+        verb = noun.head.head
+        objects = prep_objects(noun, {"at", "over", "against", "of"})
+        targets = [k for o in objects for k in self.entities_of(o) or self.modifier_entities(o) or self._act_agents(o)]
+        sources = self.passive_agents(verb) if is_passive(verb) else self.subjects(verb)
+        relation = "protests_against" if self._prefers_street_protest(sources) else "condemns"   # a crowd's protest
+        return self._emit_for(verb, [k for k in targets if k not in sources], relation, 0.6, sent_start, sent_end,
+                              sources=sources, trigger=noun.text)
 
     def _clause_relative(self, token, actors: bool = False) -> bool:
         """', which Lima denies' after a charge: 'which' set off by a comma sums up the clause

@@ -274,7 +274,7 @@ STATEMENT_NOUNS = {"statement", "communique", "declaration", "letter", "resoluti
 # Russian diplomats"); recalling one is a diplomatic protest against the host; sending one is no aid
 ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "emissary", "consul", "charge", "commissioner", "representative",
                "delegation", "negotiator", "mediator"}
-RECALLING_VERBS = {"recall"}
+RECALLING_VERBS = {"recall", "withdraw"}   # "withdrew its ambassador from Paris"
 # verbs of passing something on: contact only when what is passed is a message ("relayed the proposal to")
 HANDING_VERBS = {"hand", "relay", "convey"}
 # force used on a crowd: "fired tear gas at the protesters", "used water cannon to disperse them"
