@@ -1854,6 +1854,11 @@ CASES = [
      [("Algeria", "condemns", "France", False, None), ("Chile", "condemns", "Bolivia", False, None),
       ("Russia", "retreats_from", "Kherson", False, None)],
      [("Algeria", "retreats_from", "Paris", False, None)]),
+    ("a bare definite title ('the prime minister') is the one person the article names with it",
+     "Fijian Prime Minister Jose Paz spoke on Tuesday. Opposition leader Ana Ruiz called on the prime minister to publish "
+     "the deal. Chilean President Luis Vega met Peruvian President Rosa Diaz. Bolivia urged the president to act.",
+     [("Ana Ruiz", "requests", "Jose Paz", False, None)],
+     [("Bolivia", "requests", "Luis Vega", False, None), ("Bolivia", "requests", "Rosa Diaz", False, None)]),
 ]
 
 

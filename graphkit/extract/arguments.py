@@ -172,6 +172,10 @@ class ArgumentFinder:
                         mods = [self.org_homes.get(k, k) for k in mods]
                     out += [holder] if holder else mods
                     continue
+                holder = self._sole_holder(t) if is_title and coref else None
+                if holder:
+                    out.append(holder)   # "called on the prime minister to publish it": the one the text named so
+                    continue
                 holders = [k for o in prep_objects(t, {"of"}) for k in self.entities_of(o, coref=coref)
                            if self.types.get(k) not in ("GPE", "LOC")] if t.lemma_.lower() in SITE_NOUNS else []
                 if holders:
@@ -465,6 +469,18 @@ class ArgumentFinder:
         lemma = token.lemma_.lower()
         return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
                 or names_armed_group(token) or self._sums_up_clause(token))
+
+    def _sole_holder(self, title_noun) -> str | None:
+        """'the prime minister', 'the president' (a bare definite title): the one person the article
+        names with that title, if only one."""
+        t = title_noun
+        if t.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                or any(c.dep_ in ("poss", "prep") or c.i in self.by_token for c in t.children):
+            return None
+        # ("the prime minister": 'prime' may be tagged an adjective; "the former president" is no title)
+        title = " ".join([c.lower_ for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod")] + [t.lower_])
+        people = {person for (org, name), person in self.role_holders.items() if name == title}
+        return next(iter(people)) if len(people) == 1 else None
 
     def _as_protesters(self, key: str) -> str:
         """An unnamed crowd that protests is 'protesters' ("thousands of students marched")."""
