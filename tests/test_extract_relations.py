@@ -1859,6 +1859,15 @@ CASES = [
      "the deal. Chilean President Luis Vega met Peruvian President Rosa Diaz. Bolivia urged the president to act.",
      [("Ana Ruiz", "requests", "Jose Paz", False, None)],
      [("Bolivia", "requests", "Luis Vega", False, None), ("Bolivia", "requests", "Rosa Diaz", False, None)]),
+    ("a finite verb after 'accused X of doing ... and' is coordinated with 'accused', not with the gerund",
+     "Guyana accused Venezuela of sending troops across the river and requested an emergency session of the Security Council.",
+     [("Guyana", "accuses", "Venezuela", False, None), ("Guyana", "requests", "United Nations Security Council", False, None)],
+     [("Venezuela", "requests", "United Nations Security Council", False, None)]),
+    ("partners of a joint act ('drills with Japan and Australia') are not the two sides urged",
+     "Chinese ships rammed a Philippine vessel on Monday. Manila later held drills with Japan and Australia. "
+     "The European Union urged both sides to respect the ruling.",
+     [("Philippines", "cooperates_with", "Japan", False, None)],
+     [("European Union", "requests", "Japan", False, None), ("European Union", "requests", "Australia", False, None)]),
 ]
 
 

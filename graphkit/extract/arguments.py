@@ -604,6 +604,12 @@ class ArgumentFinder:
         if verb.dep_ == "acl" and main_verb_hung_on_relative(verb):
             return self.entities_of(verb.sent.root)
         head = verb.head
+        if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBG" and head.dep_ == "pcomp":
+            # "accused Venezuela of sending troops ... and requested a session": a finite verb is
+            # not coordinated with the gerund, but with the verb the gerund depends on
+            governor = head.head.head
+            if governor.pos_ in ("VERB", "AUX") and governor.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+                return self.subjects(governor, depth + 1)
         if verb.dep_ == "conj" and head.i != verb.i:
             speaker_verb = self.speaker_verb_of_conjunct(verb)
             return self.subjects(speaker_verb if speaker_verb is not None else head, depth + 1)

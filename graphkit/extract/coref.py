@@ -62,6 +62,9 @@ _OPPOSING_WORDS = {"warring", "rival", "opposing", "fighting", "conflicting", "f
 _DESCRIPTION_WINDOW_SENTENCES = 8   # "the army" names the same force across an article
 # what third parties do to a conflict's sides: who does it together is no pair of sides
 _THIRD_PARTY_VERBS = MEDIATING_VERBS | {"propose", "put", "draft", "urge", "call", "offer", "deliver", "guarantee", "table"}
+# partners one acts together with are allies, not the two sides of a quarrel ("held drills with Japan and Australia")
+_PARTNERING_WORDS = {"drill", "exercise", "patrol", "cooperation", "partnership", "alliance", "pact", "treaty",
+                     "agreement", "deal", "ties", "relation", "cooperate", "ally", "partner", "join", "team"}
 
 
 class Coreference:
@@ -111,7 +114,7 @@ class Coreference:
         ("fighting between A and B", "A and B held talks"), up to eight sentences back."""
         for m in self._candidates(token, _DESCRIPTION_WINDOW_SENTENCES):
             root = self.doc[m.root]
-            if self._third_party_agents(root):
+            if self._third_party_agents(root) or self._partners(root):
                 continue   # "a proposal put forward by Saudi Arabia and the United States": mediators, no sides
             sides_named_by_adjective = root.dep_ == "amod" and root.head.lemma_.lower() in _SIDE_PEOPLE
             group = self._fighting_pair(root)   # "X, which has been at war with Y"
@@ -149,6 +152,15 @@ class Coreference:
                 or self.types.get(sides[0]) not in ("GPE", "ORG") or self.types.get(other.entity) not in ("GPE", "ORG"):
             return []
         return [sides[0], other.entity]
+
+    @staticmethod
+    def _partners(root) -> bool:
+        """Actors named as the partners of a joint act: 'drills with Japan and Australia'."""
+        top = coordination_top(root)
+        if top.dep_ != "pobj" or top.head.lower_ not in ("with", "alongside"):
+            return False
+        host = top.head.head   # the joint act, or the light verb that holds it ("held drills with")
+        return any(w.lemma_.lower() in _PARTNERING_WORDS for w in [host] + [c for c in host.children if c.dep_ == "dobj"])
 
     @staticmethod
     def _third_party_agents(root) -> bool:
