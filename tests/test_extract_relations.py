@@ -1868,6 +1868,13 @@ CASES = [
      "The European Union urged both sides to respect the ruling.",
      [("Philippines", "cooperates_with", "Japan", False, None)],
      [("European Union", "requests", "Japan", False, None), ("European Union", "requests", "Australia", False, None)]),
+    ("suspending cooperation with X is cooperation said not to go on; suspending a partnership sanctions X",
+     "Iran suspended cooperation with the IAEA after the war. Washington suspended its strategic partnership with Georgia.",
+     [("Iran", "cooperates_with", "International Atomic Energy Agency", True, None),
+      ("United States", "sanctions", "Georgia", False, None)],
+     [("Iran", "sanctions", "International Atomic Energy Agency", False, None),
+      ("Iran", "cooperates_with", "International Atomic Energy Agency", False, None),
+      ("United States", "sanctions", "International Atomic Energy Agency", False, None)]),
 ]
 
 

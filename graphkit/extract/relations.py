@@ -30,7 +30,7 @@ from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS
                         CONDUCT_NOUNS, CLOSING_VERBS, EMBARGO_VERBS, ORDERING_VERBS, STOPPING_NOUNS, TRADE_FLOW_NOUNS, KEEPING_VERBS, KEPT_TIES_NOUNS,
                         EXPELLING_VERBS, TURNED_OUTWARD, LISTING_VERBS, DESIGNATING_VERBS, ALLYING_VERBS, EFFORT_NOUNS,
                         CRITIC_WORDS, TURNING_VERBS, HELP_NOUNS, MATERIAL_MODIFIERS, REJECTED_PRONOUNS, OFFERING_VERBS,
-                        OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE, JOINING_VERBS, OUSTER_NOUNS,
+                        OFFERED_TERMS, DEED_TIME_PREPOSITIONS, OUTLAWING_STEMS, LOCATIVE_TARGET_PREPS, STATE_PEOPLE, JOINING_VERBS, OUSTER_NOUNS, JOINT_WORK_NOUNS,
                         STREET_PROTEST_VERBS, CROWD_NUMBERS, QUANTITY_NOUNS,
                         POSSIBILITY_MODALS, POSSIBLE, ACCEPTING_VERBS, RELATIVE_PRONOUNS,
                         MISPARSED_OBJECT_DEPS, HOSTILE_RELATIONS, CONCLUDING_VERBS,
@@ -234,6 +234,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                             if authored(t) and not self.modifier_entities(t) else t for t in toks]
                 found = [k for t in toks if relation in ("supports", "rejects") and authored(t)
                          for k in self._authors_by(t, besides=verb)]   # "a resolution drafted by X"
+                if relation == "sanctions" and any(t.lemma_.lower() in TIES_NOUNS and prep_objects(t, {"with"}) for t in toks):
+                    # "suspended its strategic partnership with Georgia": the partner, not 'its'
+                    found = found or [k for t in toks if t.lemma_.lower() in TIES_NOUNS
+                                      for o in prep_objects(t, {"with"}) for k in entities_of(o)]
                 found = found or [k for t in toks for k in entities_of(t)]
                 if toks and not found and all(t.lemma_.lower() in STATE_PEOPLE for t in toks):
                     # "expelled diplomats from seven countries": the parser hangs 'from' on the verb
@@ -1040,6 +1044,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
         if head.lemma_ in self.lex.cessation_verbs and phrase.dep_ not in ("nsubj", "csubj") \
                 and not all(f.relation == "attacks" for f in frames):
             # (not "the deal signed by X and Y ended the conflict": the deal is what ends something)
+            if noun.lemma_.lower() in JOINT_WORK_NOUNS and phrase.dep_ == "dobj":
+                # "suspended cooperation with the IAEA": cooperation said not to go on (GUIDELINES 3.5)
+                partners = [k for o in prep_objects(noun, {"with"}) for k in self.entities_of(o)]
+                irrealis, negated = self.modality(head)
+                return self._emit(self.subjects(head), partners, "cooperates_with", sent_start, sent_end, 0.6, head.text,
+                                  irrealis=irrealis, negated=not negated, reporter=self.reporter(head)) if partners else []
             return []   # "lifted sanctions", "suspended aid": no positive relation ("ended the fighting": it was fought)
         light_verbs = self.lex.light_verbs
         light = head if (phrase.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.lemma_ in light_verbs) else None

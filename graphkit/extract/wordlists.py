@@ -328,7 +328,9 @@ AUTHORING_PARTICIPLES = {"drafted", "proposed", "sponsored", "written", "tabled"
 # threatened acts that land "in" a place ("threatened military intervention in Niger")
 INTERVENTION_NOUNS = {"intervention", "action", "force", "strike", "attack", "invasion", "operation", "incursion"}
 # ties a sanction suspends or cuts ("suspended its strategic partnership with Georgia")
-TIES_NOUNS = {"partnership", "tie", "relation", "cooperation", "agreement", "membership"}   # not talks: halting them penalises no one
+TIES_NOUNS = {"partnership", "tie", "relation", "agreement", "membership"}   # not talks: halting them penalises no one
+# joint work whose suspension is cooperation said not to go on, not a sanction ("suspended cooperation with the IAEA")
+JOINT_WORK_NOUNS = {"cooperation", "collaboration", "coordination"}
 
 # offices named by their building or street: they speak for their state ("the Kremlin denied")
 SEATS_OF_GOVERNMENT = {"Kremlin": "Russia", "White House": "United States", "Pentagon": "United States",
