@@ -1875,6 +1875,9 @@ CASES = [
      [("Iran", "sanctions", "International Atomic Energy Agency", False, None),
       ("Iran", "cooperates_with", "International Atomic Energy Agency", False, None),
       ("United States", "sanctions", "International Atomic Energy Agency", False, None)]),
+    ("a past-tense verb between two titled names, tagged an adjective by the parser, still joins them",
+     "Egyptian President Abdel Fattah al-Sisi hosted Eritrean President Isaias Afwerki in Cairo in January.",
+     [("Abdel Fattah al-Sisi", "meets", "Isaias Afwerki", False, None)], []),
 ]
 
 

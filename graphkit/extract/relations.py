@@ -608,6 +608,26 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
             out += self._emit_for(light, targets, frame.relation, frame.weight, sent_start, sent_end, trigger=verb.text)
         return out
 
+    def _verb_read_as_adjective(self, word, sent_start, sent_end) -> list[RawRelation]:
+        """'President X hosted President Y in Cairo': between two titled names the small parser
+        may tag the past-tense verb an adjective of the second name; the name before is its
+        subject and the name after its object (only for frames whose target is the object)."""
+        doc = self.doc
+        before = self.by_token.get(word.i - 1)
+        after = next((self.by_token[t.i] for t in doc[word.i + 1:word.i + 6] if t.i in self.by_token
+                      and self.by_token[t.i].form == "name"), None)
+        if before is None or after is None or before.form != "name" or before.tok_end != word.i \
+                or any(t.is_punct for t in doc[word.i + 1:after.tok_start]):
+            return []
+        lemma = word.lower_[:-1] if self.lex.verb_frames(word.lower_[:-1]) else word.lower_[:-2]
+        out = []
+        for frame in self.lex.verb_frames(lemma):
+            if frame.target and frame.target[0] == "dobj" and frame.relation in ("meets", "attacks", "supports", "condemns"):
+                out += self._emit([before.entity], [after.entity], frame.relation, sent_start, sent_end, frame.weight * 0.8,
+                                  word.text, irrealis=False, negated=False, reporter=None)
+                break
+        return out
+
     def _crowd_control(self, verb, sent_start, sent_end) -> list[RawRelation]:
         """'Police fired tear gas at the protesters', 'used water cannon to disperse them': force
         used on a crowd is an attack on it (GUIDELINES 3.1: police violence)."""
@@ -709,6 +729,8 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     found += self._from_alliance_noun(token, start, end)
                 if token.lower_ == "allied":
                     found += self._from_allied_modifier(token, start, end)
+                elif token.tag_ == "JJ" and token.dep_ == "amod" and token.lower_.endswith("ed") and token.i > 0:
+                    found += self._verb_read_as_adjective(token, start, end)
                 if token.lower_ in DISMAY_WORDS:
                     found += self._from_dismay(token, start, end)
                 if token.lower_ in CRITIC_WORDS:
