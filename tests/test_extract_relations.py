@@ -1878,6 +1878,11 @@ CASES = [
     ("a past-tense verb between two titled names, tagged an adjective by the parser, still joins them",
      "Egyptian President Abdel Fattah al-Sisi hosted Eritrean President Isaias Afwerki in Cairo in January.",
      [("Abdel Fattah al-Sisi", "meets", "Isaias Afwerki", False, None)], []),
+    ("'voiced support for X in a phone call': the call is with the one the light verb's noun addresses",
+     "Nicaraguan President Daniel Ortega voiced support for Nicolas Maduro in a phone call. Japan imposed sanctions on "
+     "Russia in a statement.",
+     [("Daniel Ortega", "meets", "Nicolas Maduro", False, None), ("Daniel Ortega", "supports", "Nicolas Maduro", False, None)],
+     [("Japan", "meets", "Russia", False, None)]),
 ]
 
 

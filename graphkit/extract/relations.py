@@ -1291,14 +1291,19 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                 # the clause's subject took part
                 clause = head.head if head.head.pos_ in ("VERB", "AUX") else self._clause_head(noun)
                 agents = [k for k in self.subjects(clause) if k not in targets] if clause is not None else []
-            if not agents and not targets and frame.relation == "meets" and phrase.dep_ == "pobj" \
-                    and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and light is None:
+            if not targets and frame.relation == "meets" and phrase.dep_ == "pobj" \
+                    and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" \
+                    and ((not agents and light is None) or (light is not None and light.i == head.head.i and not any(
+                        f.relation == "meets" for f in self.verb_frames(light)))):   # ("voiced support ... in a call")
                 # "congratulated both leaders in a phone call", "told Erdogan during talks that ...",
                 # "apologised to Aliyev in a phone call": the one the verb addresses is met
                 agents = self.subjects(head.head)
+                # "raised concerns with Vucic during a phone call", "voiced support for Maduro in a phone call"
+                addressed = children(head.head, OBJECT_DEPS | {"dative"}) + prep_objects(head.head, {"to", "with"})
+                addressed += [p for o in children(head.head, OBJECT_DEPS) if o.i not in self.by_token
+                              for p in prep_objects(o, {"for", "to", "with"})]
                 with self.coref.excluding(clause_subjects=agents):
-                    targets = [k for o in children(head.head, OBJECT_DEPS | {"dative"}) + prep_objects(head.head, {"to"})
-                               for k in self.entities_of(o) if k not in agents]
+                    targets = [k for o in addressed for k in self.entities_of(o) if k not in agents]
             if frame.relation == "requests" and phrase.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "VERB":
                 # "French troops left at the junta's demand", "deployed at the invitation of Haiti":
                 # the one who acted was asked to
