@@ -1456,7 +1456,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
     def _clause_doers(self, noun) -> list[str]:
         """Who did what the clause holding `noun` tells ("Kenya sent troops to the border"), or
         the act `noun` names ("the strikes")."""
-        own = self.modifier_entities(noun) or self._act_agents(noun) if noun.pos_ == "NOUN" else []
+        own = (self.modifier_entities(noun) or self._act_agents(noun)) if noun.pos_ == "NOUN" else []
         if own:
             return own
         clause = self._clause_head(noun)

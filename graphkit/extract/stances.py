@@ -109,7 +109,7 @@ class StanceRules:
         owners = [c for c in token.children if c.dep_ == "poss"]
         named = [self.by_token[c.i].entity for c in token.children if c.dep_ == "amod" and c.i in self.by_token]
         if not owners or not named or ALLIANCE_NOUNS.get(token.lemma_.lower(), True):
-            return []
+            return []   # (only nouns whose holders back the possessor: allies, backers; not "Iran's Lebanese proxies")
         if any(o.tag_ == "PRP$" for o in owners) and token.dep_ != "conj":
             return []   # "Canada stands with its Ukrainian allies": the verb says who backs whom
         patrons = [k for o in owners for k in ([self.coref.resolve(o)] if o.tag_ == "PRP$" else self.entities_of(o)) if k]
