@@ -1883,6 +1883,13 @@ CASES = [
      "Russia in a statement.",
      [("Daniel Ortega", "meets", "Nicolas Maduro", False, None), ("Daniel Ortega", "supports", "Nicolas Maduro", False, None)],
      [("Japan", "meets", "Russia", False, None)]),
+    ("'X said Y had spoken with Z and urged them to ...': the urging is Y's, said in the conversation",
+     "Kyrgyzstan and Tajikistan traded fire on the border. The Kremlin said President Vladimir Putin had spoken with "
+     "both countries' leaders by phone and urged them to show restraint. Beijing said Manila had infringed on its "
+     "waters and urged it to stop.",
+     [("Vladimir Putin", "requests", "Kyrgyzstan", False, None), ("Vladimir Putin", "requests", "Tajikistan", False, None),
+      ("China", "requests", "Philippines", False, None)],
+     [("Kremlin", "requests", "Kyrgyzstan", False, None)]),
 ]
 
 

@@ -694,6 +694,10 @@ class ArgumentFinder:
             # "X spoke with Vucic and urged him to de-escalate, the State Department said": the
             # speaker comes after the whole report, so both acts are the reported clause's
             return None
+        if any(f.relation == "meets" for f in self.verb_frames(head)):
+            # "the Kremlin said Putin had spoken with both leaders and urged them to ...": what is
+            # said in a reported conversation is the one who talked
+            return None
         return speaker_verb
 
     def _evaluating(self, verb) -> bool:
