@@ -195,3 +195,36 @@ def test_a_ctrl_c_swallowed_on_the_way_is_raised_again_at_the_next_check():
     finally:
         signal.signal(signal.SIGINT, previous)
         interrupts._received = False
+
+
+class _RaisesWhenCollected:
+    """An object whose finaliser raises, as a signal handler may inside importlib's callbacks."""
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+    def __del__(self):
+        raise self.error
+
+
+def test_an_interrupt_python_must_drop_is_not_printed_but_other_errors_are(monkeypatch, capsys):
+    """A KeyboardInterrupt raised where Python cannot propagate it (a finaliser, a weakref
+    callback) would print "Exception ignored in ..." with a traceback; once remembered it is
+    dropped quietly (the build loop's check() raises it again). Anything else is still reported."""
+    import sys
+
+    from graphkit import interrupts
+
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)
+    monkeypatch.setattr(interrupts, "_received", True)
+    previous_handler = signal.getsignal(signal.SIGINT)
+    try:
+        interrupts.remember_sigint()
+        _RaisesWhenCollected(KeyboardInterrupt())
+        assert capsys.readouterr().err == ""
+        with pytest.raises(KeyboardInterrupt):
+            interrupts.check()
+        _RaisesWhenCollected(ValueError("not ours"))
+        assert "ValueError: not ours" in capsys.readouterr().err
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
