@@ -1890,6 +1890,9 @@ CASES = [
      [("Vladimir Putin", "requests", "Kyrgyzstan", False, None), ("Vladimir Putin", "requests", "Tajikistan", False, None),
       ("China", "requests", "Philippines", False, None)],
      [("Kremlin", "requests", "Kyrgyzstan", False, None)]),
+    ("rejecting 'the remarks' answers whoever the text last said made them",
+     "Chilean President Luis Vega renewed his country's claim to the islands on Thursday. Peru rejected the remarks.",
+     [("Peru", "rejects", "Luis Vega", False, None)], []),
 ]
 
 
