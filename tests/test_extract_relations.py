@@ -1893,6 +1893,9 @@ CASES = [
     ("rejecting 'the remarks' answers whoever the text last said made them",
      "Chilean President Luis Vega renewed his country's claim to the islands on Thursday. Peru rejected the remarks.",
      [("Peru", "rejects", "Luis Vega", False, None)], []),
+    ("'received assurances of American support', 'faced Western criticism': the noun's named modifier is its agent",
+     "Kenya received pledges of Japanese aid. Israel faced Western criticism over the strikes.",
+     [("Japan", "aids", "Kenya", False, None), ("West", "condemns", "Israel", False, None)], []),
 ]
 
 

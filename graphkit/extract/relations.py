@@ -1199,8 +1199,12 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     targets = self.subjects(evader)
             if inverse:
                 # "drew condemnation from Japan": the verb's subject is the target
+                # ("received assurances of American support": a named modifier of the noun; not 'its')
                 agents = [k for t in prep_objects(noun, {"from", "by"}) + prep_objects(inverse_verb, {"from", "by"})
-                          for k in self.entities_of(t)] or (agents if inverse_verb is not head else [])
+                          for k in self.entities_of(t)] or (agents if inverse_verb is not head else [
+                    self.by_token[c.i].entity for c in noun.children if frame.relation in ("supports", "aids", "condemns")
+                    and c.dep_ in ("amod", "compound", "poss") and c.i in self.by_token and c.tag_ != "PRP$"])
+                # (not "faces U.N. sanctions", "could face U.S. tariffs": mostly what may come)
                 targets = self.subjects(inverse_verb) or [k for s in children(inverse_verb, SUBJECT_DEPS)
                                                           for k in self._act_agents(s)]
             elif not agents:
