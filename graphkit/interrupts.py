@@ -11,6 +11,7 @@ import signal
 import sys
 
 _received = False
+_previous_hook = sys.unraisablehook   # the hook in place before ours (see remember_sigint)
 
 
 def remember_sigint() -> None:
@@ -24,9 +25,6 @@ def remember_sigint() -> None:
         global _previous_hook
         _previous_hook = sys.unraisablehook
         sys.unraisablehook = _quiet_about_interrupts
-
-
-_previous_hook = sys.unraisablehook
 
 
 def _quiet_about_interrupts(unraisable) -> None:

@@ -148,8 +148,7 @@ class ArgumentFinder:
                     # (not "Venezuelan officials": a plural title is no one office holder); a state has
                     # one leader but many members: "Venezuela's attorney general" is the one with that title
                     # "the Israeli prime minister": an adjective of the title is part of it (not the name)
-                    title = " ".join([c.lower_ for c in t.children if c.i < t.i and (c.dep_ == "compound" or (
-                        c.dep_ == "amod" and c.i not in self.by_token))] + [t.lower_])
+                    title = self._title_words(t)
                     role = self.lex.role_of_title(title) or role if is_title else None
                     holder = (self.role_holders.get((mods[0], title))
                               or (self.role_holders.get((mods[0], role)) if role != "member_of" else None)
@@ -470,6 +469,12 @@ class ArgumentFinder:
         return (token.i in self.by_token or lemma in self.collective_actors or lemma in self.governing
                 or names_armed_group(token) or self._sums_up_clause(token))
 
+    def _title_words(self, t) -> str:
+        """A title noun with the words before it that belong to it: "prime minister", "Israeli
+        prime minister" (an adjective that names a place is not part of it)."""
+        return " ".join([c.lower_ for c in t.children if c.i < t.i and (c.dep_ == "compound" or (
+            c.dep_ == "amod" and c.i not in self.by_token))] + [t.lower_])
+
     def _sole_holder(self, title_noun) -> str | None:
         """'the prime minister', 'the president' (a bare definite title): the one person the article
         names with that title, if only one."""
@@ -478,7 +483,7 @@ class ArgumentFinder:
                 or any(c.dep_ in ("poss", "prep") or c.i in self.by_token for c in t.children):
             return None
         # ("the prime minister": 'prime' may be tagged an adjective; "the former president" is no title)
-        title = " ".join([c.lower_ for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod")] + [t.lower_])
+        title = self._title_words(t)
         people = {person for (org, name), person in self.role_holders.items() if name == title}
         return next(iter(people)) if len(people) == 1 else None
 

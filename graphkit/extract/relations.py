@@ -22,7 +22,7 @@ from .sanction_lists import SanctionListRules
 from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
-                     is_conditional, is_infinitive, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
+                     is_conditional, is_infinitive, instrument_prep_objects, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
@@ -314,7 +314,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                             for o in prep_objects(m, {prep})]
                 if not objs and prep in ("on", "at"):
                     # "opened fire with mortars on a border post": on the instrument
-                    objs = [o for m in prep_objects(verb, {"with"}) if m.i not in self.by_token for o in prep_objects(m, {prep})]
+                    objs = instrument_prep_objects(verb, {prep}, skip=self.by_token)
                 if not objs:
                     # "took to the streets against Ruto": the parser hangs the phrase on the idiom's noun
                     idiom_nouns = {w.split()[-1] for w in self.lex.multiword_verbs.get(verb.lemma_.lower(), ())}

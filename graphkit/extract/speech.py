@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from .records import RawRelation
 from .syntax import (FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-                     children, conjuncts, is_conditional, is_negated, is_passive, prep_objects, sentence_span, standing_for)
+                     children, conjuncts, instrument_prep_objects, is_conditional, is_negated, is_passive, prep_objects,
+                     sentence_span, standing_for)
 from .wordlists import (AUTHORING_PARTICIPLES, REJECTED_PRONOUNS, NARRATED_CLAUSE_MARKS,
                         COMBAT_VERBS, COMBATANT_NOUNS, ACT_PRONOUNS, names_armed_group, SUMMARY_NOUNS, ASSAULT_NAMES, CONSENT_NOUNS, WRONG_MANNER_ADVERBS, EVALUATIVE_VERBS, LIST_NOUNS, PERPETRATION_VERBS, CAMPAIGN_NOUNS, CRITICISM_NOUNS,
                         REMARK_NOUNS, DEONTIC_MODALS, SELF_REGARD_WORDS, ENVOY_NOUNS, HOSTILE_ACT_VERBS, PROVOKING_VERBS, EXPECTING_VERBS, MEASURE_NOUNS,
@@ -59,7 +60,7 @@ def _hit(verb) -> list:
     """What an armed act hits: its object, or what follows 'on' / 'at' (also after an instrument:
     'opened fire with mortars on a border post')."""
     return (children(verb, PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS) + prep_objects(verb, {"on", "at"})
-            + [o for m in prep_objects(verb, {"with"}) for o in prep_objects(m, {"on", "at"})])
+            + instrument_prep_objects(verb, {"on", "at"}))
 
 
 def _on_civilians(verb) -> bool:

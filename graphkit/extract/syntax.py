@@ -98,6 +98,12 @@ def coordination_top(token):
 _PARTICLE_PREPOSITIONS = {"out", "away", "back", "off"}
 
 
+def instrument_prep_objects(verb, preps, skip=()):
+    """pobj tokens of `preps` the parser hung on the verb's instrument: "opened fire with
+    mortars [on a border post]" (an instrument whose index is in `skip` is no instrument)."""
+    return [o for m in prep_objects(verb, {"with"}) if m.i not in skip for o in prep_objects(m, preps)]
+
+
 def prep_objects(token, preps):
     """pobj tokens of `token`'s prepositions whose word is in `preps` ('prep:on' style names stripped)."""
     out = []

@@ -230,12 +230,12 @@ IMPLICATION_NOUNS = {"involvement", "responsibility", "role", "wrongdoing", "com
 PROPOSAL_NOUNS = {"proposal", "offer", "demand", "request", "call", "ultimatum", "appeal", "plea", "invitation"}
 # "rejected the ruling": the verbs by which the text may have told who made it ("the court ruled");
 # not accusations: only the accused answers those
+_SAYING = {"say", "tell", "declare", "renew", "reiterate"}
 PROPOSITION_VERBS = {"ruling": {"rule"}, "verdict": {"rule"}, "decision": {"decide", "rule"}, "proposal": {"propose"},
                      "offer": {"offer"}, "demand": {"demand"}, "request": {"request"},
                      "plan": {"propose", "unveil", "present"}, "ultimatum": {"issue"}, "order": {"order"},
                      # "Britain rejected the remarks": whoever the text last said made them
-                     "remark": {"say", "tell", "declare", "renew", "reiterate"},
-                     "comment": {"say", "tell", "declare", "renew", "reiterate"}}
+                     "remark": _SAYING, "comment": _SAYING}
 # fighting "with" someone goes both ways: "at war with", "clashed with", "traded fire with"
 FIGHTING_WORDS = {"war", "fighting", "clash", "battle", "hostility", "skirmish", "fight", "trade", "exchange", "combat"}
 # people who act for the group they come from: "fighters from the Africa Corps", "gunmen of X"
