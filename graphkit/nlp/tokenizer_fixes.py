@@ -33,3 +33,14 @@ def split_abbreviated_pairs(nlp) -> None:
     # extend the model's own infix pattern (not the language defaults, which a model may have changed)
     current = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile(f"{current}|{_ABBREVIATION_PAIR_INFIX}").finditer
+
+
+# platform names of one capital letter that spaCy keeps with a following full stop as an initial
+PLATFORM_LETTERS = ("X",)
+
+
+def split_platform_full_stops(nlp) -> None:
+    """'he wrote on X.' -> 'X', '.': the sentence ends there (an initial would run it on, and NER
+    with it, into the next paragraph's first name)."""
+    for letter in PLATFORM_LETTERS:
+        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
