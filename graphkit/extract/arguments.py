@@ -655,6 +655,11 @@ class ArgumentFinder:
                     and head.i < c.i < verb.i]
             if told:
                 return self.subjects(told[-1], depth + 1)
+            if head.dep_ == "ccomp" and head.head.lemma_ in self.lex.speech_verbs and verb.doc[verb.i - 1].text == "," \
+                    and not self.subjects(head, depth + 1):
+                # "Hamas said the offer was fair, accusing Netanyahu of ...": the parser hangs the
+                # speaker's own act on the reported clause, whose subject is no actor
+                return self.subjects(head.head, depth + 1)
         before = verb.doc[verb.i - 2] if verb.i >= 2 else None
         if verb.dep_ == "advcl" and before is not None and verb.doc[verb.i - 1].lower_ == "to" \
                 and before.pos_ == "NOUN" and names_armed_group(before) and before.i != head.i:
@@ -717,7 +722,8 @@ class ArgumentFinder:
         'accused [Kigali] of backing', 'blamed [Israel] for striking', 'stopped [X] from
         entering'; the prepositional phrase may hang on the verb or on its object."""
         head = verb.head
-        if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep"
+        # (the parser may call the gerund the preposition's object: "accuses X of sheltering")
+        if not (verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.dep_ == "prep"
                 and head.lower_ in OBJECT_CONTROL_PREPS):
             return None
         holder = head.head

@@ -332,16 +332,20 @@ class Coreference:
 
     def _coordinated_group(self, pronoun) -> list[str]:
         """'Mali, Burkina Faso and Niger left ECOWAS, a bloc they accused ...': 'they' is the
-        coordinated actors, when they come before any single plural name ("the Houthis")."""
+        coordinated actors (those named, when unnamed ones are listed with them), when they come
+        before any single plural name ("the Houthis")."""
         for m in self._salient_first(pronoun):
             if m.entity in self.avoid or m.form == "adjective":
                 continue
             if self.types.get(m.entity) == "NORP" or (self.types.get(m.entity) == "ORG" and m.text.endswith("s")):
                 return []   # a plural name: resolve() takes it
+            coordinated = conjuncts(coordination_top(self.doc[m.root]))
             group = list(dict.fromkeys(
-                self._by_token[t.i].entity for t in conjuncts(coordination_top(self.doc[m.root])) if t.i in self._by_token
+                self._by_token[t.i].entity for t in coordinated if t.i in self._by_token
                 and self._by_token[t.i].entity and self.types.get(self._by_token[t.i].entity) in ("GPE", "ORG", "PERSON")))
-            if len(group) >= 2:
+            if len(group) >= 2 or (group and any(t.tag_ == "NNS" and t.i not in self._by_token for t in coordinated)):
+                # "blacklisted the minister X and three prison directors, accusing them of ...":
+                # the named ones among them
                 return [k for k in group if k not in self.avoid]
         return []
 

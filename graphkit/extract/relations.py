@@ -21,7 +21,7 @@ from .threats import PendingThreat, ThreatRules
 from .sanction_lists import SanctionListRules
 from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
-                     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, governing_chain,
+                     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, coordination_top, governing_chain,
                      is_conditional, is_infinitive, instrument_prep_objects, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
 from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
@@ -199,6 +199,19 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     toks = toks + [c for g in prep_objects(verb, {"of"}) if g.dep_ == "pcomp"
                                    for o in children(g, OBJECT_DEPS) for c in conjuncts(o)[1:]
                                    if any(p.lower_ == "of" and children(p, {"pcomp"}) for p in c.children)]
+                if not toks and not passive and verb.tag_ == "VBG" and verb.dep_ in ("pobj", "pcomp") \
+                        and verb.head.lower_ == "of" and verb.head.head.dep_ == "relcl" and any(
+                            c.lower_ in ("which", "that", "whom") and c.dep_ not in SUBJECT_DEPS
+                            for c in verb.head.head.children):
+                    # "the FLA, which Mali accuses Algeria of sheltering": the relative pronoun the
+                    # parser hangs on 'accuses' is the object of the gerund; "the FLA, a coalition of
+                    # rebels that Mali accuses Algeria of harbouring": the name the coalition describes
+                    antecedent = verb.head.head.head
+                    if antecedent.i not in self.by_token and antecedent.head.lower_ == "of" \
+                            and antecedent.head.head.dep_ == "appos":
+                        antecedent = antecedent.head.head
+                    toks = [antecedent.head if antecedent.dep_ == "appos" and antecedent.i not in self.by_token
+                            and antecedent.head.i in self.by_token else antecedent]
                 if not toks and not passive and verb.dep_ == "relcl" and not self.is_proposition(verb.head) \
                         and self._relative_without_pronoun(verb):
                     # "officials it accused of fraud": the head noun is the object of a relative
@@ -207,6 +220,10 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     before = head.left_edge.i - 2   # the name before ", a bloc"
                     toks = [self.doc[before] if self._indefinite_after_comma(head) and before >= 0
                             and before in self.by_token else head]
+                    if head.dep_ == "conj" and head.i not in self.by_token:
+                        # "sanctioned judge X and 15 other officials it accused of ...": the named
+                        # ones listed with them
+                        toks = [t for t in conjuncts(coordination_top(head)) if t.i in self.by_token]
                 if relation == "rejects":
                     # "denied it": a claim, not an actor; "blocked Rustaveli Avenue": a place, not a proposal
                     toks = [t for t in toks if t.pos_ != "PRON" and not (

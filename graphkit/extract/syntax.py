@@ -51,13 +51,48 @@ def conjuncts(token):
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and heads_name_list(t, c)))
+        stack.extend(_titled_name_after(c) or c for c in t.children
+                     if c.dep_ == "conj" or (c.dep_ == "appos" and heads_name_list(t, c)))
+        # "President Lula da Silva and Argentine President Milei traded barbs": between two
+        # titled names the parser hangs the first on the second, the 'and' and the second
+        # title on the first
+        if t.pos_ == "PROPN" and t.ent_type_ == "PERSON":
+            out.extend(c for c in _title_chain(t) for c in c.children if c.dep_ == "nmod" and c.i < t.i
+                         and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                         and any(cc.dep_ == "cc" and cc.i > c.i for cc in c.children)
+                         and any(cj.dep_ == "conj" and cj.i < t.i for cj in c.children))
         # "the capital Sanaa and the province of Saada": the parser coordinates on the name
         stack.extend(cc for c in t.children if c.dep_ == "appos" and c.i == t.i + 1 and t.pos_ == "NOUN"
                      and c.pos_ == "PROPN" for cc in c.children if cc.dep_ == "conj")
         rest = _detached_list_rest(t) if t.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in t.children) else None
         if rest is not None and rest not in out:
             stack.append(rest)
+    return out
+
+
+def _titled_name_after(word):
+    """'President X and [Argentine] President Y': the name a conjoined title word stands before
+    (the parser makes the title's first word the conjunct), or None."""
+    if word.dep_ != "conj" or word.pos_ not in ("PROPN", "ADJ") or word.ent_type_ not in ("", "NORP"):
+        return None
+    doc = word.doc
+    i = word.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON" and doc[i].text[:1].isupper():
+        i += 1
+    if i < len(doc) and doc[i].ent_type_ == "PERSON":
+        while i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "I":
+            i += 1   # the name's last word, which the others hang on
+        return doc[i]
+    return None
+
+
+def _title_chain(name):
+    """The name and the compounds before it it heads ("Foreign Minister" of "Foreign Minister X")."""
+    out, stack = [], [name]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "compound" and c.i < t.i)
     return out
 
 
@@ -233,7 +268,8 @@ def governing_chain(verb):
     chain, t = [], verb
     while t.head.i != t.i and (t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "parataxis", "acl", "relcl", "pobj", "dobj")
                                or (t.dep_ == "prep" and t.i != verb.i and any(
-                                   c.dep_ == "pcomp" or c.ent_type_ in ("DATE", "TIME") for c in t.children))):
+                                   c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.tag_ == "VBG")
+                                   or c.ent_type_ in ("DATE", "TIME") for c in t.children))):
         # a gerund's preposition leads on up: "accused X [of [backing] Y]"
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
