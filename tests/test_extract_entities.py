@@ -191,6 +191,13 @@ CASES = [
     ("the platform X ends its sentence: no name runs on into the next paragraph",
      '"We will defend the people," he said in a post on X.\n\nRwandan government spokeswoman Jane Doe dismissed the accusation.',
      [("Jane Doe", "PERSON", set()), ("Rwanda", "GPE", set())], ["X. Rwandan government", "X"]),
+    ("a state's body named, described with the state's possessive, and bare is one body",
+     "The China Coast Guard said it had driven off two Vietnamese boats. China's coast guard later said the boats "
+     "had left. Coast guard spokesman Gan Yu said the boats had intruded.",
+     [("China Coast Guard", "ORG", set())], ["Chinese coast guard", "Coast guard"]),
+    ("a state's defence headquarters is a body of that state",
+     "Ghana's Defence Headquarters said troops had killed ten gunmen near the border.",
+     [("Ghanaian defense headquarters", "ORG", {"Ghana's Defence Headquarters"})], ["Defence Headquarters"]),
     ("a body named after 'of' with a name of its own stays two bodies",
      "The Northern Theater Command of the People's Liberation Army said it held drills near the border.",
      [("Northern Theater Command", "ORG", set())],

@@ -108,6 +108,8 @@ class ActorPhraseComponent:
             for first, second in SECOND_WORD.items():
                 self.matcher.add("ACTOR", [prefix + [{"LOWER": first}, {"LOWER": second}]])
             self.matcher.add("ACTOR", [prefix + [{"LOWER": "riot"}, {"LOWER": "police"}]])   # "Georgian riot police"
+            # "Nigeria's Defence Headquarters": the armed forces' command
+            self.matcher.add("ACTOR", [prefix + [{"LOWER": {"IN": ["defence", "defense"]}}, {"LOWER": "headquarters"}]])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

@@ -15,7 +15,7 @@ from ..extract.mentions import ORG_NAME_HEADS, DocMention
 from ..nlp.actor_words import INSTITUTION_HEADS
 from .names import MILITARY_HEADS, acronym, entity_id, name_key
 
-INSTITUTION_WORDS = set(INSTITUTION_HEADS) | {"guard", "force", "forces", "ministry", "office", "mission"}
+INSTITUTION_WORDS = set(INSTITUTION_HEADS) | {"guard", "force", "forces", "ministry", "office", "mission", "headquarters"}
 
 
 @dataclass
@@ -186,6 +186,7 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
                                        and not lexicon.canonical_name(label)
                                        and label.split()[-1].lower() not in INSTITUTION_WORDS) else type_, geo)
                for m, label, type_, geo in decided]
+    decided = _bodies_by_their_names(decided, lexicon)
     # surnames and acronyms: map short names to the full names the article uses
     full_people = {}
     for m, label, type_, _ in decided:
@@ -240,6 +241,38 @@ def resolve_local(mentions: list[DocMention], lexicon, gazetteer) -> dict[str, L
         if type_ == "GPE" and m.form == "name" and name_key(m.text) != name_key(label) and lexicon.capital_of(m.text):
             _add_city(m, entities, gazetteer)
     return entities
+
+
+def _bodies_by_their_names(decided, lexicon):
+    """'the China Coast Guard' ... "China's coast guard" ... 'Coast guard spokesman X': a state's
+    body the article names with the state's name, described with its adjective or possessive
+    (resolved to "Chinese coast guard") or bare, is one body under its name."""
+    def state_of(word):
+        return lexicon.country_of_demonym(word) or (lexicon.canonical_name(word)
+                                                    if lexicon.name_type(word) == "state" else None)
+
+    named = {}
+    for m, label, type_, _ in decided:
+        words = label.split(" ", 1)
+        if type_ == "ORG" and m.form == "name" and len(words) == 2 and words[0][:1].isupper() \
+                and all(w[:1].isupper() for w in words[1].split()) and lexicon.name_type(words[0]) == "state":
+            named.setdefault((lexicon.canonical_name(words[0]), words[1].lower()), label)
+    if not named:
+        return decided
+    by_rest = {}
+    for (_, rest), label in named.items():
+        by_rest.setdefault(rest, set()).add(label)
+    out = []
+    for m, label, type_, geo in decided:
+        if type_ == "ORG" and label not in named.values():
+            words = label.split(" ", 1)
+            same = named.get((state_of(words[0]), words[1].lower())) if len(words) == 2 else None
+            if same is None and len(by_rest.get(label.lower(), ())) == 1:
+                same = next(iter(by_rest[label.lower()]))   # "Coast guard spokesman X": the one named
+            if same is not None:
+                label = same
+        out.append((m, label, type_, geo))
+    return out
 
 
 def _unknown_name(label: str, form: str, lexicon, gazetteer) -> bool:
