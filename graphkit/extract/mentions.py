@@ -88,34 +88,29 @@ def _cut_at_brackets_and_breaks(doc, ents) -> list:
     """'the Alliance for the Union of Romanians (AUR': a name NER ran into the bracketed acronym
     after it ends before the bracket (the acronym is read as the name's alias later); a name NER
     ran over a paragraph break is two names."""
-    from spacy.tokens import Span
-
     out = []
     for e in ents:
         cut = next((t.i for t in e[1:] if t.text == "("), e.end)
         breaks = [t.i for t in doc[e.start:cut] if t.is_space and t.text.count("\n") >= 2]
-        if cut == e.end and not breaks:
-            out.append(e)
-            continue
-        starts, ends = [e.start] + [b + 1 for b in breaks], breaks + [cut]
-        out += [Span(doc, a, b, label=e.label_) for a, b in zip(starts, ends) if b > a]
+        out += [e] if cut == e.end and not breaks else _pieces(doc, e, breaks, cut)
     return out
+
+
+def _pieces(doc, ent, separators, end) -> list:
+    """The spans of `ent` between the separator tokens (left out), up to `end`, with its label."""
+    from spacy.tokens import Span
+
+    starts, ends = [ent.start] + [i + 1 for i in separators], list(separators) + [end]
+    return [Span(doc, a, b, label=ent.label_) for a, b in zip(starts, ends) if b > a]
 
 
 def _split_at_commas(doc, ents) -> list:
     """'was not allowed to visit Machar, Ruto said': two names NER ran together over a comma are
     two names (people and organisations; a place's 'Goma, Congo' is left to the place rules)."""
-    from spacy.tokens import Span
-
     out = []
     for e in ents:
         commas = [t.i for t in e[1:-1] if t.text == ","]
-        if not commas or e.label_ not in ("PERSON", "ORG"):
-            out.append(e)
-            continue
-        bounds = [e.start] + [c + 1 for c in commas]
-        ends = commas + [e.end]
-        out += [Span(doc, a, b, label=e.label_) for a, b in zip(bounds, ends) if b > a]
+        out += _pieces(doc, e, commas, e.end) if commas and e.label_ in ("PERSON", "ORG") else [e]
     return out
 
 
@@ -456,7 +451,6 @@ def _continued_org_names(doc, ents):
     People's Liberation Army' stays two bodies, 'the Supreme Court of Belarus' a court of a state)."""
     from spacy.tokens import Span
 
-    by_start = {e.start: e for e in ents}
     out, drop = [], set()
     for e in ents:
         if e.label_ != "ORG" or e in drop:
