@@ -22,7 +22,7 @@ from .sanction_lists import SanctionListRules
 from .stances import StanceRules
 from .syntax import (has_mark, is_past_adjunct, FUTURE_AUX, MODAL_IRREALIS, OBJECT_DEPS,
                      PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, conjuncts, coordination_top, governing_chain,
-                     is_conditional, is_infinitive, instrument_prep_objects, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, sentence_span, standing_for)
+                     is_conditional, is_infinitive, instrument_prep_objects, is_negated, is_passive, names_free_relative, free_relative_nouns, particle, prep_objects, relative_antecedent, sentence_span, standing_for)
 from .wordlists import (AVENGING_VERBS, CULPRIT_NOUNS, DISMAY_WORDS, BATCH_NOUNS, FOUNDING_VERBS, CAUSE_PREPOSITIONS, MEDIUM_NOUNS, SHAPING_VERBS, REFUSAL_NOUNS, TIE_BUILDING_VERBS, SHARED_THINGS,
                         CONTACT_VERBS, MEDIATING_VERBS, RESPONDING_VERBS, HOSTILE_ACT_NOUNS, HOSTILE_ACT_VERBS, HYPHEN_BACKING, PROTEST_NOTE_NOUNS, HANDED_OVER_PEOPLE, WORSENING_VERBS, STRAINED_WORDS, QUARREL_VERBS, STOPPING_VERBS, AID_RECIPIENT_NOUNS, TIME_NOUNS, DIRECT_TARGET_RELATIONS, PLACE_RELATIONS, MUTUAL,
                         EVALUATIVE_VERBS, ALLIANCE_NOUNS, AID_AGENT_NOUNS, STATIVE_PASSIVES, TARGETING_VERBS,
@@ -206,7 +206,7 @@ class RelationExtractor(ArgumentFinder, SpeechRules, ThreatRules, StanceRules, S
                     # "the FLA, which Mali accuses Algeria of sheltering": the relative pronoun the
                     # parser hangs on 'accuses' is the object of the gerund; "the FLA, a coalition of
                     # rebels that Mali accuses Algeria of harbouring": the name the coalition describes
-                    antecedent = verb.head.head.head
+                    antecedent = relative_antecedent(verb.head.head)
                     if antecedent.i not in self.by_token and antecedent.head.lower_ == "of" \
                             and antecedent.head.head.dep_ == "appos":
                         antecedent = antecedent.head.head

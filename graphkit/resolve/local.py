@@ -247,16 +247,15 @@ def _bodies_by_their_names(decided, lexicon):
     """'the China Coast Guard' ... "China's coast guard" ... 'Coast guard spokesman X': a state's
     body the article names with the state's name, described with its adjective or possessive
     (resolved to "Chinese coast guard") or bare, is one body under its name."""
-    def state_of(word):
-        return lexicon.country_of_demonym(word) or (lexicon.canonical_name(word)
-                                                    if lexicon.name_type(word) == "state" else None)
+    def state_named(word):
+        return lexicon.canonical_name(word) if lexicon.name_type(word) == "state" else None
 
     named = {}
     for m, label, type_, _ in decided:
         words = label.split(" ", 1)
         if type_ == "ORG" and m.form == "name" and len(words) == 2 and words[0][:1].isupper() \
-                and all(w[:1].isupper() for w in words[1].split()) and lexicon.name_type(words[0]) == "state":
-            named.setdefault((lexicon.canonical_name(words[0]), words[1].lower()), label)
+                and all(w[:1].isupper() for w in words[1].split()) and (state := state_named(words[0])):
+            named.setdefault((state, words[1].lower()), label)
     if not named:
         return decided
     by_rest = {}
@@ -266,7 +265,8 @@ def _bodies_by_their_names(decided, lexicon):
     for m, label, type_, geo in decided:
         if type_ == "ORG" and label not in named.values():
             words = label.split(" ", 1)
-            same = named.get((state_of(words[0]), words[1].lower())) if len(words) == 2 else None
+            same = named.get((lexicon.country_of_demonym(words[0]) or state_named(words[0]), words[1].lower())
+                             ) if len(words) == 2 else None
             if same is None and len(by_rest.get(label.lower(), ())) == 1:
                 same = next(iter(by_rest[label.lower()]))   # "Coast guard spokesman X": the one named
             if same is not None:
